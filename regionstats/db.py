@@ -1,0 +1,89 @@
+"""Build the DuckDB warehouse from data/ and open a locked, read-only connection to it.
+
+The built file is cached under ``config.cache_dir()`` with a name derived from a hash of
+the CSV files, so a restart reuses it and any change to the data rebuilds it.
+"""
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from regionstats import config, schema
+from regionstats.validate import Table, validated_tables
+
+LOCKED = {"enable_external_access": False, "lock_configuration": True}
+
+
+def data_fingerprint(data_dir: Path) -> str:
+    """A short hash of every table file in data_dir (names and bytes)."""
+    digest = hashlib.sha256()
+    for spec in schema.TABLES:
+        path = Path(data_dir) / spec.file_name
+        digest.update(spec.file_name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"<missing>")
+    return digest.hexdigest()[:16]
+
+
+def create_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, Table]) -> None:
+    """Create one typed DuckDB table per validated CSV table."""
+    for spec in schema.TABLES:
+        columns = ", ".join(f"{c.name} {schema.SQL_TYPES[c.type]}" for c in spec.columns)
+        key = ", ".join(spec.key)
+        con.execute(f"create table {spec.name} ({columns}, primary key ({key}))")
+        frame = pd.DataFrame(tables[spec.name].rows, columns=spec.column_names)
+        con.register("incoming", frame)
+        con.execute(f"insert into {spec.name} select * from incoming")
+        con.unregister("incoming")
+
+
+def build_database(data_dir: Path, target: Path) -> None:
+    """Validate data_dir and write the warehouse to target atomically."""
+    tables = validated_tables(data_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp_name = tempfile.mkstemp(dir=target.parent, suffix=".duckdb.tmp")
+    os.close(handle)
+    os.unlink(tmp_name)  # duckdb wants to create the file itself
+    try:
+        con = duckdb.connect(tmp_name)
+        create_tables(con, tables)
+        con.close()
+        os.replace(tmp_name, target)
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+
+
+def database_path(data_dir: Path) -> Path:
+    return config.cache_dir() / f"warehouse-{data_fingerprint(data_dir)}.duckdb"
+
+
+def connect(data_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection that cannot reach files or the network.
+
+    Raises ``validate.DataError`` when data_dir does not validate.
+    """
+    data_dir = Path(data_dir or config.data_dir())
+    path = database_path(data_dir)
+    if not path.exists():
+        build_database(data_dir, path)
+    return duckdb.connect(str(path), read_only=True, config=LOCKED)
+
+
+def connect_in_memory(tables: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
+    """An in-memory warehouse from DataFrames, for tests and previews of imports."""
+    con = duckdb.connect()
+    for spec in schema.TABLES:
+        columns = ", ".join(f"{c.name} {schema.SQL_TYPES[c.type]}" for c in spec.columns)
+        con.execute(f"create table {spec.name} ({columns})")
+        frame = tables.get(spec.name, pd.DataFrame(columns=spec.column_names))
+        frame = frame.reindex(columns=spec.column_names)
+        con.register("incoming", frame)
+        con.execute(f"insert into {spec.name} select * from incoming")
+        con.unregister("incoming")
+    for option, value in LOCKED.items():
+        con.execute(f"set {option} = {str(value).lower()}")
+    return con

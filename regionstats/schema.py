@@ -1,0 +1,137 @@
+"""The shape of the CSV files in data/: columns, types, keys and references.
+
+One ``TableSpec`` per file. The validator reads these specs and the database builder
+creates its tables from them, so a new column is declared here once.
+"""
+
+from dataclasses import dataclass, field
+
+STATUSES = ("published", "missing", "conflicting", "provisional")
+REGION_KINDS = ("country", "county", "city", "university")
+DIRECTIONS = ("higher", "lower")
+CATEGORIES = ("ranking", "funding", "quality", "capacity", "industry")
+UNITS = ("rank", "percent", "msek", "sek", "sek_per_capita", "persons", "count", "fte", "score")
+COMPARATORS = ("<=", ">=")
+YEAR_RANGE = (1990, 2100)
+
+SQL_TYPES = {"str": "VARCHAR", "int": "INTEGER", "float": "DOUBLE", "bool": "BOOLEAN", "date": "DATE"}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str = "str"
+    required: bool = True
+    choices: tuple = ()
+    references: str | None = None  # "table.column" that must hold this value
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    columns: tuple
+    key: tuple
+    checks: tuple = field(default=())
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+REGIONS = TableSpec(
+    "regions",
+    (
+        Column("region_code"),
+        Column("kind", choices=REGION_KINDS),
+        Column("name_sv"),
+        Column("name_en"),
+        Column("nuts2", required=False),
+        Column("county_code", required=False),
+        Column("alf_region", "bool"),
+        Column("focus_region", "bool"),
+        Column("note", required=False),
+    ),
+    key=("region_code",),
+)
+
+INDICATORS = TableSpec(
+    "indicators",
+    (
+        Column("indicator_id"),
+        Column("name_sv"),
+        Column("name_en"),
+        Column("unit", choices=UNITS),
+        Column("unit_sv"),
+        Column("unit_en"),
+        Column("decimals", "int"),
+        Column("direction", choices=DIRECTIONS),
+        Column("category", choices=CATEGORIES),
+        Column("definition_sv"),
+        Column("definition_en"),
+        Column("convention_sv"),
+        Column("convention_en"),
+    ),
+    key=("indicator_id",),
+)
+
+SOURCES = TableSpec(
+    "sources",
+    (
+        Column("source_id"),
+        Column("publisher"),
+        Column("title"),
+        Column("url"),
+        Column("published", required=False),
+        Column("accessed", "date"),
+        Column("licence", required=False),
+        Column("note", required=False),
+    ),
+    key=("source_id",),
+)
+
+OBSERVATIONS = TableSpec(
+    "observations",
+    (
+        Column("region_code", references="regions.region_code"),
+        Column("indicator_id", references="indicators.indicator_id"),
+        Column("year", "int"),
+        Column("period_start", "int", required=False),
+        Column("period_end", "int", required=False),
+        Column("period_label", required=False),
+        Column("value", "float", required=False),
+        Column("value_text", required=False),
+        Column("value_low", "float", required=False),
+        Column("value_high", "float", required=False),
+        Column("status", choices=STATUSES),
+        Column("source_id", references="sources.source_id"),
+        Column("note", required=False),
+    ),
+    key=("region_code", "indicator_id", "year"),
+    checks=("value_or_missing", "year_range", "band_order"),
+)
+
+GOALS = TableSpec(
+    "goals",
+    (
+        Column("goal_id"),
+        Column("owner"),
+        Column("title_sv"),
+        Column("title_en"),
+        Column("goal_text"),
+        Column("indicator_id", required=False, references="indicators.indicator_id"),
+        Column("region_code", required=False, references="regions.region_code"),
+        Column("target_value", "float", required=False),
+        Column("target_comparator", required=False, choices=COMPARATORS),
+        Column("target_year", "int", required=False),
+        Column("source_id", references="sources.source_id"),
+        Column("note", required=False),
+    ),
+    key=("goal_id",),
+)
+
+# Load order matters: a table may only reference tables before it.
+TABLES = (REGIONS, INDICATORS, SOURCES, OBSERVATIONS, GOALS)
