@@ -1,0 +1,34 @@
+# Two commands for everyone, CI included:
+#   make run    set up .venv and start the dashboard on the bundled data
+#   make test   set up .venv (and Debian's Chromium for the browser tests) and run every test
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-12)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORT ?= 8501
+
+.PHONY: run test chromium bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m streamlit run dashboard.py --server.port=$(PORT) --browser.gatherUsageStats=false
+
+# The browser tests and the PNG/PDF exports use Debian's Chromium (never a downloaded browser).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+
+test: $(STAMP) chromium
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) bench/page_reruns.py
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache artifacts

@@ -1,0 +1,41 @@
+-- purpose: Citation average in clinical research against the world average line of 10 %, with publication volume and share of Sweden.
+-- grain: one row per region_code and year (the last year of the bibliometric period)
+-- params: $regions VARCHAR[] = null, $year INTEGER = null
+with
+
+bibliometrics as (
+    select
+        region_code,
+        year,
+        any_value(period_label) as period_label,
+        max(value) filter (where indicator_id = 'citation_avg_clinical_pct') as citation_avg,
+        max(value) filter (where indicator_id = 'publications_clinical') as publications,
+        max(value) filter (where indicator_id = 'publications_clinical_share_pct') as publication_share_pct,
+        any_value(source_id) as source_id
+    from observations
+    where indicator_id in (
+        'citation_avg_clinical_pct', 'publications_clinical', 'publications_clinical_share_pct'
+    )
+      and ($regions is null or list_contains($regions, region_code))
+      and ($year is null or year = $year)
+    group by region_code, year
+)
+
+select
+    b.region_code,
+    r.name_sv as region_name_sv,
+    r.name_en as region_name_en,
+    r.kind as region_kind,
+    b.year,
+    b.period_label,
+    b.citation_avg,
+    -- the world average by definition: 10 % of publications among the world's 10 % most cited
+    10.0 as world_average,
+    b.citation_avg - 10.0 as difference_pp,
+    b.citation_avg > 10.0 as above_world_average,
+    b.publications,
+    b.publication_share_pct,
+    b.source_id
+from bibliometrics as b
+join regions as r using (region_code)
+order by b.year, b.citation_avg desc nulls last, b.region_code

@@ -1,0 +1,43 @@
+-- purpose: Observations of the chosen indicators, regions and years, with names, units and sources.
+-- grain: one row per region_code, indicator_id and year
+-- params: $indicators VARCHAR[] = null, $regions VARCHAR[] = null, $year_from INTEGER = null, $year_to INTEGER = null
+with
+
+filtered as (
+    select *
+    from observations
+    where ($indicators is null or list_contains($indicators, indicator_id))
+      and ($regions is null or list_contains($regions, region_code))
+      and ($year_from is null or year >= $year_from)
+      and ($year_to is null or year <= $year_to)
+)
+
+select
+    f.region_code,
+    r.name_sv as region_name_sv,
+    r.name_en as region_name_en,
+    r.kind as region_kind,
+    f.indicator_id,
+    i.name_sv as indicator_name_sv,
+    i.name_en as indicator_name_en,
+    i.unit,
+    i.unit_sv,
+    i.unit_en,
+    i.decimals,
+    f.year,
+    f.period_label,
+    f.value,
+    f.value_text,
+    f.value_low,
+    f.value_high,
+    f.status,
+    f.note,
+    f.source_id,
+    s.publisher,
+    s.title as source_title,
+    s.url as source_url
+from filtered as f
+join regions as r using (region_code)
+join indicators as i using (indicator_id)
+join sources as s using (source_id)
+order by f.indicator_id, f.year, f.region_code

@@ -1,0 +1,5 @@
+import sys
+
+from regionstats.cli import main
+
+sys.exit(main())

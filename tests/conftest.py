@@ -1,0 +1,133 @@
+"""Shared fixtures: a tiny hand-written warehouse whose query answers are worked out by hand."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from regionstats import db
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
+
+
+def frame(columns: str, rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=[c.strip() for c in columns.split(",")])
+
+
+REGIONS = frame(
+    "region_code, kind, name_sv, name_en, nuts2, county_code, alf_region, focus_region, note",
+    [
+        ("00", "country", "Riket", "Sweden", "SE", None, False, False, None),
+        ("01", "county", "Stockholm", "Stockholm", "SE11", "01", True, True, None),
+        ("03", "county", "Uppsala", "Uppsala", "SE12", "03", True, True, None),
+        ("05", "county", "Östergötland", "Östergötland", "SE12", "05", True, True, None),
+        ("14", "county", "Västra Götaland", "Västra Götaland", "SE23", "14", True, False, None),
+        ("18", "county", "Örebro", "Örebro", "SE12", "18", True, True, None),
+        ("24", "county", "Västerbotten", "Västerbotten", "SE33", "24", True, True, None),
+        ("city_x", "city", "Xstad", "Xcity", None, None, False, False, None),
+    ],
+)
+
+
+def indicator(id_, unit, direction, category="funding", decimals=0):
+    return (id_, f"{id_} sv", f"{id_} en", unit, unit, unit, decimals, direction, category,
+            "def sv", "def en", "conv sv", "conv en")
+
+
+INDICATORS = frame(
+    "indicator_id, name_sv, name_en, unit, unit_sv, unit_en, decimals, direction, category, "
+    "definition_sv, definition_en, convention_sv, convention_en",
+    [
+        indicator("money", "msek", "higher"),
+        indicator("population", "persons", "higher", "capacity"),
+        indicator("score", "percent", "higher", "quality", 1),
+        indicator("place", "rank", "lower", "ranking"),
+        indicator("citation_avg_clinical_pct", "percent", "higher", "quality"),
+        indicator("publications_clinical", "count", "higher", "quality"),
+        indicator("publications_clinical_share_pct", "percent", "higher", "quality", 1),
+    ],
+)
+
+SOURCES = frame(
+    "source_id, publisher, title, url, published, accessed, licence, note",
+    [("s1", "Pub", "Title", "https://example.org", "2024", pd.Timestamp("2024-01-01").date(), None, None)],
+)
+
+
+def obs(region, ind, year, value=None, text=None, low=None, high=None, status="published", label=None):
+    text = text if text is not None else ("" if value is None else str(value))
+    return (region, ind, year, None, None, label, value, text, low, high, status, "s1", None)
+
+
+OBSERVATIONS = frame(
+    "region_code, indicator_id, year, period_start, period_end, period_label, value, value_text, "
+    "value_low, value_high, status, source_id, note",
+    [
+        # population on 31 December; 05 has none for 2020
+        obs("00", "population", 2020, 10_000_000),
+        obs("01", "population", 2020, 1_000_000),
+        obs("01", "population", 2021, 1_100_000),
+        obs("03", "population", 2020, 500_000),
+        # money in MSEK
+        obs("00", "money", 2021, 1000),
+        obs("01", "money", 2021, 100),
+        obs("03", "money", 2021, 250),
+        obs("05", "money", 2021, 40),
+        obs("01", "money", 2022, 110),
+        obs("18", "money", 2021, None, "x", status="missing"),
+        # a higher-is-better percentage with a tie at rank 2
+        obs("01", "score", 2020, 9.0),
+        obs("03", "score", 2020, 7.0),
+        obs("05", "score", 2020, 7.0),
+        obs("18", "score", 2020, 5.0),
+        obs("24", "score", 2020, 4.0),
+        obs("14", "score", 2020, 3.0),
+        obs("00", "score", 2020, 6.0),
+        # a published rank, one as a band
+        obs("01", "place", 2024, 16),
+        obs("city_x", "place", 2024, 5),
+        obs("03", "place", 2024, None, "351-400", 351, 400),
+        # bibliometrics for a period
+        obs("01", "citation_avg_clinical_pct", 2019, 11, label="2015–19"),
+        obs("03", "citation_avg_clinical_pct", 2019, 9, label="2015–19"),
+        obs("01", "publications_clinical", 2019, 100, label="2015–19"),
+        obs("03", "publications_clinical", 2019, 50, label="2015–19"),
+        obs("03", "publications_clinical_share_pct", 2019, 12.9, "12,9", label="2015–19"),
+    ],
+)
+
+GOALS = frame(
+    "goal_id, owner, title_sv, title_en, goal_text, indicator_id, region_code, target_value, "
+    "target_comparator, target_year, source_id, note",
+    [
+        ("top5", "Region Stockholm", "Topp fem", "Top five", "one of the top five", "place", "01", 5.0, "<=", 2025, "s1", None),
+        ("score_goal", "Region Örebro län", "Poäng", "Score", "score at least 5", "score", "18", 5.0, ">=", 2030, "s1", None),
+        ("unmeasured", "GMS", "Omätbart", "Unmeasured", "a goal", None, None, None, None, None, "s1", None),
+    ],
+)
+
+TABLES = {
+    "regions": REGIONS,
+    "indicators": INDICATORS,
+    "sources": SOURCES,
+    "observations": OBSERVATIONS,
+    "goals": GOALS,
+}
+
+
+@pytest.fixture
+def con():
+    """The hand-written warehouse, in memory and locked like the real one."""
+    connection = db.connect_in_memory(TABLES)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def real_con(tmp_path, monkeypatch):
+    """The real data/ built into a temporary cache folder."""
+    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    connection = db.connect(ROOT / "data")
+    yield connection
+    connection.close()
