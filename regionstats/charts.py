@@ -1,0 +1,271 @@
+"""Plotly figure builders. Pure: DataFrame in, figure out; no Streamlit, no SQL.
+
+Every figure gets the same frame from ``style``: a title that says what and when, axis
+titles with units, the locale's number separators, a colour-blind-safe palette (Okabe–Ito)
+and the home region in one accent colour. Missing values are drawn as "saknas" markers,
+never as zero-length bars.
+"""
+
+import json
+from functools import lru_cache
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from regionstats import config
+from regionstats.formatting import MISSING, PLOTLY_SEPARATORS, d3_format, is_missing
+
+HOME = "#D55E00"  # vermillion: the home region on every chart
+OTHER = "#0072B2"  # blue: other regions in single-series charts
+RIKET = "#555555"
+IN_TOP_FIVE = "#009E73"
+OUT_OF_TOP_FIVE = "#E69F00"
+UNDETERMINED = "#BBBBBB"
+PALETTE = ("#0072B2", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
+FONT = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
+
+
+def style(fig: go.Figure, title: str, lang: str, x_title: str = "", y_title: str = "",
+          height: int = 460) -> go.Figure:
+    """Apply the house style: title, axis titles, separators, palette, margins."""
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}},
+        separators=PLOTLY_SEPARATORS[lang],
+        template="plotly_white",
+        font={"family": FONT, "size": 13},
+        colorway=list(PALETTE),
+        height=height,
+        margin={"l": 10, "r": 30, "t": 70, "b": 40},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
+        hoverlabel={"font": {"family": FONT}},
+    )
+    fig.update_xaxes(title_text=x_title, automargin=True)
+    fig.update_yaxes(title_text=y_title, automargin=True)
+    return fig
+
+
+def region_colours(codes: list[str], home: str) -> dict[str, str]:
+    """Home in the accent colour, Riket grey, the rest from the palette (one colour if many)."""
+    others = [c for c in codes if c not in (home, "00")]
+    colours = {c: (PALETTE[i] if len(others) <= len(PALETTE) else OTHER) for i, c in enumerate(others)}
+    colours.update({home: HOME, "00": RIKET})
+    return colours
+
+
+def bar_by_region(df: pd.DataFrame, *, value: str, label: str, code: str, text: str, home: str, lang: str,
+                  title: str, axis_title: str, decimals: int = 0, reference: tuple | None = None,
+                  threshold: tuple | None = None, hover: str | None = None) -> go.Figure:
+    """Horizontal bars sorted best first; missing values shown as 'saknas' at the axis."""
+    df = df.sort_values(value, ascending=True, na_position="first")
+    present = df[~df[value].isna()]
+    colours = [HOME if c == home else OTHER for c in present[code]]
+    fig = go.Figure(go.Bar(
+        x=present[value], y=present[label], orientation="h", marker_color=colours,
+        text=present[text], textposition="outside", cliponaxis=False,
+        customdata=present[hover] if hover else None,
+        hovertemplate="%{y}: %{text}" + ("<br>%{customdata}" if hover else "") + "<extra></extra>",
+        name=axis_title,
+    ))
+    add_missing_markers(fig, df[df[value].isna()], label, text, lang, horizontal=True)
+    if reference is not None:
+        add_reference_line(fig, reference[0], reference[1], horizontal=True)
+    if threshold is not None:
+        add_reference_line(fig, threshold[0], threshold[1], horizontal=True, colour=IN_TOP_FIVE, dash="dot")
+    fig.update_xaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
+    height = max(320, 60 + 34 * len(df))
+    return style(fig, title, lang, x_title=axis_title, height=height)
+
+
+def add_missing_markers(fig: go.Figure, missing: pd.DataFrame, label: str, text: str, lang: str,
+                        horizontal: bool = True) -> None:
+    """Place an open marker with 'saknas' (and its reason) where a value is missing."""
+    if missing.empty:
+        return
+    reasons = [t if isinstance(t, str) and t else MISSING[lang] for t in missing[text]]
+    coords = {"x": [0] * len(missing), "y": missing[label]} if horizontal else {"x": missing[label], "y": [0] * len(missing)}
+    fig.add_trace(go.Scatter(
+        **coords, mode="markers+text", text=reasons, textposition="middle right" if horizontal else "top center",
+        marker={"symbol": "x-thin-open", "size": 10, "color": UNDETERMINED, "line": {"width": 2, "color": "#777"}},
+        hovertemplate="%{y}: %{text}<extra></extra>" if horizontal else "%{x}: %{text}<extra></extra>",
+        name=MISSING[lang], showlegend=False,
+    ))
+
+
+def add_reference_line(fig: go.Figure, value: float, label: str, horizontal: bool = True,
+                       colour: str = RIKET, dash: str = "dash") -> None:
+    """A labelled reference line: Riket, the world average, the top-five threshold."""
+    if is_missing(value):
+        return
+    line = {"color": colour, "dash": dash, "width": 1.5}
+    if horizontal:
+        fig.add_vline(x=value, line=line, annotation_text=label, annotation_position="top")
+    else:
+        fig.add_hline(y=value, line=line, annotation_text=label, annotation_position="top left")
+
+
+def lines_over_time(df: pd.DataFrame, *, value: str, code: str, label: str, text: str, home: str,
+                    lang: str, title: str, axis_title: str, decimals: int = 0,
+                    reversed_axis: bool = False, band: tuple | None = None) -> go.Figure:
+    """One line per region over the years; the home region thicker; an optional shaded band."""
+    fig = go.Figure()
+    colours = region_colours(list(dict.fromkeys(df[code])), home)
+    for region, rows in df.sort_values("year").groupby(code, sort=False):
+        is_home = region == home
+        fig.add_trace(go.Scatter(
+            x=rows["year"], y=rows[value], mode="lines+markers", name=rows[label].iloc[0],
+            line={"color": colours[region], "width": 4 if is_home else 2, "dash": "dash" if region == "00" else "solid"},
+            marker={"size": 9 if is_home else 7}, text=rows[text], connectgaps=False,
+            hovertemplate="%{fullData.name} %{x}: %{text}<extra></extra>",
+        ))
+    if band is not None:
+        fig.add_hrect(y0=band[0], y1=band[1], fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0,
+                      annotation_text=band[2], annotation_position="top left")
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_yaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals),
+                     autorange="reversed" if reversed_axis else True)
+    return style(fig, title, lang, y_title=axis_title)
+
+
+def rank_bands_over_time(df: pd.DataFrame, *, code: str, label: str, home: str, lang: str, title: str,
+                         axis_title: str, band_label: str) -> go.Figure:
+    """Published ranks over editions: exact places as markers, bands (351–400) as floating bars."""
+    fig = go.Figure()
+    colours = region_colours(list(dict.fromkeys(df[code])), home)
+    for entity, rows in df.sort_values("year").groupby(code, sort=False):
+        name, colour = rows[label].iloc[0], colours[entity]
+        exact = rows[rows["value"].notna()]
+        bands = rows[rows["value"].isna() & rows["value_low"].notna()]
+        fig.add_trace(go.Scatter(
+            x=exact["year"], y=exact["value"], mode="lines+markers", name=name, legendgroup=name,
+            line={"color": colour, "width": 3 if entity == home else 2}, text=exact["value_text"],
+            hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
+        ))
+        if not bands.empty:
+            fig.add_trace(go.Bar(
+                x=bands["year"], y=bands["value_high"] - bands["value_low"], base=bands["value_low"],
+                name=f"{name} ({band_label})", legendgroup=name, marker_color=colour, opacity=0.45,
+                width=0.5, text=bands["value_text"], textposition="none",
+                hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>", showlegend=exact.empty,
+            ))
+    fig.update_layout(barmode="overlay")
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_yaxes(autorange="reversed", tickformat=",d", rangemode="tozero")
+    return style(fig, title, lang, y_title=axis_title)
+
+
+def scatter_labelled(df: pd.DataFrame, *, x: str, y: str, code: str, label: str, home: str, lang: str,
+                     title: str, x_title: str, y_title: str, x_decimals: int = 0, y_decimals: int = 0,
+                     hline: tuple | None = None) -> go.Figure:
+    """A labelled scatter (e.g. publication volume against citation average)."""
+    df = df.dropna(subset=[x, y])
+    colours = [HOME if c == home else (RIKET if c == "00" else OTHER) for c in df[code]]
+    fig = go.Figure(go.Scatter(
+        x=df[x], y=df[y], mode="markers+text", text=df[label], textposition="top center",
+        marker={"size": 14, "color": colours, "line": {"width": 1, "color": "white"}},
+        hovertemplate="%{text}<br>" + x_title + ": %{x}<br>" + y_title + ": %{y}<extra></extra>",
+    ))
+    if hline is not None:
+        add_reference_line(fig, hline[0], hline[1], horizontal=False)
+    fig.update_xaxes(tickformat=d3_format(x_decimals), hoverformat=d3_format(x_decimals))
+    fig.update_yaxes(tickformat=d3_format(y_decimals), hoverformat=d3_format(y_decimals))
+    return style(fig, title, lang, x_title=x_title, y_title=y_title)
+
+
+def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict) -> go.Figure:
+    """Regions × indicators; each cell the rank, coloured in / out of the top five, gap on hover."""
+    rows = list(dict.fromkeys(df["row"]))
+    cols = list(dict.fromkeys(df["column"]))
+    lookup = {(r.row, r.column): r for r in df.itertuples()}
+    z, text, hover = [], [], []
+    for row in rows:
+        z.append([_state_code(lookup.get((row, col))) for col in cols])
+        text.append([getattr(lookup.get((row, col)), "cell", "") for col in cols])
+        hover.append([getattr(lookup.get((row, col)), "hover", MISSING[lang]) for col in cols])
+    colourscale = [[0, UNDETERMINED], [0.33, UNDETERMINED], [0.34, OUT_OF_TOP_FIVE], [0.66, OUT_OF_TOP_FIVE],
+                   [0.67, IN_TOP_FIVE], [1, IN_TOP_FIVE]]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=cols, y=rows, text=text, texttemplate="%{text}", customdata=hover, zmin=0, zmax=2,
+        colorscale=colourscale, showscale=False, xgap=3, ygap=3,
+        hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>",
+    ))
+    for state, colour in ((2, IN_TOP_FIVE), (1, OUT_OF_TOP_FIVE), (0, UNDETERMINED)):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=legend[state],
+                                 marker={"symbol": "square", "size": 14, "color": colour}))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top", tickangle=-30)
+    return style(fig, title, lang, height=max(320, 140 + 48 * len(rows)))
+
+
+def _state_code(row) -> float | None:
+    if row is None or row.in_top_five is None or is_missing(row.in_top_five):
+        return 0 if row is not None and not is_missing(getattr(row, "rank", None)) else None
+    return 2 if bool(row.in_top_five) else 1
+
+
+@lru_cache(maxsize=1)
+def _geojson() -> dict:
+    geo = json.loads(config.geojson_path().read_text(encoding="utf-8"))
+    for feature in geo["features"]:
+        feature["id"] = f"{feature['properties']['l_id']:02d}"
+    return geo
+
+
+def choropleth(df: pd.DataFrame, *, value: str, code: str, label: str, text: str, home: str, lang: str,
+               title: str, axis_title: str, decimals: int, reversed_scale: bool) -> go.Figure:
+    """The 21 regions coloured by value (viridis, colour-blind safe); regions without data hatched grey."""
+    present = df[df[value].notna()]
+    missing = df[df[value].isna()]
+    fig = go.Figure()
+    fig.add_trace(go.Choropleth(
+        geojson=_geojson(), locations=missing[code], z=[0] * len(missing), showscale=False,
+        colorscale=[[0, "#E5E5E5"], [1, "#E5E5E5"]], marker_line_color="white", text=missing[label],
+        customdata=missing[text], hovertemplate="%{text}: %{customdata}<extra></extra>", name=MISSING[lang],
+    ))
+    fig.add_trace(go.Choropleth(
+        geojson=_geojson(), locations=present[code], z=present[value], colorscale="Viridis",
+        reversescale=reversed_scale, marker_line_color="white", text=present[label],
+        customdata=present[text], hovertemplate="%{text}: %{customdata}<extra></extra>",
+        colorbar={"title": {"text": axis_title}, "tickformat": d3_format(decimals)},
+    ))
+    if home in set(df[code]):
+        fig.add_trace(go.Choropleth(
+            geojson=_geojson(), locations=[home], z=[0], showscale=False, hoverinfo="skip",
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], marker_line_color=HOME, marker_line_width=3,
+        ))
+    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
+    return style(fig, title, lang, height=640)
+
+
+def dot_strip(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text: str, home: str,
+              lang: str, title: str, x_title: str) -> go.Figure:
+    """Normalised scores 0–1 per indicator (rows), one dot per region; home region accented."""
+    fig = go.Figure()
+    colours = region_colours(list(dict.fromkeys(df[code])), home)
+    for region, rows in df.groupby(code, sort=False):
+        fig.add_trace(go.Scatter(
+            x=rows[x], y=rows[row], mode="markers", name=rows[label].iloc[0], text=rows[text],
+            marker={"size": 16 if region == home else 11, "color": colours[region],
+                    "symbol": "diamond" if region == home else "circle", "line": {"width": 1, "color": "white"}},
+            hovertemplate="%{fullData.name}<br>%{y}: %{text}<extra></extra>",
+        ))
+    fig.update_xaxes(range=[-0.05, 1.05], tickformat=".1f")
+    fig.update_yaxes(autorange="reversed")
+    return style(fig, title, lang, x_title=x_title, height=max(360, 120 + 40 * df[row].nunique()))
+
+
+def grouped_bars(df: pd.DataFrame, *, category: str, group: str, value: str, text: str, lang: str, title: str,
+                 axis_title: str, decimals: int = 0, home_label: str | None = None) -> go.Figure:
+    """Vertical bars, one group per category (region), one colour per group (e.g. sector)."""
+    fig = go.Figure()
+    for i, (name, rows) in enumerate(df.groupby(group, sort=False)):
+        fig.add_trace(go.Bar(
+            x=rows[category], y=rows[value], name=name, text=rows[text], textposition="outside",
+            marker_color=PALETTE[i % len(PALETTE)], cliponaxis=False,
+            hovertemplate="%{x} · " + str(name) + ": %{text}<extra></extra>",
+        ))
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
+    if home_label is not None:
+        fig.update_xaxes(tickvals=list(dict.fromkeys(df[category])),
+                         ticktext=[f"<b>{c}</b>" if c == home_label else c for c in dict.fromkeys(df[category])])
+    return style(fig, title, lang, y_title=axis_title)

@@ -1,0 +1,69 @@
+"""Numbers as Swedish and English readers expect them: 1 715 kr, 5,4 % / SEK 1,715, 5.4%.
+
+Swedish uses a decimal comma and a (non-breaking) space between thousands.
+"""
+
+import math
+
+NBSP = "\u00a0"
+MISSING = {"sv": "saknas", "en": "missing"}
+
+# decimal mark, thousands separator: the layout.separators string for plotly
+PLOTLY_SEPARATORS = {"sv": "," + NBSP, "en": ".,"}
+
+UNIT_SUFFIX = {
+    "sv": {"msek": " MSEK", "sek": " kr", "sek_per_capita": " kr", "percent": " %", "rank": "", "persons": "",
+           "count": "", "fte": " åa", "score": ""},
+    "en": {"msek": " MSEK", "sek": " SEK", "sek_per_capita": " SEK", "percent": "%", "rank": "", "persons": "",
+           "count": "", "fte": " FTE", "score": ""},
+}
+
+
+def is_missing(value) -> bool:
+    """True for None, NaN and pandas' NA."""
+    if value is None:
+        return True
+    try:
+        return bool(math.isnan(value))
+    except (TypeError, ValueError):
+        return str(value) in ("<NA>", "NaT")
+
+
+def number(value, decimals: int = 0, lang: str = "sv") -> str:
+    """1715.4 -> '1 715' (sv) or '1,715' (en); missing -> 'saknas' / 'missing'."""
+    if is_missing(value):
+        return MISSING[lang]
+    text = f"{float(value):,.{decimals}f}"
+    if lang == "sv":
+        text = text.replace(",", NBSP).replace(".", ",")
+    return text.replace("-", "−")
+
+
+def value(amount, unit: str, decimals: int = 0, lang: str = "sv", text: str | None = None) -> str:
+    """A value with its unit: '1 715 kr', '5,4 %', '351–400' for a band (its text), 'saknas'."""
+    if is_missing(amount):
+        if text and text not in ("", "x", "*", ".."):
+            return text.replace("-", "–")
+        return MISSING[lang]
+    if unit == "rank":
+        return number(amount, 0, lang)
+    return number(amount, decimals, lang) + UNIT_SUFFIX[lang].get(unit, "")
+
+
+def signed(amount, unit: str, decimals: int = 0, lang: str = "sv") -> str:
+    """A change or gap with its sign: '+3,2 %', '−11'."""
+    if is_missing(amount):
+        return MISSING[lang]
+    sign = "+" if float(amount) > 0 else ""
+    return sign + value(amount, unit, decimals, lang)
+
+
+def percent(value, decimals: int = 1, lang: str = "sv") -> str:
+    if is_missing(value):
+        return MISSING[lang]
+    return number(value, decimals, lang) + UNIT_SUFFIX[lang]["percent"]
+
+
+def d3_format(decimals: int) -> str:
+    """A plotly tickformat/hoverformat that keeps the locale's separators."""
+    return f",.{decimals}f"

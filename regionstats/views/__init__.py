@@ -1,0 +1,140 @@
+"""Page views: what each dashboard page shows, built from SQL results, without Streamlit.
+
+A view module exposes ``build(ctx) -> PageView``. The Streamlit pages only render a PageView;
+the exports (PNG, slides, PDF) render the same ChartViews, so a chart looks the same on
+screen, on a slide and in a report.
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from regionstats import formatting
+from regionstats.i18n import t
+from regionstats.selection import Selection
+
+
+@dataclass
+class Kpi:
+    label: str
+    value: str
+    delta: str | None = None
+    help: str = ""
+    delta_color: str = "normal"  # "inverse" for ranks, where lower is better
+
+
+@dataclass
+class ChartView:
+    key: str
+    title: str
+    figure: go.Figure
+    data: pd.DataFrame
+    source_note: str
+    notes: list = field(default_factory=list)  # missing values, method, formula
+    alt: str = ""
+
+
+@dataclass
+class TableView:
+    key: str
+    title: str
+    data: pd.DataFrame
+    source_note: str = ""
+    notes: list = field(default_factory=list)
+    links: dict = field(default_factory=dict)  # column -> label for link columns
+
+
+@dataclass
+class PageView:
+    title: str
+    intro: str = ""
+    kpis: list = field(default_factory=list)
+    charts: list = field(default_factory=list)
+    tables: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What a view needs: a query runner and the user's selection."""
+
+    run: Callable[..., pd.DataFrame]
+    selection: Selection
+
+    @property
+    def lang(self) -> str:
+        return self.selection.lang
+
+    @cached_property
+    def indicators(self) -> pd.DataFrame:
+        return self.run("indicators").set_index("indicator_id", drop=False)
+
+    @cached_property
+    def regions(self) -> pd.DataFrame:
+        return self.run("regions").set_index("region_code", drop=False)
+
+    @cached_property
+    def sources(self) -> pd.DataFrame:
+        return self.run("sources").set_index("source_id", drop=False)
+
+    def indicator(self, indicator_id: str) -> pd.Series:
+        return self.indicators.loc[indicator_id]
+
+    def indicator_name(self, indicator_id: str) -> str:
+        return self.indicator(indicator_id)[f"name_{self.lang}"]
+
+    def unit_label(self, indicator_id: str) -> str:
+        return self.indicator(indicator_id)[f"unit_{self.lang}"]
+
+    def region_name(self, code: str) -> str:
+        if code not in self.regions.index:
+            return code
+        return self.regions.loc[code, f"name_{self.lang}"]
+
+    def years_of(self, indicator_id: str) -> list[int]:
+        years = self.indicator(indicator_id)["years"]
+        return [] if years is None or formatting.is_missing(years) else [int(y) for y in years]
+
+    def year_for(self, indicator_id: str) -> int | None:
+        """The year to show: the latest the indicator has, within the chosen period if any."""
+        years = self.years_of(indicator_id)
+        if self.selection.year_to is not None:
+            years = [y for y in years if self.selection.year_from <= y <= self.selection.year_to]
+        return max(years) if years else None
+
+    def fmt(self, value, indicator_id: str, text: str | None = None) -> str:
+        row = self.indicator(indicator_id)
+        return formatting.value(value, row["unit"], int(row["decimals"]), self.lang, text)
+
+    def source_note(self, source_ids, years=()) -> str:
+        """'Källa: publisher, title (published) · referensår 2021'."""
+        ids = [s for s in dict.fromkeys(source_ids) if isinstance(s, str) and s in self.sources.index]
+        parts = [f"{self.sources.loc[s, 'publisher']}, {self.sources.loc[s, 'title']}"
+                 + (f" ({self.sources.loc[s, 'published']})" if self.sources.loc[s, 'published'] else "")
+                 for s in ids]
+        label = t("sources" if len(parts) > 1 else "source", self.lang)
+        note = f"{label}: " + "; ".join(parts) if parts else ""
+        years = sorted({int(y) for y in years if not formatting.is_missing(y)})
+        if years:
+            span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+            note += f" · {t('reference_year', self.lang)} {span}"
+        return note
+
+    def missing_note(self, frame: pd.DataFrame, value: str, reason: str | None = None) -> list[str]:
+        """'Saknas för Östergötland (reason)' when any row lacks a value."""
+        missing = frame[frame[value].isna()]
+        if missing.empty:
+            return []
+        names = ", ".join(missing["label"] if "label" in missing else missing["region_code"])
+        note = t("missing_for", self.lang, regions=names)
+        return [f"{note}: {reason}" if reason else note]
+
+
+def label_regions(ctx: Context, frame: pd.DataFrame, code: str = "region_code") -> pd.DataFrame:
+    """Add a 'label' column with the region's name in the user's language."""
+    frame = frame.copy()
+    frame["label"] = [ctx.region_name(c) for c in frame[code]]
+    return frame

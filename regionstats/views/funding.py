@@ -1,0 +1,111 @@
+"""Finansiering per invånare: appropriations and ALF per inhabitant, R&D as a share of GRP."""
+
+import pandas as pd
+
+from regionstats import charts, formatting
+from regionstats.i18n import t
+from regionstats.views import ChartView, Context, PageView, label_regions
+
+DEFAULT_INDICATOR = "appropriation_research_msek"
+RD_SHARES = ("rd_share_grp_total", "rd_share_grp_region", "rd_share_grp_university")
+
+
+def indicator_options(ctx: Context) -> list[str]:
+    """Amount indicators in MSEK that have values: the ones that make sense per inhabitant."""
+    ind = ctx.indicators
+    return ind[(ind["unit"] == "msek") & (ind["n_regions"] > 0)]["indicator_id"].tolist()
+
+
+def chosen_indicator(ctx: Context) -> str:
+    options = indicator_options(ctx)
+    chosen = ctx.selection.indicator
+    return chosen if chosen in options else (DEFAULT_INDICATOR if DEFAULT_INDICATOR in options else options[0])
+
+
+def build(ctx: Context) -> PageView:
+    indicator = chosen_indicator(ctx)
+    charts_ = [per_capita_chart(ctx, indicator), amount_chart(ctx, indicator), rd_share_chart(ctx)]
+    return PageView(t("page_funding", ctx.lang), t("funding_intro", ctx.lang),
+                    charts=[c for c in charts_ if c is not None])
+
+
+def per_capita_frame(ctx: Context, indicator: str, year: int) -> pd.DataFrame:
+    df = ctx.run("per_capita", indicator=indicator, year=year, regions=list(ctx.selection.regions))
+    df = label_regions(ctx, df)
+    lang = ctx.lang
+    df["text"] = [formatting.value(v, "sek_per_capita", 0, lang) if not formatting.is_missing(v)
+                  else t("missing", lang) for v in df["per_capita"]]
+    df["hover"] = [
+        t("hover_amount_population", lang, amount=ctx.fmt(a, indicator, txt),
+          population=formatting.number(p, 0, lang), year=py)
+        for a, txt, p, py in zip(df["amount"], df["amount_text"], df["population"], df["population_year"])
+    ]
+    return df
+
+
+def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
+    year = ctx.year_for(indicator)
+    if year is None:
+        return None
+    lang, name = ctx.lang, ctx.indicator_name(indicator)
+    df = per_capita_frame(ctx, indicator, year)
+    bars = df[df.region_code != "00"]
+    riket = df.loc[df.region_code == "00", "per_capita"]
+    title = t("per_capita_title", lang, indicator=name, year=year)
+    figure = charts.bar_by_region(
+        bars, value="per_capita", label="label", code="region_code", text="text", home=ctx.selection.home,
+        lang=lang, title=title, axis_title=t("per_capita_unit", lang), hover="hover",
+        reference=(riket.iloc[0], t("riket", lang)) if len(riket) else None,
+    )
+    notes = [t("per_capita_formula", lang, indicator=name, population_year=year - 1)]
+    no_population = bars[bars.per_capita.isna() & bars.amount.notna()]
+    no_value = bars[bars.amount.isna()]
+    if not no_population.empty:
+        notes.append(t("missing_for", lang, regions=", ".join(no_population.label))
+                     + ": " + t("population_missing", lang, year=year - 1))
+    if not no_value.empty:
+        notes.append(t("missing_for", lang, regions=", ".join(no_value.label)) + ": " + t("value_missing", lang))
+    sources = list(df.amount_source_id) + list(df.population_source_id.dropna())
+    return ChartView(f"per_capita_{indicator}", title, figure, df, ctx.source_note(sources, [year, year - 1]),
+                     notes, alt=title)
+
+
+def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
+    year = ctx.year_for(indicator)
+    if year is None:
+        return None
+    lang, name = ctx.lang, ctx.indicator_name(indicator)
+    df = ctx.run("observations", indicators=[indicator], regions=list(ctx.selection.regions),
+                 year_from=year, year_to=year)
+    df = label_regions(ctx, df)
+    df["text"] = [ctx.fmt(v, indicator, txt) for v, txt in zip(df["value"], df["value_text"])]
+    title = t("amount_title", lang, indicator=name, year=year)
+    figure = charts.bar_by_region(
+        df[df.region_code != "00"], value="value", label="label", code="region_code", text="text",
+        home=ctx.selection.home, lang=lang, title=title, axis_title=ctx.unit_label(indicator),
+    )
+    notes = [n for n in df[df.region_code != "00"].dropna(subset=["note"]).apply(
+        lambda r: f"{r.label}: {r.note}", axis=1)] if "note" in df else []
+    return ChartView(f"amount_{indicator}", title, figure, df, ctx.source_note(df.source_id, [year]), notes, alt=title)
+
+
+def rd_share_chart(ctx: Context) -> ChartView | None:
+    available = [i for i in RD_SHARES if i in ctx.indicators.index and ctx.year_for(i)]
+    if not available:
+        return None
+    year = max(ctx.year_for(i) for i in available)
+    lang = ctx.lang
+    df = ctx.run("observations", indicators=available, regions=list(ctx.selection.regions),
+                 year_from=year, year_to=year)
+    if df.empty:
+        return None
+    df = label_regions(ctx, df)
+    df["sector"] = [ctx.indicator_name(i) for i in df.indicator_id]
+    df["text"] = [ctx.fmt(v, i, txt) for v, i, txt in zip(df.value, df.indicator_id, df.value_text)]
+    title = t("rd_share_title", lang, year=year)
+    figure = charts.grouped_bars(df, category="label", group="sector", value="value", text="text", lang=lang,
+                                 title=title, axis_title=t("rd_share_unit", lang), decimals=1,
+                                 home_label=ctx.region_name(ctx.selection.home))
+    convention = ctx.indicator("rd_share_grp_region")[f"convention_{lang}"] if "rd_share_grp_region" in available else ""
+    notes = ctx.missing_note(df, "value") + ([convention] if convention else [])
+    return ChartView("rd_share_grp", title, figure, df, ctx.source_note(df.source_id, [year]), notes, alt=title)

@@ -1,0 +1,42 @@
+"""Widgets a page adds above its charts (indicator, absolute/indexed, base year).
+
+Each returns the Selection fields it sets; the shell puts them in the URL.
+"""
+
+import streamlit as st
+
+from regionstats.i18n import t
+from regionstats.views import Context
+from ui.state import SEEDED, URL_SELECTION
+
+
+def _seed_page_value(key: str, url_value, default, options: list) -> None:
+    seeded = st.session_state.setdefault(SEEDED, set())
+    if key not in seeded:
+        seeded.add(key)
+        st.session_state[key] = url_value if url_value in options else default
+    elif st.session_state.get(key) not in options:
+        st.session_state[key] = default
+
+
+def indicator(ctx: Context, options: list[str], default: str, label_key: str = "indicator") -> dict:
+    """A selectbox of indicators by name; returns {'indicator': id}."""
+    url_value = st.session_state[URL_SELECTION].indicator
+    _seed_page_value("indicator", url_value, default, options)
+    chosen = st.selectbox(t(label_key, ctx.lang), options=options, key="indicator",
+                          format_func=ctx.indicator_name)
+    return {"indicator": chosen}
+
+
+def mode_and_base(ctx: Context, years: list[int]) -> dict:
+    """Absolute values or an index to a base year; returns {'mode': ..., 'base_year': ...}."""
+    url = st.session_state[URL_SELECTION]
+    _seed_page_value("mode", url.mode, "absolute", ["absolute", "index"])
+    left, right = st.columns([2, 1])
+    mode = left.segmented_control(t("value", ctx.lang), options=["absolute", "index"], key="mode",
+                                  format_func=lambda m: t("absolute" if m == "absolute" else "indexed", ctx.lang))
+    if mode != "index" or not years:
+        return {"mode": "absolute", "base_year": None}
+    _seed_page_value("base_year", url.base_year, years[0], years)
+    base = right.selectbox(t("base_year", ctx.lang), options=years, key="base_year")
+    return {"mode": "index", "base_year": base}

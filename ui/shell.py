@@ -1,0 +1,82 @@
+"""The app shell: page config, data check, shared sidebar, navigation, URL state."""
+
+import streamlit as st
+
+from regionstats import cached
+from regionstats.i18n import t
+from regionstats.selection import Selection
+from regionstats.validate import DataError
+from ui import state
+
+# (section, [(file, title key, url path, icon)]) in the order the sidebar shows them
+PAGES = (
+    ("section_status", (
+        ("pages/1_oversikt.py", "page_overview", "oversikt", ":material/dashboard:"),
+        ("pages/5_topp_fem.py", "page_top_five", "topp-fem", ":material/flag:"),
+    )),
+    ("section_compare", (
+        ("pages/2_rankningar.py", "page_rankings", "rankningar", ":material/leaderboard:"),
+        ("pages/3_finansiering.py", "page_funding", "finansiering", ":material/payments:"),
+        ("pages/4_citeringar.py", "page_citations", "citeringar", ":material/format_quote:"),
+        ("pages/8_jamfor.py", "page_compare", "jamfor", ":material/radar:"),
+    )),
+    ("section_time_place", (
+        ("pages/6_utveckling.py", "page_trend", "utveckling", ":material/show_chart:"),
+        ("pages/7_karta.py", "page_map", "karta", ":material/map:"),
+    )),
+    ("section_data", (
+        ("pages/9_data.py", "page_data", "data", ":material/table:"),
+    )),
+)
+SELECTION = "selection"
+
+
+def catalog():
+    """Regions, indicators and years known to the warehouse; shows the data error and stops if broken."""
+    try:
+        regions = cached.run_query("regions")
+        indicators = cached.run_query("indicators")
+    except DataError as error:
+        lang = "en" if st.query_params.get("lang") == "en" else "sv"
+        st.error(t("data_error", lang) + "\n\n" + "\n".join(f"- {m}" for m in error.messages(lang)[:30]))
+        st.stop()
+    return regions, indicators
+
+
+def sidebar(regions, indicators) -> Selection:
+    """Render the shared filters and return the Selection they make."""
+    years = sorted({int(y) for ys in indicators["years"].dropna() for y in ys})
+    known_regions = set(regions.region_code)
+    initial = state.seed_from_url(known_regions, set(indicators.indicator_id), (years[0], years[-1]))
+    lang = state.language_widget(initial)
+    name_column = f"name_{lang}"
+    counties = regions[regions.kind == "county"].sort_values(name_column)
+    names = dict(zip(regions.region_code, regions[name_column]))
+    choosable = {"00": names["00"], **dict(zip(counties.region_code, counties[name_column]))}
+    chosen, home = state.region_widgets(initial, lang, choosable, list(counties.region_code))
+    year_from, year_to = state.year_widgets(initial, lang, years)
+    st.sidebar.caption(t("share_hint", lang))
+    return Selection(lang=lang, regions=chosen, home=home, year_from=year_from, year_to=year_to,
+                     present=initial.present)
+
+
+def navigation(lang: str):
+    sections = {
+        t(section, lang): [
+            st.Page(path, title=t(title, lang), url_path=slug, icon=icon, default=(slug == "oversikt"))
+            for path, title, slug, icon in pages
+        ]
+        for section, pages in PAGES
+    }
+    return st.navigation(sections)
+
+
+def run() -> None:
+    st.set_page_config(page_title=t("app_title"), page_icon=":material/biotech:", layout="wide")
+    regions, indicators = catalog()
+    selection = sidebar(regions, indicators)
+    st.session_state[SELECTION] = selection
+    page = navigation(selection.lang)
+    state.ignored_notice(selection.lang)
+    page.run()
+    state.write_url(st.session_state[SELECTION])

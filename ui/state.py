@@ -1,0 +1,105 @@
+"""The shared sidebar filters and the URL that mirrors them.
+
+On a session's first run the URL seeds the widgets (bad parameters are dropped with a notice);
+after that the widgets lead and the URL is rewritten on every run, so a copied link always
+opens the same view.
+"""
+
+import streamlit as st
+
+from regionstats import selection as sel
+from regionstats.i18n import t
+from regionstats.selection import Selection
+
+SEEDED = "_url_seeded"
+URL_SELECTION = "_url_selection"
+IGNORED = "_url_ignored"
+
+
+def seed_from_url(known_regions: set, known_indicators: set, year_range: tuple[int, int]) -> Selection:
+    """Parse the URL once per session; later runs reuse the parsed result."""
+    if URL_SELECTION not in st.session_state:
+        params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+        parsed = sel.from_query_params(params, known_regions, known_indicators, year_range)
+        st.session_state[URL_SELECTION] = parsed.selection
+        st.session_state[IGNORED] = parsed.ignored
+    return st.session_state[URL_SELECTION]
+
+
+def seed(key: str, value) -> None:
+    """Give a widget its first value (from the URL or a default) once per session."""
+    seeded = st.session_state.setdefault(SEEDED, set())
+    if key not in seeded:
+        seeded.add(key)
+        st.session_state[key] = value
+
+
+def ignored_notice(lang: str) -> None:
+    ignored = st.session_state.get(IGNORED)
+    if ignored:
+        params = ", ".join(f"{k}={v}" if v else k for k, v in ignored)
+        st.info(t("ignored_params", lang, params=params), icon="ℹ️")
+
+
+def language_widget(initial: Selection) -> str:
+    seed("lang", initial.lang)
+    return st.sidebar.segmented_control(
+        "Språk / Language", options=list(sel.LANGS), key="lang", format_func=lambda c: {"sv": "Svenska", "en": "English"}[c],
+        selection_mode="single",
+    ) or "sv"
+
+
+def _preset_of(regions: tuple, counties: list[str]) -> str:
+    for preset in sel.PRESETS:
+        if tuple(regions) == sel.preset_regions(preset, counties):
+            return preset
+    return "custom"
+
+
+def _apply_preset(counties: list[str]) -> None:
+    preset = st.session_state["preset"]
+    if preset != "custom":
+        st.session_state["regions"] = list(sel.preset_regions(preset, counties))
+
+
+def _mark_custom(counties: list[str]) -> None:
+    st.session_state["preset"] = _preset_of(tuple(st.session_state["regions"]), counties)
+
+
+def region_widgets(initial: Selection, lang: str, names: dict, counties: list[str]) -> tuple[tuple, str]:
+    """Preset, region multiselect and home region; returns (regions, home)."""
+    seed("regions", list(initial.regions))
+    seed("preset", _preset_of(initial.regions, counties))
+    seed("home", initial.home)
+    st.sidebar.selectbox(
+        t("preset", lang), options=list(sel.PRESETS) + ["custom"], key="preset",
+        format_func=lambda p: t(f"preset_{p}", lang), on_change=_apply_preset, args=(counties,),
+    )
+    regions = st.sidebar.multiselect(
+        t("regions", lang), options=list(names), key="regions", format_func=lambda c: names.get(c, c),
+        on_change=_mark_custom, args=(counties,),
+    )
+    home = st.sidebar.selectbox(t("home_region", lang), options=counties, key="home",
+                                format_func=lambda c: names.get(c, c), help=t("home_help", lang))
+    return tuple(regions), home
+
+
+def year_widgets(initial: Selection, lang: str, all_years: list[int]) -> tuple:
+    """'Latest year per indicator' or a chosen period; returns (year_from, year_to)."""
+    seed("years_mode", "latest" if initial.year_to is None else "choose")
+    default_range = (initial.year_from, initial.year_to) if initial.year_to else (all_years[0], all_years[-1])
+    seed("year_range", default_range)
+    mode = st.sidebar.radio(t("years", lang), options=["latest", "choose"], key="years_mode",
+                            format_func=lambda m: t(f"years_{m}", lang))
+    if mode == "latest":
+        return None, None
+    start, end = st.sidebar.select_slider(t("year_range", lang), options=all_years, key="year_range")
+    return int(start), int(end)
+
+
+def write_url(selection: Selection) -> None:
+    """Mirror the selection in the address bar (only the parts that differ from the defaults)."""
+    wanted = selection.to_query_params()
+    current = {key: st.query_params.get(key) for key in st.query_params.keys()}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
