@@ -1,3 +1,6 @@
-import streamlit as st
+"""Översikt."""
 
-st.title("…")
+from regionstats.views import overview
+from ui import page
+
+page.show(overview)

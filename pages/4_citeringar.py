@@ -1,3 +1,6 @@
-import streamlit as st
+"""Citeringar."""
 
-st.title("…")
+from regionstats.views import citations
+from ui import page
+
+page.show(citations)

@@ -1,3 +1,11 @@
-import streamlit as st
+"""Topp fem-målet."""
 
-st.title("…")
+from regionstats.views import top_five
+from ui import controls, page
+
+
+def indicator_choice(ctx):
+    return controls.indicator(ctx, top_five.gap_options(ctx), top_five.gap_default(ctx), "gap_indicator")
+
+
+page.show(top_five, indicator_choice)

@@ -1,3 +1,6 @@
-import streamlit as st
+"""Jämför regioner."""
 
-st.title("…")
+from regionstats.views import compare
+from ui import controls, page
+
+page.show(compare, controls.weights)

@@ -1,3 +1,11 @@
-import streamlit as st
+"""Data och källor."""
 
-st.title("…")
+from regionstats.views import data_sources
+from ui import controls, page
+
+
+def indicator_filter(ctx):
+    return controls.optional_indicator(ctx, list(ctx.indicators.indicator_id))
+
+
+page.show(data_sources, indicator_filter)

@@ -18,6 +18,7 @@ scored as (
         o.value,
         o.value_text,
         o.status,
+        o.source_id,
         i.unit,
         i.direction,
         coalesce(o.value, o.value_low) as sort_value,
@@ -107,7 +108,8 @@ select
         when g.sort_value is null or g.fifth_value is null then null
         when g.unit = 'rank' then coalesce(g.value_high, g.sort_value) <= 5
         else g.gap <= 0
-    end as in_top_five
+    end as in_top_five,
+    g.source_id
 from gaps as g
 join comparison_set as c using (region_code)
 left join fifth_holders as h using (indicator_id, year)

@@ -64,7 +64,7 @@ def bar_by_region(df: pd.DataFrame, *, value: str, label: str, code: str, text: 
         text=present[text], textposition="outside", cliponaxis=False,
         customdata=present[hover] if hover else None,
         hovertemplate="%{y}: %{text}" + ("<br>%{customdata}" if hover else "") + "<extra></extra>",
-        name=axis_title,
+        name=axis_title, showlegend=False,
     ))
     add_missing_markers(fig, df[df[value].isna()], label, text, lang, horizontal=True)
     if reference is not None:
@@ -269,3 +269,21 @@ def grouped_bars(df: pd.DataFrame, *, category: str, group: str, value: str, tex
         fig.update_xaxes(tickvals=list(dict.fromkeys(df[category])),
                          ticktext=[f"<b>{c}</b>" if c == home_label else c for c in dict.fromkeys(df[category])])
     return style(fig, title, lang, y_title=axis_title)
+
+
+def rank_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str, highlight: set, lang: str,
+              title: str, axis_title: str, band_label: str) -> go.Figure:
+    """Published places as dots on a rank axis (1 at the left), the top five shaded."""
+    df = df.dropna(subset=[rank]).sort_values(rank, ascending=False)
+    colours = [HOME if c in highlight else OTHER for c in df[code]]
+    sizes = [16 if c in highlight else 11 for c in df[code]]
+    fig = go.Figure(go.Scatter(
+        x=df[rank], y=df[label], mode="markers+text", text=df[text], textposition="middle right",
+        marker={"color": colours, "size": sizes, "line": {"width": 1, "color": "white"}},
+        hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
+    ))
+    fig.add_vrect(x0=0.5, x1=5.5, fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0,
+                  annotation_text=band_label, annotation_position="top left")
+    top = max(float(df[rank].max()) if not df.empty else 5, 6) + 1
+    fig.update_xaxes(range=[0.5, top], dtick=1 if top <= 25 else None, tickformat=",d")
+    return style(fig, title, lang, x_title=axis_title, height=max(320, 70 + 30 * len(df)))

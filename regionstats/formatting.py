@@ -13,9 +13,9 @@ PLOTLY_SEPARATORS = {"sv": "," + NBSP, "en": ".,"}
 
 UNIT_SUFFIX = {
     "sv": {"msek": " MSEK", "sek": " kr", "sek_per_capita": " kr", "percent": " %", "rank": "", "persons": "",
-           "count": "", "fte": " åa", "score": ""},
+           "count": "", "fte": " åa", "score": "", "points": " p.e."},
     "en": {"msek": " MSEK", "sek": " SEK", "sek_per_capita": " SEK", "percent": "%", "rank": "", "persons": "",
-           "count": "", "fte": " FTE", "score": ""},
+           "count": "", "fte": " FTE", "score": "", "points": " pp"},
 }
 
 
@@ -42,7 +42,7 @@ def number(value, decimals: int = 0, lang: str = "sv") -> str:
 def value(amount, unit: str, decimals: int = 0, lang: str = "sv", text: str | None = None) -> str:
     """A value with its unit: '1 715 kr', '5,4 %', '351–400' for a band (its text), 'saknas'."""
     if is_missing(amount):
-        if text and text not in ("", "x", "*", ".."):
+        if isinstance(text, str) and text not in ("", "x", "*", ".."):
             return text.replace("-", "–")
         return MISSING[lang]
     if unit == "rank":

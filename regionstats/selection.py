@@ -13,7 +13,8 @@ DEFAULT_HOME = "18"
 LANGS = ("sv", "en")
 MODES = ("absolute", "index")
 PRESETS = ("focus", "focus_riket", "all", "all_riket")
-URL_KEYS = ("lang", "regions", "home", "years", "indicator", "mode", "base", "present", "slide")
+CATEGORIES = ("ranking", "funding", "quality", "capacity", "industry")
+URL_KEYS = ("lang", "regions", "home", "years", "indicator", "ranking", "mode", "base", "weights", "present", "slide")
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,10 @@ class Selection:
     year_from: int | None = None  # None: the latest year each indicator has
     year_to: int | None = None
     indicator: str | None = None
+    ranking: str | None = None  # the university ranking on Rankningar
     mode: str = "absolute"
     base_year: int | None = None
+    weights: tuple | None = None  # composite weights per category on Jämför regioner
     present: bool = False
     slide: int = 0
 
@@ -60,10 +63,14 @@ class Selection:
             params["years"] = str(self.year_to) if same else f"{self.year_from}-{self.year_to}"
         if self.indicator:
             params["indicator"] = self.indicator
+        if self.ranking:
+            params["ranking"] = self.ranking
         if self.mode != default.mode:
             params["mode"] = self.mode
         if self.base_year is not None:
             params["base"] = str(self.base_year)
+        if self.weights is not None:
+            params["weights"] = ",".join(str(w) for w in self.weights)
         if self.present:
             params["present"] = "1"
             if self.slide:
@@ -123,6 +130,13 @@ def _parse(key, raw, known_regions, known_indicators, year_range) -> dict:
         return dict(zip(("year_from", "year_to"), _years(raw, year_range)))
     if key == "indicator":
         return {"indicator": _choice(raw, known_indicators)}
+    if key == "ranking":
+        return {"ranking": _choice(raw, known_indicators)}
+    if key == "weights":
+        weights = tuple(int(w) for w in raw.split(","))
+        if len(weights) != len(CATEGORIES) or not all(0 <= w <= 5 for w in weights):
+            raise ValueError(raw)
+        return {"weights": weights}
     if key == "mode":
         return {"mode": _choice(raw, MODES)}
     if key == "base":

@@ -40,3 +40,38 @@ def mode_and_base(ctx: Context, years: list[int]) -> dict:
     _seed_page_value("base_year", url.base_year, years[0], years)
     base = right.selectbox(t("base_year", ctx.lang), options=years, key="base_year")
     return {"mode": "index", "base_year": base}
+
+
+def ranking(ctx: Context, options: list[str]) -> dict:
+    """Which university world ranking to draw; returns {'ranking': id}."""
+    if not options:
+        return {}
+    _seed_page_value("ranking", st.session_state[URL_SELECTION].ranking, options[0], options)
+    chosen = st.segmented_control(t("ranking_system", ctx.lang), options=options, key="ranking",
+                                  format_func=ctx.indicator_name)
+    return {"ranking": chosen or options[0]}
+
+
+def weights(ctx: Context) -> dict:
+    """One slider per indicator category (0–5); returns {'weights': (...)} or {} at the defaults."""
+    from regionstats.selection import CATEGORIES
+
+    url = st.session_state[URL_SELECTION].weights or (1,) * len(CATEGORIES)
+    chosen = []
+    with st.expander(t("weights", ctx.lang), expanded=False):
+        columns = st.columns(len(CATEGORIES))
+        for column, category, initial in zip(columns, CATEGORIES, url):
+            key = f"weight_{category}"
+            _seed_page_value(key, initial, 1, list(range(6)))
+            chosen.append(column.slider(t(f"category_{category}", ctx.lang), 0, 5, key=key))
+    chosen = tuple(chosen)
+    return {"weights": None if chosen == (1,) * len(CATEGORIES) else chosen}
+
+
+def optional_indicator(ctx: Context, options: list[str]) -> dict:
+    """An indicator filter where 'all' is allowed; returns {'indicator': id or None}."""
+    url_value = st.session_state[URL_SELECTION].indicator
+    _seed_page_value("indicator", url_value, "", [""] + options)
+    chosen = st.selectbox(t("filter_indicators", ctx.lang), options=[""] + options, key="indicator",
+                          format_func=lambda i: ctx.indicator_name(i) if i else "—")
+    return {"indicator": chosen or None}

@@ -22,6 +22,7 @@ def show(view_module, *controls) -> None:
         shell.run()
         return
     ctx = context()
+    render.header(t(view_module.TITLE, ctx.lang), t(view_module.INTRO, ctx.lang))
     if not ctx.selection.regions:
         st.warning(t("no_regions", ctx.lang))
         return
@@ -31,4 +32,4 @@ def show(view_module, *controls) -> None:
     if changes:
         ctx = Context(cached.run_query, ctx.selection.replace(**changes))
         st.session_state[SELECTION] = ctx.selection
-    render.page(view_module.build(ctx), ctx.lang)
+    render.body(view_module.build(ctx), ctx.lang)

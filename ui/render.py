@@ -7,15 +7,19 @@ import streamlit as st
 
 from regionstats.i18n import t
 from regionstats.views import ChartView, PageView, TableView
+from ui import exports
 
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "width": 1600,
                                                                  "height": 900}}
 
 
-def page(view: PageView, lang: str) -> None:
-    st.title(view.title)
-    if view.intro:
-        st.caption(view.intro)
+def header(title: str, intro: str = "") -> None:
+    st.title(title)
+    if intro:
+        st.caption(intro)
+
+
+def body(view: PageView, lang: str) -> None:
     for note in view.notes:
         st.info(note)
     if view.kpis:
@@ -28,8 +32,11 @@ def page(view: PageView, lang: str) -> None:
 
 def kpis(cards: list) -> None:
     for column, card in zip(st.columns(len(cards)), cards):
-        column.metric(card.label, card.value, delta=card.delta, help=card.help or None,
+        with column:
+            st.metric(card.label, card.value, delta=card.delta, help=card.help or None,
                       delta_color=card.delta_color, border=True)
+            if card.caption:
+                st.caption(card.caption)
 
 
 def chart(view: ChartView, lang: str) -> None:
@@ -41,7 +48,7 @@ def chart(view: ChartView, lang: str) -> None:
             st.caption(note)
         with st.expander(t("show_query", lang)):
             st.dataframe(view.data, hide_index=True, width="stretch")
-            csv_download(view.data, view.key, lang)
+            exports.chart_downloads(view, lang)
 
 
 def table(view: TableView, lang: str) -> None:
@@ -52,7 +59,7 @@ def table(view: TableView, lang: str) -> None:
         st.caption(view.source_note)
     for note in view.notes:
         st.caption(note)
-    csv_download(view.data, view.key, lang)
+    exports.table_downloads(view, lang)
 
 
 def csv_download(frame: pd.DataFrame, key: str, lang: str) -> None:

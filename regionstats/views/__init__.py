@@ -24,6 +24,7 @@ class Kpi:
     delta: str | None = None
     help: str = ""
     delta_color: str = "normal"  # "inverse" for ranks, where lower is better
+    caption: str = ""  # under the card: the Riket value, the year, "among N"
 
 
 @dataclass
@@ -112,9 +113,11 @@ class Context:
     def source_note(self, source_ids, years=()) -> str:
         """'Källa: publisher, title (published) · referensår 2021'."""
         ids = [s for s in dict.fromkeys(source_ids) if isinstance(s, str) and s in self.sources.index]
-        parts = [f"{self.sources.loc[s, 'publisher']}, {self.sources.loc[s, 'title']}"
-                 + (f" ({self.sources.loc[s, 'published']})" if self.sources.loc[s, 'published'] else "")
-                 for s in ids]
+        parts = []
+        for source_id in ids:
+            source = self.sources.loc[source_id]
+            published = "" if formatting.is_missing(source["published"]) else f" ({source['published']})"
+            parts.append(f"{source['publisher']}, {source['title']}{published}")
         label = t("sources" if len(parts) > 1 else "source", self.lang)
         note = f"{label}: " + "; ".join(parts) if parts else ""
         years = sorted({int(y) for y in years if not formatting.is_missing(y)})
@@ -138,3 +141,21 @@ def label_regions(ctx: Context, frame: pd.DataFrame, code: str = "region_code") 
     frame = frame.copy()
     frame["label"] = [ctx.region_name(c) for c in frame[code]]
     return frame
+
+
+def with_all_regions(ctx: Context, frame: pd.DataFrame, codes, code: str = "region_code") -> pd.DataFrame:
+    """Add an empty row for every chosen region the query returned nothing for, so it shows as 'saknas'."""
+    absent = [c for c in codes if c not in set(frame[code])]
+    if not absent:
+        return frame
+    filler = pd.DataFrame({code: absent})
+    return pd.concat([frame, filler], ignore_index=True) if not frame.empty else filler.reindex(
+        columns=list(frame.columns) or [code])
+
+
+def _with_selection(self: Context, **changes) -> Context:
+    """The same runner with some selection fields changed."""
+    return Context(self.run, self.selection.replace(**changes))
+
+
+Context.with_selection = _with_selection

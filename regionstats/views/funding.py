@@ -4,8 +4,9 @@ import pandas as pd
 
 from regionstats import charts, formatting
 from regionstats.i18n import t
-from regionstats.views import ChartView, Context, PageView, label_regions
+from regionstats.views import ChartView, Context, PageView, label_regions, with_all_regions
 
+TITLE, INTRO = "page_funding", "funding_intro"
 DEFAULT_INDICATOR = "appropriation_research_msek"
 RD_SHARES = ("rd_share_grp_total", "rd_share_grp_region", "rd_share_grp_university")
 
@@ -25,13 +26,13 @@ def chosen_indicator(ctx: Context) -> str:
 def build(ctx: Context) -> PageView:
     indicator = chosen_indicator(ctx)
     charts_ = [per_capita_chart(ctx, indicator), amount_chart(ctx, indicator), rd_share_chart(ctx)]
-    return PageView(t("page_funding", ctx.lang), t("funding_intro", ctx.lang),
+    return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang),
                     charts=[c for c in charts_ if c is not None])
 
 
 def per_capita_frame(ctx: Context, indicator: str, year: int) -> pd.DataFrame:
     df = ctx.run("per_capita", indicator=indicator, year=year, regions=list(ctx.selection.regions))
-    df = label_regions(ctx, df)
+    df = label_regions(ctx, with_all_regions(ctx, df, ctx.selection.regions))
     lang = ctx.lang
     df["text"] = [formatting.value(v, "sek_per_capita", 0, lang) if not formatting.is_missing(v)
                   else t("missing", lang) for v in df["per_capita"]]
@@ -58,7 +59,7 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
         reference=(riket.iloc[0], t("riket", lang)) if len(riket) else None,
     )
     notes = [t("per_capita_formula", lang, indicator=name, population_year=year - 1)]
-    no_population = bars[bars.per_capita.isna() & bars.amount.notna()]
+    no_population = bars[bars.per_capita.isna() & bars.amount.notna() & bars.population.isna()]
     no_value = bars[bars.amount.isna()]
     if not no_population.empty:
         notes.append(t("missing_for", lang, regions=", ".join(no_population.label))
@@ -77,7 +78,7 @@ def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
     lang, name = ctx.lang, ctx.indicator_name(indicator)
     df = ctx.run("observations", indicators=[indicator], regions=list(ctx.selection.regions),
                  year_from=year, year_to=year)
-    df = label_regions(ctx, df)
+    df = label_regions(ctx, with_all_regions(ctx, df, ctx.selection.regions))
     df["text"] = [ctx.fmt(v, indicator, txt) for v, txt in zip(df["value"], df["value_text"])]
     title = t("amount_title", lang, indicator=name, year=year)
     figure = charts.bar_by_region(

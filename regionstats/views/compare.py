@@ -1,0 +1,95 @@
+"""Jämför regioner: a normalised (min–max) profile per region and a composite with user weights."""
+
+import pandas as pd
+
+from regionstats import charts, formatting
+from regionstats.i18n import t
+from regionstats.selection import CATEGORIES
+from regionstats.views import ChartView, Context, PageView, TableView, label_regions
+from regionstats.views.overview import NOT_IN_MATRIX
+
+TITLE, INTRO = "page_compare", "compare_intro"
+MIN_REGIONS = 3
+DEFAULT_WEIGHTS = (1, 1, 1, 1, 1)
+
+
+def build(ctx: Context) -> PageView:
+    scores = profile_scores(ctx)
+    if scores.empty:
+        return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), notes=[t("no_data", ctx.lang)])
+    weights = dict(zip(CATEGORIES, ctx.selection.weights or DEFAULT_WEIGHTS))
+    composite = composite_scores(scores, weights)
+    return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang),
+                    charts=[profile_chart(ctx, scores), composite_chart(ctx, composite, weights)],
+                    tables=[composite_table(ctx, composite)])
+
+
+def profile_scores(ctx: Context) -> pd.DataFrame:
+    """Scores of the chosen counties for indicators where enough counties have data."""
+    df = ctx.run("profile", year=None)
+    if ctx.selection.year_to is not None:
+        df = profile_within_period(ctx, sorted(df.indicator_id.unique()))
+    df = df[(df.n_regions >= MIN_REGIONS) & df.score.notna() & ~df.indicator_id.isin(NOT_IN_MATRIX)]
+    df = df[df.region_code.isin(ctx.selection.counties)].copy()
+    df["category"] = [ctx.indicator(i)["category"] for i in df.indicator_id]
+    df["indicator"] = [f"{ctx.indicator_name(i)} ({y})" for i, y in zip(df.indicator_id, df.year)]
+    df["text"] = [f"{formatting.number(s, 2, ctx.lang)} · {ctx.fmt(v, i, txt)}"
+                  for s, v, i, txt in zip(df.score, df.value, df.indicator_id, df.value_text)]
+    return label_regions(ctx, df).sort_values(["category", "indicator_id"])
+
+
+def profile_within_period(ctx: Context, indicators: list[str]) -> pd.DataFrame:
+    """Each indicator normalised at its latest year inside the chosen period."""
+    by_year = {}
+    for indicator in indicators:
+        year = ctx.year_for(indicator)
+        if year is not None:
+            by_year.setdefault(year, []).append(indicator)
+    frames = [ctx.run("profile", indicators=ids, year=year) for year, ids in sorted(by_year.items())]
+    return pd.concat(frames, ignore_index=True) if frames else ctx.run("profile", indicators=["-"])
+
+
+def composite_scores(scores: pd.DataFrame, weights: dict) -> pd.DataFrame:
+    """Weighted mean of each region's scores; the weight of an indicator is its category's weight."""
+    scores = scores.assign(weight=scores.category.map(weights).fillna(0))
+    scores = scores[scores.weight > 0]
+    grouped = scores.groupby(["region_code", "label"])
+    result = grouped.apply(lambda g: (g.score * g.weight).sum() / g.weight.sum(), include_groups=False)
+    counts = grouped.size()
+    return pd.DataFrame({"composite": result, "n_indicators": counts}).reset_index()
+
+
+def profile_chart(ctx: Context, scores: pd.DataFrame) -> ChartView:
+    title = t("profile_title", ctx.lang)
+    figure = charts.dot_strip(scores, x="score", row="indicator", code="region_code", label="label", text="text",
+                              home=ctx.selection.home, lang=ctx.lang, title=title, x_title=t("score_axis", ctx.lang))
+    sources = ctx.run("observations", indicators=sorted(scores.indicator_id.unique()),
+                      regions=ctx.selection.counties).source_id
+    return ChartView("profile", title, figure, scores, ctx.source_note(sources, scores.year),
+                     [t("compare_intro", ctx.lang)], alt=title)
+
+
+def method_note(ctx: Context, weights: dict) -> str:
+    listed = ", ".join(f"{t('category_' + c, ctx.lang)} {w}" for c, w in weights.items())
+    return t("composite_method", ctx.lang, weights=listed)
+
+
+def composite_chart(ctx: Context, composite: pd.DataFrame, weights: dict) -> ChartView:
+    composite = composite.copy()
+    composite["text"] = [formatting.number(v, 2, ctx.lang) for v in composite.composite]
+    title = t("composite_title", ctx.lang)
+    figure = charts.bar_by_region(composite, value="composite", label="label", code="region_code", text="text",
+                                  home=ctx.selection.home, lang=ctx.lang, title=title,
+                                  axis_title=t("composite_axis", ctx.lang), decimals=2)
+    return ChartView("composite", title, figure, composite, "", [method_note(ctx, weights)], alt=title)
+
+
+def composite_table(ctx: Context, composite: pd.DataFrame) -> TableView:
+    lang = ctx.lang
+    rows = composite.sort_values("composite", ascending=False)
+    data = pd.DataFrame({
+        t("region", lang): rows.label,
+        t("composite_axis", lang): [formatting.number(v, 2, lang) for v in rows.composite],
+        t("n_indicators", lang): rows.n_indicators.astype(int).astype(str),
+    })
+    return TableView("composite_table", t("composite_title", lang), data)

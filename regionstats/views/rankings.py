@@ -1,0 +1,103 @@
+"""Rankningar: rank over time (bump chart), Tillväxtverket's ranking, university world rankings."""
+
+import pandas as pd
+
+from regionstats import charts
+from regionstats.i18n import t
+from regionstats.views import ChartView, Context, PageView, label_regions
+
+TITLE, INTRO = "page_rankings", "rankings_intro"
+TILLVAXTVERKET = "ls_region_rank_tillvaxtverket"
+UNIVERSITY_RANKINGS = ("the_world_rank", "arwu_world_rank", "qs_world_rank")
+PREFERRED_BUMP = "rd_business_msek"
+
+
+def bump_options(ctx: Context) -> list[str]:
+    """County indicators with values in at least two years."""
+    ind = ctx.indicators
+    counties = set(ctx.regions[ctx.regions.kind == "county"].region_code)
+    coverage = ctx.run("coverage", regions=sorted(counties))
+    with_values = coverage[coverage.coverage == "value"].groupby("indicator_id").year.nunique()
+    keep = [i for i in ind.indicator_id if with_values.get(i, 0) >= 2 and i != "population"]
+    return keep
+
+
+def bump_default(ctx: Context) -> str:
+    options = bump_options(ctx)
+    return PREFERRED_BUMP if PREFERRED_BUMP in options else options[0]
+
+
+def ranking_options(ctx: Context) -> list[str]:
+    return [i for i in UNIVERSITY_RANKINGS if i in ctx.indicators.index and ctx.years_of(i)]
+
+
+def build(ctx: Context) -> PageView:
+    indicator = ctx.selection.indicator if ctx.selection.indicator in bump_options(ctx) else bump_default(ctx)
+    ranking = ctx.selection.ranking if ctx.selection.ranking in ranking_options(ctx) else "the_world_rank"
+    views = [bump_chart(ctx, indicator), tillvaxtverket_chart(ctx), university_chart(ctx, ranking)]
+    return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), charts=[v for v in views if v is not None])
+
+
+def year_window(ctx: Context) -> dict:
+    return {"year_from": ctx.selection.year_from, "year_to": ctx.selection.year_to}
+
+
+def span(years) -> str:
+    years = sorted({int(y) for y in years})
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+def bump_chart(ctx: Context, indicator: str) -> ChartView | None:
+    df = ctx.run("rankings", indicator=indicator)
+    df = df[(df.region_kind == "county") & df.region_code.isin(ctx.selection.counties)]
+    if ctx.selection.year_to is not None:
+        df = df[df.year.between(ctx.selection.year_from, ctx.selection.year_to)]
+    if df.empty:
+        return None
+    df = label_regions(ctx, df)
+    df["text"] = [f"{t('rank', ctx.lang)} {int(r)} · {ctx.fmt(v, indicator, txt)}" if pd.notna(r) else t("missing", ctx.lang)
+                  for r, v, txt in zip(df["rank"], df.value, df.value_text)]
+    title = t("bump_title", ctx.lang, indicator=ctx.indicator_name(indicator), years=span(df.year))
+    figure = charts.lines_over_time(df, value="rank", code="region_code", label="label", text="text",
+                                    home=ctx.selection.home, lang=ctx.lang, title=title,
+                                    axis_title=t("bump_axis", ctx.lang), reversed_axis=True,
+                                    band=(0.5, 5.5, t("top_five_band", ctx.lang)))
+    notes = [t("bump_note", ctx.lang)] + ctx.missing_note(df, "rank")
+    source_ids = ctx.run("observations", indicators=[indicator], regions=ctx.selection.counties).source_id
+    return ChartView(f"bump_{indicator}", title, figure, df, ctx.source_note(source_ids, df.year), notes, alt=title)
+
+
+def tillvaxtverket_chart(ctx: Context) -> ChartView | None:
+    year = ctx.year_for(TILLVAXTVERKET)
+    if year is None:
+        return None
+    df = ctx.run("top_five_gap", indicator=TILLVAXTVERKET, year=year)
+    df = label_regions(ctx, df[df.region_kind == "county"])
+    df["text"] = [str(int(r)) for r in df["rank"]]
+    title = t("tvv_title", ctx.lang, year=year)
+    figure = charts.rank_dots(df, rank="rank", label="label", code="region_code", text="text",
+                              highlight={ctx.selection.home}, lang=ctx.lang, title=title,
+                              axis_title=t("bump_axis", ctx.lang), band_label=t("top_five_band", ctx.lang))
+    return ChartView("tillvaxtverket", title, figure, df, ctx.source_note(df.source_id, [year]),
+                     [t("tvv_note", ctx.lang)], alt=title)
+
+
+def university_chart(ctx: Context, ranking: str) -> ChartView | None:
+    universities = ctx.regions[(ctx.regions.kind == "university")
+                               & ctx.regions.county_code.isin(ctx.selection.counties)].region_code.tolist()
+    if not universities:
+        return None
+    df = ctx.run("observations", indicators=[ranking], regions=universities, **year_window(ctx))
+    df = df[df.value.notna() | df.value_low.notna()]
+    if df.empty:
+        return None
+    df = label_regions(ctx, df)
+    home_universities = set(ctx.regions[ctx.regions.county_code == ctx.selection.home].region_code)
+    home = next((u for u in df.region_code if u in home_universities), None)
+    title = t("university_title", ctx.lang, ranking=ctx.indicator_name(ranking), years=span(df.year))
+    figure = charts.rank_bands_over_time(df, code="region_code", label="label", home=home, lang=ctx.lang,
+                                         title=title, axis_title=t("university_axis", ctx.lang),
+                                         band_label=t("band", ctx.lang))
+    notes = [ctx.indicator(ranking)[f"convention_{ctx.lang}"]]
+    return ChartView(f"universities_{ranking}", title, figure, df, ctx.source_note(df.source_id, df.year), notes,
+                     alt=title)

@@ -1,0 +1,75 @@
+"""Utveckling över tid: any indicator over the chosen years, absolute or indexed to a base year."""
+
+from regionstats import charts, formatting
+from regionstats.i18n import t
+from regionstats.views import ChartView, Context, PageView, label_regions
+
+TITLE, INTRO = "page_trend", "trend_intro"
+DEFAULT_INDICATOR = "population"
+
+
+def indicator_options(ctx: Context) -> list[str]:
+    """Indicators with values in at least two years (one-year indicators make no line)."""
+    return [i for i in ctx.indicators.indicator_id if len(ctx.years_of(i)) >= 2]
+
+
+def default_indicator(ctx: Context) -> str:
+    options = indicator_options(ctx)
+    return DEFAULT_INDICATOR if DEFAULT_INDICATOR in options else options[0]
+
+
+def chosen_indicator(ctx: Context) -> str:
+    options = indicator_options(ctx)
+    return ctx.selection.indicator if ctx.selection.indicator in options else default_indicator(ctx)
+
+
+def base_years(ctx: Context) -> list[int]:
+    return ctx.years_of(chosen_indicator(ctx))
+
+
+def build(ctx: Context) -> PageView:
+    view = trend_chart(ctx, chosen_indicator(ctx))
+    if view is None:
+        return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), notes=[t("no_data", ctx.lang)])
+    return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), charts=[view])
+
+
+def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
+    sel = ctx.selection
+    indexed = sel.mode == "index" and sel.base_year is not None
+    df = ctx.run("trend", indicator=indicator, regions=list(sel.regions), year_from=sel.year_from,
+                 year_to=sel.year_to, base_year=sel.base_year if indexed else None)
+    if df.empty:
+        return None
+    df = label_regions(ctx, df)
+    meta = ctx.indicator(indicator)
+    value = "index_value" if indexed else "value"
+    df["text"] = [charts_text(ctx, indicator, r, indexed) for r in df.itertuples()]
+    years = sorted(df.year.unique())
+    span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    name = ctx.indicator_name(indicator)
+    title = (t("trend_index_title", ctx.lang, indicator=name, base=sel.base_year, years=span) if indexed
+             else t("trend_title", ctx.lang, indicator=name, years=span))
+    axis = t("index_unit", ctx.lang, year=sel.base_year) if indexed else meta[f"unit_{ctx.lang}"]
+    figure = charts.lines_over_time(df, value=value, code="region_code", label="label", text="text",
+                                    home=sel.home, lang=ctx.lang, title=title, axis_title=axis,
+                                    decimals=1 if indexed else int(meta.decimals),
+                                    reversed_axis=meta.unit == "rank" and not indexed)
+    notes = [meta[f"convention_{ctx.lang}"]]
+    if len(years) == 1:
+        notes.append(t("trend_single_year", ctx.lang))
+    absent = [ctx.region_name(r) for r in sel.regions if r not in set(df.region_code)]
+    if absent:
+        notes.append(t("missing_for", ctx.lang, regions=", ".join(absent)))
+    if indexed:
+        no_base = sorted(set(df[df.base_value.isna()].label))
+        if no_base:
+            notes.append(t("missing_for", ctx.lang, regions=", ".join(no_base)) + f" ({t('base_year', ctx.lang)} {sel.base_year})")
+    return ChartView(f"trend_{indicator}", title, figure, df, ctx.source_note(df.source_id, df.year), notes, alt=title)
+
+
+def charts_text(ctx: Context, indicator: str, row, indexed: bool) -> str:
+    value = ctx.fmt(row.value, indicator, row.value_text)
+    if indexed and not formatting.is_missing(row.index_value):
+        return f"{formatting.number(row.index_value, 1, ctx.lang)} ({value})"
+    return value
