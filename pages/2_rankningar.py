@@ -4,10 +4,12 @@ from regionstats.views import rankings
 from ui import controls, page
 
 
-def choices(ctx):
-    picked = controls.indicator(ctx, rankings.bump_options(ctx), rankings.bump_default(ctx), "ranking_indicator")
-    picked.update(controls.ranking(ctx, rankings.ranking_options(ctx)))
-    return picked
+def bump_indicator(ctx):
+    return controls.indicator(ctx, rankings.bump_options(ctx), rankings.bump_default(ctx), "ranking_indicator")
 
 
-page.show(rankings, choices)
+def university_ranking(ctx):
+    return controls.ranking(ctx, rankings.ranking_options(ctx))
+
+
+page.show(rankings, page.Anchored("bump_", bump_indicator), page.Anchored("universities_", university_ranking))

@@ -8,4 +8,4 @@ def indicator_choice(ctx):
     return controls.indicator(ctx, funding.indicator_options(ctx), funding.chosen_indicator(ctx), "funding_indicator")
 
 
-page.show(funding, indicator_choice)
+page.show(funding, page.Anchored("per_capita_", indicator_choice))

@@ -8,4 +8,4 @@ def indicator_choice(ctx):
     return controls.indicator(ctx, top_five.gap_options(ctx), top_five.gap_default(ctx), "gap_indicator")
 
 
-page.show(top_five, indicator_choice)
+page.show(top_five, page.Anchored("gap_", indicator_choice))

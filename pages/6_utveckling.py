@@ -4,11 +4,12 @@ from regionstats.views import trend
 from ui import controls, page
 
 
-def choices(ctx):
-    picked = controls.indicator(ctx, trend.indicator_options(ctx), trend.default_indicator(ctx))
-    ctx = ctx.with_selection(**picked)
-    picked.update(controls.mode_and_base(ctx, trend.base_years(ctx)))
-    return picked
+def indicator_choice(ctx):
+    return controls.indicator(ctx, trend.indicator_options(ctx), trend.default_indicator(ctx))
 
 
-page.show(trend, choices)
+def mode_choice(ctx):
+    return controls.mode_and_base(ctx, trend.base_years(ctx))
+
+
+page.show(trend, indicator_choice, mode_choice)

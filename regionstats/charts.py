@@ -120,9 +120,11 @@ def lines_over_time(df: pd.DataFrame, *, value: str, code: str, label: str, text
     if band is not None:
         fig.add_hrect(y0=band[0], y1=band[1], fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0,
                       annotation_text=band[2], annotation_position="top left")
-    fig.update_xaxes(dtick=1, tickformat="d")
-    fig.update_yaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals),
-                     autorange="reversed" if reversed_axis else True)
+    fig.update_xaxes(dtick=1 if df["year"].nunique() < 15 else 2, tickformat="d")
+    fig.update_yaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
+    if reversed_axis:
+        worst = df[value].max()
+        fig.update_yaxes(range=[(worst if worst == worst else 5) + 0.7, 0.3], dtick=1 if worst <= 25 else None)
     return style(fig, title, lang, y_title=axis_title)
 
 
@@ -171,10 +173,11 @@ def scatter_labelled(df: pd.DataFrame, *, x: str, y: str, code: str, label: str,
     return style(fig, title, lang, x_title=x_title, y_title=y_title)
 
 
-def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict) -> go.Figure:
-    """Regions × indicators; each cell the rank, coloured in / out of the top five, gap on hover."""
+def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, columns: list | None = None,
+                    bold_column: str | None = None) -> go.Figure:
+    """Indicators × regions; each cell the rank, coloured in / out of the top five, gap on hover."""
     rows = list(dict.fromkeys(df["row"]))
-    cols = list(dict.fromkeys(df["column"]))
+    cols = columns or list(dict.fromkeys(df["column"]))
     lookup = {(r.row, r.column): r for r in df.itertuples()}
     z, text, hover = [], [], []
     for row in rows:
@@ -192,8 +195,8 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict) ->
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=legend[state],
                                  marker={"symbol": "square", "size": 14, "color": colour}))
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(side="top", tickangle=-30)
-    return style(fig, title, lang, height=max(320, 140 + 48 * len(rows)))
+    fig.update_xaxes(side="top", tickvals=cols, ticktext=[f"<b>{c}</b>" if c == bold_column else c for c in cols])
+    return style(fig, title, lang, height=max(320, 160 + 34 * len(rows)))
 
 
 def _state_code(row) -> float | None:

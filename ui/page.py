@@ -1,13 +1,23 @@
 """What every page file does: take the shared selection, add its own controls, build and render."""
 
+from dataclasses import dataclass
+from typing import Callable
+
 import streamlit as st
 
 from regionstats import cached
 from regionstats.i18n import t
 from regionstats.views import Context
-from ui import render
-from ui import shell
+from ui import render, shell
 from ui.shell import SELECTION
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """A control drawn just above the first chart whose key starts with ``anchor``."""
+
+    anchor: str
+    control: Callable[[Context], dict]
 
 
 def context() -> Context:
@@ -26,10 +36,13 @@ def show(view_module, *controls) -> None:
     if not ctx.selection.regions:
         st.warning(t("no_regions", ctx.lang))
         return
+    # one container per control, created now so the controls can sit between charts drawn later
+    segments = [("", st.container())] + [(getattr(c, "anchor", ""), st.container()) for c in controls]
     changes = {}
-    for control in controls:
-        changes.update(control(ctx))
+    for control, (_, box) in zip(controls, segments[1:]):
+        with box:
+            changes.update(getattr(control, "control", control)(ctx.with_selection(**changes)))
     if changes:
-        ctx = Context(cached.run_query, ctx.selection.replace(**changes))
+        ctx = ctx.with_selection(**changes)
         st.session_state[SELECTION] = ctx.selection
-    render.body(view_module.build(ctx), ctx.lang)
+    render.body(view_module.build(ctx), ctx.lang, segments)

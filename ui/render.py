@@ -19,15 +19,24 @@ def header(title: str, intro: str = "") -> None:
         st.caption(intro)
 
 
-def body(view: PageView, lang: str) -> None:
-    for note in view.notes:
-        st.info(note)
-    if view.kpis:
-        kpis(view.kpis)
+def body(view: PageView, lang: str, segments: list | None = None) -> None:
+    """Render the view; charts go into the segment of the last control anchored at or before them."""
+    segments = segments or [("", st.container())]
+    with segments[0][1]:
+        for note in view.notes:
+            st.info(note)
+        if view.kpis:
+            kpis(view.kpis)
+        for table_view in view.lead_tables:
+            table(table_view, lang)
+    box = segments[0][1]
     for chart_view in view.charts:
-        chart(chart_view, lang)
-    for table_view in view.tables:
-        table(table_view, lang)
+        box = next((b for anchor, b in segments[1:] if anchor and chart_view.key.startswith(anchor)), box)
+        with box:
+            chart(chart_view, lang)
+    with box:
+        for table_view in view.tables:
+            table(table_view, lang)
 
 
 def kpis(cards: list) -> None:

@@ -54,8 +54,9 @@ class PageView:
     intro: str = ""
     kpis: list = field(default_factory=list)
     charts: list = field(default_factory=list)
-    tables: list = field(default_factory=list)
+    tables: list = field(default_factory=list)  # after the charts
     notes: list = field(default_factory=list)
+    lead_tables: list = field(default_factory=list)  # before the charts
 
 
 @dataclass
@@ -119,6 +120,9 @@ class Context:
             published = "" if formatting.is_missing(source["published"]) else f" ({source['published']})"
             parts.append(f"{source['publisher']}, {source['title']}{published}")
         label = t("sources" if len(parts) > 1 else "source", self.lang)
+        if len(parts) > 3:
+            publishers = ", ".join(dict.fromkeys(self.sources.loc[s, "publisher"] for s in ids[:40]))
+            parts = [t("n_sources", self.lang, publishers=publishers, n=len(ids))]
         note = f"{label}: " + "; ".join(parts) if parts else ""
         years = sorted({int(y) for y in years if not formatting.is_missing(y)})
         if years:

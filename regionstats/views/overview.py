@@ -35,11 +35,11 @@ def rank_kpi(ctx: Context) -> Kpi | None:
     df = ctx.run("top_five_gap", indicator=RANK_INDICATOR, year=year)
     df = df[df.region_kind == "county"]
     row = df[df.region_code == ctx.selection.home]
-    label = t("kpi_rank", ctx.lang, year=year)
+    label = t("kpi_rank", ctx.lang)
     if row.empty or formatting.is_missing(row["rank"].iloc[0]):
         return Kpi(label, t("missing", ctx.lang))
     rank, n = int(row["rank"].iloc[0]), int(df["rank"].notna().sum())
-    return Kpi(label, f"{rank}", caption=t("kpi_rank_caption", ctx.lang, rank=rank, n=n),
+    return Kpi(label, f"{rank}", caption=t("kpi_rank_caption", ctx.lang, rank=rank, n=n, year=year),
                help=ctx.indicator(RANK_INDICATOR)[f"definition_{ctx.lang}"])
 
 
@@ -57,9 +57,11 @@ def per_capita_kpi(ctx: Context) -> Kpi | None:
         change = value - value_of[(home, previous)]
         delta = formatting.signed(change, "sek_per_capita", 0, ctx.lang) + " " + t("previous", ctx.lang, year=previous)
     riket = formatting.value(value_of.get(("00", latest)), "sek_per_capita", 0, ctx.lang)
-    return Kpi(t("kpi_per_capita", ctx.lang, year=latest), formatting.value(value, "sek_per_capita", 0, ctx.lang),
-               delta=delta, caption=t("riket_value", ctx.lang, value=riket) + (
-                   "" if delta else " · " + t("no_previous", ctx.lang)))
+    return Kpi(t("kpi_per_capita", ctx.lang), formatting.value(value, "sek_per_capita", 0, ctx.lang),
+               delta=delta, caption=f"{latest} · " + t("riket_value", ctx.lang, value=riket) + (
+                   "" if delta else " · " + t("no_previous", ctx.lang)),
+               help=t("per_capita_formula", ctx.lang, indicator=ctx.indicator_name(FUNDING_INDICATOR),
+                      population_year=latest - 1))
 
 
 def citation_kpi(ctx: Context) -> Kpi | None:
@@ -75,8 +77,9 @@ def citation_kpi(ctx: Context) -> Kpi | None:
     delta = None
     if len(home) > 1:
         delta = formatting.signed(latest.citation_avg - home.iloc[-2].citation_avg, "percent", 0, ctx.lang)
-    caption = t("riket_value", ctx.lang, value=riket_text) + " · " + t("world_average", ctx.lang)
-    return Kpi(t("kpi_citations", ctx.lang, period=latest.period_label or latest.year),
+    caption = (f"{latest.period_label or latest.year} · " + t("riket_value", ctx.lang, value=riket_text)
+               + " · " + t("world_average", ctx.lang))
+    return Kpi(t("kpi_citations", ctx.lang),
                formatting.value(latest.citation_avg, "percent", 0, ctx.lang), delta=delta, caption=caption,
                help=ctx.indicator("citation_avg_clinical_pct")[f"definition_{ctx.lang}"])
 
@@ -91,19 +94,26 @@ def top_five_kpi(ctx: Context, gaps: pd.DataFrame) -> Kpi:
 def matrix_cells(ctx: Context, gaps: pd.DataFrame) -> pd.DataFrame:
     """One row per region × indicator with the cell text and the hover text."""
     chosen = gaps[gaps.region_code.isin(ctx.selection.counties)].copy()
-    chosen["row"] = [ctx.region_name(c) for c in chosen.region_code]
-    chosen["column"] = [ctx.indicator_name(i) for i in chosen.indicator_id]
+    grid = pd.MultiIndex.from_product([chosen.indicator_id.unique(), ctx.selection.counties],
+                                      names=["indicator_id", "region_code"]).to_frame(index=False)
+    years = chosen.groupby("indicator_id").year.first()
+    chosen = grid.merge(chosen, on=["indicator_id", "region_code"], how="left")
+    chosen["year"] = chosen.indicator_id.map(years)
+    chosen["column"] = [ctx.region_name(c) for c in chosen.region_code]
+    chosen["row"] = [f"{ctx.indicator_name(i)} ({y})" for i, y in zip(chosen.indicator_id, chosen.year)]
     chosen["cell"] = [t("missing", ctx.lang) if formatting.is_missing(r) else str(int(r)) for r in chosen["rank"]]
     chosen["hover"] = [cell_hover(ctx, r) for r in chosen.itertuples()]
     order = {code: i for i, code in enumerate(ctx.selection.counties)}
     chosen["region_order"] = chosen.region_code.map(order)
     chosen["category"] = [ctx.indicator(i)["category"] for i in chosen.indicator_id]
-    return chosen.sort_values(["region_order", "category", "indicator_id"])
+    determined = chosen.groupby("indicator_id").in_top_five.apply(lambda s: s.notna().any())
+    chosen["undetermined"] = ~chosen.indicator_id.map(determined).astype(bool)
+    return chosen.sort_values(["undetermined", "category", "indicator_id", "region_order"])
 
 
 def cell_hover(ctx: Context, row) -> str:
     lang = ctx.lang
-    value = ctx.fmt(row.value, row.indicator_id, row.value_text)
+    value = ctx.fmt(row.value, row.indicator_id, row.value_text if isinstance(row.value_text, str) else None)
     if formatting.is_missing(row.rank):
         return f"{row.year}: {value}"
     if formatting.is_missing(row.fifth_value):
@@ -124,7 +134,9 @@ def matrix_chart(ctx: Context, gaps: pd.DataFrame) -> ChartView:
     cells = matrix_cells(ctx, gaps)
     title = t("matrix_title", ctx.lang)
     legend = {2: t("in_top_five", ctx.lang), 1: t("out_of_top_five", ctx.lang), 0: t("undetermined", ctx.lang)}
-    figure = charts.top_five_matrix(cells, lang=ctx.lang, title=title, legend=legend)
+    columns = [ctx.region_name(c) for c in ctx.selection.counties]
+    figure = charts.top_five_matrix(cells, lang=ctx.lang, title=title, legend=legend, columns=columns,
+                                    bold_column=ctx.region_name(ctx.selection.home))
     data = cells[["row", "column", "year", "value_text", "rank", "n_ranked", "fifth_value", "gap", "in_top_five"]]
     return ChartView("top_five_matrix", title, figure, data, ctx.source_note(cells.source_id, cells.year),
                      [t("matrix_note", ctx.lang)], alt=title)

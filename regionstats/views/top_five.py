@@ -30,7 +30,7 @@ def build(ctx: Context) -> PageView:
     indicator = ctx.selection.indicator if ctx.selection.indicator in options else gap_default(ctx)
     views = [medcity_chart(ctx), gap_chart(ctx, indicator)]
     return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), charts=[v for v in views if v is not None],
-                    tables=[goals_table(ctx), home_gaps_table(ctx)])
+                    lead_tables=[goals_table(ctx)], tables=[home_gaps_table(ctx)])
 
 
 def goals_table(ctx: Context) -> TableView:
