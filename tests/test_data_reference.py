@@ -181,7 +181,7 @@ def test_top_five_goal_is_measured_by_medcity_for_stockholm():
 
 
 def test_goal_quotes_appear_verbatim_in_the_seed_documents():
-    seeds = ROOT.parent / "shared" / "seeds"
+    seeds = ROOT / "data" / "raw" / "seeds"
     text = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in seeds.glob("0*.txt"))
     for goal in rows("goals.csv"):
         for part in goal["goal_text"].split(" […] "):

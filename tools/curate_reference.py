@@ -1,4 +1,4 @@
-"""Derive this project's reference rows in data/ from ../shared/reference/*.csv, reproducibly.
+"""Derive this project's reference rows in data/ from data/raw/reference/*.csv, reproducibly.
 
 Run from the repository root::
 
@@ -34,7 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-REFERENCE = (ROOT / ".." / "shared" / "reference").resolve()
+REFERENCE = ROOT / "data" / "raw" / "reference"
 ACCESSED = "2026-11-24"
 KEYFIGURE_ROWS = 83
 KEYFIGURE_SOURCE = "orebro_ls_strategy_2021"
