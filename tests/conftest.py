@@ -131,3 +131,22 @@ def real_con(tmp_path, monkeypatch):
     connection = db.connect(ROOT / "data")
     yield connection
     connection.close()
+
+
+@pytest.fixture(autouse=True)
+def streamlit_navigation_mode(monkeypatch):
+    """Run AppTest the way the server runs after its first request: with st.navigation, not pages/.
+
+    A Streamlit server switches off its legacy pages/ folder mode for good once st.navigation has
+    run; AppTest resets that switch before every run, which would run a page without the shell.
+    The legacy first request itself is covered by the browser tests.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

@@ -7,22 +7,24 @@ import streamlit as st
 
 from regionstats.i18n import t
 from regionstats.views import Context
-from ui.state import SEEDED, URL_SELECTION
+from ui.state import LAST_SELECTION, URL_SELECTION
 
 
-def _seed_page_value(key: str, url_value, default, options: list) -> None:
-    seeded = st.session_state.setdefault(SEEDED, set())
-    if key not in seeded:
-        seeded.add(key)
-        st.session_state[key] = url_value if url_value in options else default
-    elif st.session_state.get(key) not in options:
-        st.session_state[key] = default
+def _remembered(field: str):
+    """The field's value in the last selection shown, else in the URL."""
+    last = st.session_state.get(LAST_SELECTION) or st.session_state[URL_SELECTION]
+    return getattr(last, field)
+
+
+def _seed_page_value(key: str, remembered, default, options: list) -> None:
+    """Start a page widget from the remembered value when valid, else the page's default."""
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = remembered if remembered in options else default
 
 
 def indicator(ctx: Context, options: list[str], default: str, label_key: str = "indicator") -> dict:
     """A selectbox of indicators by name; returns {'indicator': id}."""
-    url_value = st.session_state[URL_SELECTION].indicator
-    _seed_page_value("indicator", url_value, default, options)
+    _seed_page_value("indicator", _remembered("indicator"), default, options)
     chosen = st.selectbox(t(label_key, ctx.lang), options=options, key="indicator",
                           format_func=ctx.indicator_name)
     return {"indicator": chosen}
@@ -30,14 +32,13 @@ def indicator(ctx: Context, options: list[str], default: str, label_key: str = "
 
 def mode_and_base(ctx: Context, years: list[int]) -> dict:
     """Absolute values or an index to a base year; returns {'mode': ..., 'base_year': ...}."""
-    url = st.session_state[URL_SELECTION]
-    _seed_page_value("mode", url.mode, "absolute", ["absolute", "index"])
+    _seed_page_value("mode", _remembered("mode"), "absolute", ["absolute", "index"])
     left, right = st.columns([2, 1])
     mode = left.segmented_control(t("value", ctx.lang), options=["absolute", "index"], key="mode",
                                   format_func=lambda m: t("absolute" if m == "absolute" else "indexed", ctx.lang))
     if mode != "index" or not years:
         return {"mode": "absolute", "base_year": None}
-    _seed_page_value("base_year", url.base_year, years[0], years)
+    _seed_page_value("base_year", _remembered("base_year"), years[0], years)
     base = right.selectbox(t("base_year", ctx.lang), options=years, key="base_year")
     return {"mode": "index", "base_year": base}
 
@@ -46,7 +47,7 @@ def ranking(ctx: Context, options: list[str]) -> dict:
     """Which university world ranking to draw; returns {'ranking': id}."""
     if not options:
         return {}
-    _seed_page_value("ranking", st.session_state[URL_SELECTION].ranking, options[0], options)
+    _seed_page_value("ranking", _remembered("ranking"), options[0], options)
     chosen = st.segmented_control(t("ranking_system", ctx.lang), options=options, key="ranking",
                                   format_func=ctx.indicator_name)
     return {"ranking": chosen or options[0]}
@@ -56,7 +57,7 @@ def weights(ctx: Context) -> dict:
     """One slider per indicator category (0–5); returns {'weights': (...)} or {} at the defaults."""
     from regionstats.selection import CATEGORIES
 
-    url = st.session_state[URL_SELECTION].weights or (1,) * len(CATEGORIES)
+    url = _remembered("weights") or (1,) * len(CATEGORIES)
     chosen = []
     with st.expander(t("weights", ctx.lang), expanded=False):
         columns = st.columns(len(CATEGORIES))
@@ -70,8 +71,7 @@ def weights(ctx: Context) -> dict:
 
 def optional_indicator(ctx: Context, options: list[str]) -> dict:
     """An indicator filter where 'all' is allowed; returns {'indicator': id or None}."""
-    url_value = st.session_state[URL_SELECTION].indicator
-    _seed_page_value("indicator", url_value, "", [""] + options)
+    _seed_page_value("indicator", _remembered("indicator") or "", "", [""] + options)
     chosen = st.selectbox(t("filter_indicators", ctx.lang), options=[""] + options, key="indicator",
                           format_func=lambda i: ctx.indicator_name(i) if i else "—")
     return {"indicator": chosen or None}

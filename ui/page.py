@@ -26,9 +26,9 @@ def context() -> Context:
 
 def show(view_module, *controls) -> None:
     """Build the page's view with the selection (plus its controls' choices) and render it."""
-    if SELECTION not in st.session_state:
-        # A deep link was the server's first request, so Streamlit ran this page without the
-        # shell (its legacy pages/ mode). Run the shell, which renders this same page.
+    if not shell.is_running():
+        # Streamlit ran this page without the shell: its legacy pages/ mode, used when a deep
+        # link is a fresh server's first request (and by AppTest). The shell renders this page.
         shell.run()
         return
     ctx = context()

@@ -1,10 +1,11 @@
 """The app shell: page config, data check, shared sidebar, navigation, URL state."""
 
+import threading
+
 import streamlit as st
 
 from regionstats import cached
 from regionstats.i18n import t
-from regionstats.selection import Selection
 from regionstats.validate import DataError
 from ui import state
 
@@ -29,6 +30,12 @@ PAGES = (
     )),
 )
 SELECTION = "selection"
+_running = threading.local()  # a script run happens in one thread
+
+
+def is_running() -> bool:
+    """True while shell.run() is rendering a page in this script run."""
+    return getattr(_running, "active", False)
 
 
 def catalog():
@@ -43,7 +50,7 @@ def catalog():
     return regions, indicators
 
 
-def sidebar(regions, indicators) -> Selection:
+def sidebar(regions, indicators):
     """Render the shared filters and return the Selection they make."""
     years = sorted({int(y) for ys in indicators["years"].dropna() for y in ys})
     known_regions = set(regions.region_code)
@@ -56,8 +63,8 @@ def sidebar(regions, indicators) -> Selection:
     chosen, home = state.region_widgets(initial, lang, choosable, list(counties.region_code))
     year_from, year_to = state.year_widgets(initial, lang, years)
     st.sidebar.caption(t("share_hint", lang))
-    return Selection(lang=lang, regions=chosen, home=home, year_from=year_from, year_to=year_to,
-                     present=initial.present)
+    # page-level fields (indicator, mode, ...) carry over until the page's own controls change them
+    return initial.replace(lang=lang, regions=chosen, home=home, year_from=year_from, year_to=year_to)
 
 
 def navigation(lang: str):
@@ -72,11 +79,15 @@ def navigation(lang: str):
 
 
 def run() -> None:
-    st.set_page_config(page_title=t("app_title"), page_icon=":material/biotech:", layout="wide")
-    regions, indicators = catalog()
-    selection = sidebar(regions, indicators)
-    st.session_state[SELECTION] = selection
-    page = navigation(selection.lang)
-    state.ignored_notice(selection.lang)
-    page.run()
-    state.write_url(st.session_state[SELECTION])
+    _running.active = True
+    try:
+        st.set_page_config(page_title=t("app_title"), page_icon=":material/biotech:", layout="wide")
+        regions, indicators = catalog()
+        selection = sidebar(regions, indicators)
+        st.session_state[SELECTION] = selection
+        page = navigation(selection.lang)
+        state.ignored_notice(selection.lang)
+        page.run()
+        state.write_url(st.session_state[SELECTION])
+    finally:
+        _running.active = False

@@ -11,26 +11,28 @@ from regionstats import selection as sel
 from regionstats.i18n import t
 from regionstats.selection import Selection
 
-SEEDED = "_url_seeded"
 URL_SELECTION = "_url_selection"
+LAST_SELECTION = "_last_selection"
 IGNORED = "_url_ignored"
 
 
 def seed_from_url(known_regions: set, known_indicators: set, year_range: tuple[int, int]) -> Selection:
-    """Parse the URL once per session; later runs reuse the parsed result."""
+    """The selection to start widgets from: the URL on a session's first run, then the last one shown."""
     if URL_SELECTION not in st.session_state:
         params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
         parsed = sel.from_query_params(params, known_regions, known_indicators, year_range)
         st.session_state[URL_SELECTION] = parsed.selection
         st.session_state[IGNORED] = parsed.ignored
-    return st.session_state[URL_SELECTION]
+    return st.session_state.get(LAST_SELECTION) or st.session_state[URL_SELECTION]
 
 
 def seed(key: str, value) -> None:
-    """Give a widget its first value (from the URL or a default) once per session."""
-    seeded = st.session_state.setdefault(SEEDED, set())
-    if key not in seeded:
-        seeded.add(key)
+    """Give a widget a value when it has none: first from the URL, later from the last selection.
+
+    Widget state can vanish when a widget's identity changes (another page, Streamlit's
+    legacy pages/ mode on a deep link), so it is restored rather than reset to a default.
+    """
+    if key not in st.session_state:
         st.session_state[key] = value
 
 
@@ -88,17 +90,19 @@ def year_widgets(initial: Selection, lang: str, all_years: list[int]) -> tuple:
     """'Latest year per indicator' or a chosen period; returns (year_from, year_to)."""
     seed("years_mode", "latest" if initial.year_to is None else "choose")
     default_range = (initial.year_from, initial.year_to) if initial.year_to else (all_years[0], all_years[-1])
-    seed("year_range", default_range)
     mode = st.sidebar.radio(t("years", lang), options=["latest", "choose"], key="years_mode",
                             format_func=lambda m: t(f"years_{m}", lang))
     if mode == "latest":
         return None, None
-    start, end = st.sidebar.select_slider(t("year_range", lang), options=all_years, key="year_range")
+    # a select_slider is a range slider only when given a pair as value, so no seed() here
+    start, end = st.sidebar.select_slider(t("year_range", lang), options=all_years, value=default_range,
+                                          key="year_range")
     return int(start), int(end)
 
 
 def write_url(selection: Selection) -> None:
     """Mirror the selection in the address bar (only the parts that differ from the defaults)."""
+    st.session_state[LAST_SELECTION] = selection
     wanted = selection.to_query_params()
     current = {key: st.query_params.get(key) for key in st.query_params.keys()}
     if current != wanted:

@@ -1,0 +1,246 @@
+"""AppTest tests of every page through the real shell: they run in both languages, react to the
+sidebar and page controls, and show the numbers the SQL gives for the same filters."""
+
+import base64
+import json
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from regionstats import db, formatting, queries
+from regionstats.i18n import t
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = {
+    "oversikt": ("pages/1_oversikt.py", "page_overview"),
+    "rankningar": ("pages/2_rankningar.py", "page_rankings"),
+    "finansiering": ("pages/3_finansiering.py", "page_funding"),
+    "citeringar": ("pages/4_citeringar.py", "page_citations"),
+    "topp-fem": ("pages/5_topp_fem.py", "page_top_five"),
+    "utveckling": ("pages/6_utveckling.py", "page_trend"),
+    "karta": ("pages/7_karta.py", "page_map"),
+    "jamfor": ("pages/8_jamfor.py", "page_compare"),
+    "data": ("pages/9_data.py", "page_data"),
+}
+
+pytestmark = pytest.mark.apptest
+
+
+@pytest.fixture(scope="module")
+def sql():
+    """Run a query on the real data, as the pages do."""
+    return partial(queries.run, db.connect(ROOT / "data"))
+
+
+def open_page(slug: str, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if slug != "oversikt":
+        at.switch_page(PAGES[slug][0]).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def decode(values):
+    """Plotly >= 6 sends numeric arrays as base64 'bdata'; give plain lists."""
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return values
+
+
+def figures(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def figure(at: AppTest, title_start: str) -> dict:
+    found = [f for f in figures(at) if f["layout"]["title"]["text"].startswith(title_start)]
+    assert found, [f["layout"]["title"]["text"] for f in figures(at)]
+    return found[0]
+
+
+def bars(fig: dict) -> dict:
+    """{category label: value} of the first bar trace."""
+    trace = next(d for d in fig["data"] if d["type"] == "bar")
+    return dict(zip(decode(trace["y"]), decode(trace["x"])))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("slug", list(PAGES))
+def test_page_runs_in_both_languages(slug, lang):
+    at = open_page(slug, lang=lang)
+    assert at.title[0].value == t(PAGES[slug][1], lang)
+    assert at.get("plotly_chart"), "every page draws at least one chart"
+    separators = {f["layout"]["separators"] for f in figures(at)}
+    assert separators == {formatting.PLOTLY_SEPARATORS[lang]}
+    assert all(f["layout"]["title"]["text"] for f in figures(at))
+
+
+def test_overview_kpis_follow_the_home_region(sql):
+    at = open_page("oversikt")
+    assert at.metric[0].value == "7"  # Örebro, Tillväxtverket 2018
+    per_capita = sql("per_capita", indicator="appropriation_research_msek", year=2021, regions=["18"])
+    assert at.metric[1].value == formatting.value(per_capita.per_capita.item(), "sek_per_capita", 0, "sv")
+    at.selectbox(key="home").set_value("03").run()
+    assert at.metric[0].value == "4"
+    uppsala = sql("per_capita", indicator="appropriation_research_msek", year=2021, regions=["03"])
+    assert at.metric[1].value == formatting.value(uppsala.per_capita.item(), "sek_per_capita", 0, "sv") == "5\u00a0556 kr"
+    assert at.metric[2].value == "11 %"
+
+
+def test_overview_matrix_cells_equal_sql_ranks(sql):
+    at = open_page("oversikt")
+    fig = figure(at, "Plats per indikator")
+    heatmap = fig["data"][0]
+    rows, cols, text = heatmap["y"], heatmap["x"], heatmap["text"]
+    gaps = sql("top_five_gap", indicator="ls_region_rank_tillvaxtverket", year=2018)
+    row = rows.index(next(r for r in rows if r.startswith("Life science-region (Tillväxtverket)")))
+    for region_code, name in (("18", "Örebro"), ("03", "Uppsala"), ("01", "Stockholm")):
+        expected = int(gaps.loc[gaps.region_code == region_code, "rank"].item())
+        assert text[row][cols.index(name)] == str(expected)
+
+
+def test_funding_bars_equal_sql_and_follow_indicator(sql):
+    at = open_page("finansiering")
+    fig = figure(at, "Statligt anslag till lärosäten, forskning per invånare, 2021")
+    expected = sql("per_capita", indicator="appropriation_research_msek", year=2021)
+    expected = dict(zip(expected.region_name_sv, expected.per_capita))
+    shown = bars(fig)
+    assert set(shown) == {"Uppsala", "Västerbotten", "Örebro"}  # Östergötland has no 2020 population
+    for name, value in shown.items():
+        assert value == pytest.approx(expected[name])
+    assert any("Östergötland" in c.value and "saknas" in c.value for c in at.caption)
+    at.selectbox(key="indicator").set_value("alf_msek").run()
+    assert figure(at, "ALF-medel för forskning per invånare, 2021")
+    assert at.query_params["indicator"] == "alf_msek"
+
+
+def test_funding_follows_region_selection():
+    at = open_page("finansiering")
+    at.multiselect(key="regions").set_value(["18", "24"]).run()
+    shown = bars(figure(at, "Statligt anslag till lärosäten, forskning per invånare"))
+    assert set(shown) == {"Örebro", "Västerbotten"}
+    assert at.selectbox(key="preset").value == "custom"
+    assert at.query_params["regions"] == "18,24"
+
+
+def test_rankings_bump_chart_equals_sql(sql):
+    at = open_page("rankningar")
+    at.selectbox(key="indicator").set_value("rd_business_msek").run()
+    fig = figure(at, "FoU-utgifter, företagssektorn: plats bland regionerna")
+    orebro = next(d for d in fig["data"] if d.get("name") == "Örebro")
+    ranks = sql("rankings", indicator="rd_business_msek")
+    ranks = ranks[(ranks.region_code == "18") & (ranks.region_kind == "county")].sort_values("year")
+    assert decode(orebro["x"]) == ranks.year.tolist()
+    assert decode(orebro["y"]) == ranks["rank"].astype(float).tolist()
+
+
+def test_rankings_year_filter_narrows_the_bump_chart():
+    at = open_page("rankningar")
+    at.radio(key="years_mode").set_value("choose").run()
+    at.select_slider(key="year_range").set_value((2015, 2019)).run()
+    fig = figure(at, "FoU-utgifter, företagssektorn: plats bland regionerna, 2015–2019")
+    years = {y for d in fig["data"] if d["type"] == "scatter" for y in decode(d["x"]) if y}
+    assert years == {2015, 2017, 2019}
+    assert at.query_params["years"] == "2015-2019"
+
+
+def test_citations_equal_sql(sql):
+    at = open_page("citeringar")
+    shown = bars(figure(at, "Citeringsgenomsnitt, klinisk forskning, 2015–19"))
+    expected = sql("citations", year=2019)
+    expected = {n: v for n, v in zip(expected.region_name_sv, expected.citation_avg) if n != "Riket"}
+    assert shown == expected
+
+
+def test_top_five_medcity_and_goals():
+    at = open_page("topp-fem")
+    fig = figure(at, "MedCity Global Cities Comparison 2024")
+    trace = fig["data"][0]
+    ranks = dict(zip(trace["y"], decode(trace["x"])))
+    assert ranks["Stockholm"] == 16 and ranks["Paris"] == 5 and len(ranks) == 20
+    goals = at.dataframe[0].value
+    top5 = goals[goals["Indikator"] == "MedCity Global Cities Comparison"].iloc[0]
+    assert (top5["Senaste värde"], top5["Avstånd"], top5["Läge"]) == ("16 (2024)", "+11", "Ej uppnått")
+
+
+def test_top_five_gap_chart_follows_indicator(sql):
+    at = open_page("topp-fem")
+    at.selectbox(key="indicator").set_value("rd_public_msek").run()
+    fig = figure(at, "FoU-utgifter, offentlig sektor: avstånd till femte bästa region, 2019")
+    gaps = sql("top_five_gap", indicator="rd_public_msek", year=2019)
+    fifth = gaps.fifth_value.dropna().iloc[0]
+    assert any(shape.get("x0") == fifth for shape in fig["layout"]["shapes"])
+
+
+def test_trend_indexed_equals_sql(sql):
+    at = open_page("utveckling", indicator="population", mode="index", base="2018")
+    fig = figure(at, "Folkmängd, index 2018 = 100")
+    riket = next(d for d in fig["data"] if d.get("name") == "Riket")
+    expected = sql("trend", indicator="population", regions=["00"], base_year=2018)
+    assert decode(riket["y"]) == pytest.approx(expected.index_value.tolist())
+    at.segmented_control(key="mode").set_value("absolute").run()
+    assert figure(at, "Folkmängd, 2014–2024")
+
+
+def test_map_values_equal_sql(sql):
+    at = open_page("karta", indicator="rd_share_of_sweden_pct")
+    fig = figure(at, "Andel av Sveriges FoU-utgifter, 2017")
+    with_values = next(d for d in fig["data"] if d["type"] == "choropleth" and d.get("colorbar"))
+    expected = sql("observations", indicators=["rd_share_of_sweden_pct"], year_from=2017, year_to=2017)
+    expected = dict(zip(expected.region_code, expected.value))
+    expected.pop("00", None)
+    assert dict(zip(with_values["locations"], decode(with_values["z"]))) == pytest.approx(expected)
+
+
+def test_compare_weights_change_the_composite():
+    at = open_page("jamfor")
+    before = bars(figure(at, "Sammanvägt index"))
+    at.slider(key="weight_ranking").set_value(0).run()
+    after = bars(figure(at, "Sammanvägt index"))
+    assert before != after
+    assert at.query_params["weights"] == "0,1,1,1,1"
+
+
+def data_table(at: AppTest):
+    return next(d.value for d in at.dataframe if "Länk" in d.value.columns and "Värde" in d.value.columns)
+
+
+def test_data_page_table_equals_sql(sql):
+    at = open_page("data", regions="18")
+    expected = sql("observations", regions=["18"])
+    assert len(data_table(at)) == len(expected)
+    assert list(data_table(at)["Värde"]) == [
+        formatting.value(v, u, d, "sv", txt) for v, u, d, txt in
+        zip(expected.value, expected.unit, expected.decimals, expected.value_text)]
+    at.selectbox(key="indicator").set_value("alf_msek").run()
+    assert len(data_table(at)) == len(sql("observations", regions=["18"], indicators=["alf_msek"]))
+
+
+def test_url_restores_the_view():
+    at = open_page("finansiering", lang="en", regions="24,18", home="24", years="2021")
+    assert at.segmented_control(key="lang").value == "en"
+    assert at.multiselect(key="regions").value == ["24", "18"]
+    assert at.selectbox(key="home").value == "24"
+    assert at.radio(key="years_mode").value == "choose"
+    assert figure(at, "State appropriation to universities, research per inhabitant, 2021")
+
+
+def test_bad_url_parameters_are_ignored_with_a_notice():
+    at = open_page("oversikt", regions="01,zz", home="99", years="abc", bogus="1", lang="fr")
+    assert not at.exception
+    notice = at.info[0].value
+    for part in ("regions=01,zz", "home=99", "years=abc", "bogus=1", "lang=fr"):
+        assert part in notice
+    assert at.multiselect(key="regions").value == ["01", "03", "05", "18", "24", "00"]
+
+
+def test_language_switch_keeps_the_selection():
+    at = open_page("citeringar", regions="18,03")
+    at.segmented_control(key="lang").set_value("en").run()
+    assert at.title[0].value == "Citations"
+    assert at.multiselect(key="regions").value == ["18", "03"]
