@@ -1,4 +1,4 @@
-"""Command line: ``python -m regionstats query|check|sources``.
+"""Command line: ``python -m regionstats query|check|sources``, and the imports (``importing/commands.py``).
 
 Bad names or parameters print one clear line and exit with code 2; a data folder that
 does not validate prints every issue and exits with code 1.
@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from regionstats import config, db, queries
+from regionstats.importing import commands as import_commands
 from regionstats.validate import DataError, load_and_validate
 
 USAGE_ERROR = 2
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", parents=[common], help="validate the data folder")
     sub.add_parser("sources", parents=[common], help="list the sources")
     sub.add_parser("queries", parents=[common], help="list the queries with their parameters")
+    import_commands.register(sub, common)
     return parser
 
 
@@ -99,7 +101,8 @@ def cmd_queries(args) -> int:
     return 0
 
 
-COMMANDS = {"query": cmd_query, "check": cmd_check, "sources": cmd_sources, "queries": cmd_queries}
+COMMANDS = {"query": cmd_query, "check": cmd_check, "sources": cmd_sources, "queries": cmd_queries,
+            **import_commands.COMMANDS}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -66,6 +66,20 @@ def import_lock(data_dir: Path, wait: float = LOCK_WAIT):
         os.close(handle)  # closing releases the lock
 
 
+@contextmanager
+def _lock_or_problem(data_dir: Path, wait: float):
+    """import_lock, with a folder that cannot be written to reported as an ImportProblem."""
+    try:
+        lock = import_lock(data_dir, wait)
+        lock.__enter__()
+    except OSError as exc:
+        raise ImportProblem("write_failed", detail=str(exc)) from None
+    try:
+        yield
+    finally:
+        lock.__exit__(None, None, None)
+
+
 def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -73,7 +87,7 @@ def sha256_file(path: Path) -> str:
 def new_import_id(history: Path) -> str:
     """A sortable, unique id: the UTC time to the microsecond."""
     while True:
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S_%fZ")
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S_%fZ")
         if not (history / stamp).exists():
             return stamp
         time.sleep(0.001)
@@ -113,10 +127,13 @@ def updated_observations(text: str, report: ImportReport) -> str:
     columns, newline = schema.OBSERVATIONS.column_names, line_ending(text)
     replace = {c.key: c.new for c in report.changed}
     records = raw_records(text)
-    parts = [records[0][1]] if records else [csv_line(dict(zip(columns, columns)), columns, newline)]
+    header = records[0][1] if records else csv_line({c: c for c in columns}, columns, newline)
+    parts = [header]
     for fields, raw in records[1:]:
         key = _key(fields, len(columns))
         parts.append(csv_line(replace.pop(key), columns, newline) if key in replace else raw)
+    if replace:  # a row the report meant to change is gone: the report is out of date
+        raise StaleReport("stale", report.file_name)
     return _append("".join(parts), [c.new for c in report.added], columns, newline)
 
 
@@ -158,7 +175,8 @@ def _sync_dir(path: Path) -> None:
         os.close(handle)
 
 
-def swap_in(data_dir: Path, staging: Path, new_files: dict[str, bytes], backup: Path) -> dict:
+def swap_in(data_dir: Path, staging: Path, new_files: dict[str, bytes], backup: Path,
+            order: tuple = SWAP_ORDER) -> dict:
     """Validate staging with the new files, keep the old ones in backup, then replace them one by one."""
     for spec in schema.TABLES:
         if spec.file_name not in new_files:
@@ -172,16 +190,20 @@ def swap_in(data_dir: Path, staging: Path, new_files: dict[str, bytes], backup: 
     files = {}
     for name in new_files:
         shutil.copy2(data_dir / name, backup / name)
-        files[name] = {"before": sha256_file(data_dir / name), "after": hashlib.sha256(new_files[name]).hexdigest()}
+        after = hashlib.sha256(new_files[name]).hexdigest()
+        files[name] = {"before": sha256_file(data_dir / name), "after": after}
     _sync_dir(backup)
-    for name in sorted(new_files, key=_swap_rank):
-        os.replace(staging / name, data_dir / name)
+    done = []
+    try:
+        for name in sorted(new_files, key=lambda n: order.index(n) if n in order else len(order)):
+            os.replace(staging / name, data_dir / name)
+            done.append(name)
+    except OSError:
+        for name in done:  # put back what was already swapped, so the set stays as it was
+            shutil.copy2(backup / name, data_dir / name)
+        raise
     _sync_dir(data_dir)
     return files
-
-
-def _swap_rank(name: str) -> int:
-    return SWAP_ORDER.index(name) if name in SWAP_ORDER else len(SWAP_ORDER)
 
 
 def append_log(data_dir: Path, entry: dict) -> None:
@@ -216,10 +238,11 @@ def apply_import(data_dir, report: ImportReport, note: str = "", lock_wait: floa
                             detail=Both(report.summary("sv"), report.summary("en")))
     if Path(report.data_dir).resolve() != data_dir.resolve():
         raise StaleReport("stale", report.file_name)
-    with import_lock(data_dir, lock_wait):
+    with _lock_or_problem(data_dir, lock_wait):
         if db.data_fingerprint(data_dir) != report.fingerprint:
             raise StaleReport("stale", report.file_name)
-        new_files = {OBSERVATIONS: updated_observations(_text(data_dir / OBSERVATIONS), report).encode("utf-8")}
+        observations = updated_observations(_text(data_dir / OBSERVATIONS), report)
+        new_files = {OBSERVATIONS: observations.encode("utf-8")}
         if report.new_sources:
             new_files[SOURCES] = updated_sources(_text(data_dir / SOURCES), report).encode("utf-8")
         history = history_dir(data_dir)
@@ -227,6 +250,8 @@ def apply_import(data_dir, report: ImportReport, note: str = "", lock_wait: floa
         staging = Path(tempfile.mkdtemp(prefix="staging-", dir=history))
         try:
             files = swap_in(data_dir, staging, new_files, history / import_id)
+        except OSError as exc:
+            raise ImportProblem("write_failed", report.file_name, detail=str(exc)) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         entry = {"id": import_id, "action": "import", "date": _now(), "file": report.file_name,
@@ -257,7 +282,7 @@ def undo_last_import(data_dir, lock_wait: float = LOCK_WAIT, force: bool = False
     Refuses (ImportProblem undo_changed) when a file has changed since that import, unless force.
     """
     data_dir = Path(data_dir)
-    with import_lock(data_dir, lock_wait):
+    with _lock_or_problem(data_dir, lock_wait):
         target = last_undoable(read_log(data_dir))
         if target is None:
             raise ImportProblem("nothing_to_undo")
@@ -268,8 +293,10 @@ def undo_last_import(data_dir, lock_wait: float = LOCK_WAIT, force: bool = False
         restored = {name: (backup / name).read_bytes() for name in target["files"]}
         staging = Path(tempfile.mkdtemp(prefix="staging-", dir=history_dir(data_dir)))
         undo_id = new_import_id(history_dir(data_dir))
-        try:
-            files = swap_in(data_dir, staging, restored, history_dir(data_dir) / undo_id)
+        try:  # observations first: no row may cite a source that is already gone
+            files = swap_in(data_dir, staging, restored, history_dir(data_dir) / undo_id, SWAP_ORDER[::-1])
+        except OSError as exc:
+            raise ImportProblem("write_failed", target.get("file", ""), detail=str(exc)) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         entry = {"id": undo_id, "action": "undo", "undoes": target["id"], "date": _now(),

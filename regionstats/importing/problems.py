@@ -196,10 +196,14 @@ MESSAGES = {
     ),
     "nothing_to_undo": ("det finns ingen import att ångra", "there is no import to undo"),
     "undo_changed": (
-        "{file} har ändrats efter importen {import_id}; ångra skulle skriva över de ändringarna",
-        "{file} has changed since the import {import_id}; undoing would overwrite those changes",
+        "filen har ändrats efter importen {import_id}; att ångra skulle skriva över de ändringarna",
+        "the file has changed since the import {import_id}; undoing would overwrite those changes",
     ),
     "aborted": ("avbrutet; inget skrevs", "aborted; nothing was written"),
+    "write_failed": (
+        "kunde inte skriva i datamappen ({detail})",
+        "could not write to the data folder ({detail})",
+    ),
     # SCB
     "scb_http": ("SCB svarade {status}: {detail}", "SCB answered {status}: {detail}"),
     "scb_timeout": (

@@ -248,7 +248,8 @@ def check_unpacked_size(name: str, parts: list[zipfile.ZipInfo]) -> None:
     total = sum(p.file_size for p in parts)
     packed = max(1, sum(p.compress_size for p in parts))
     ratio = total / packed
-    bomb_part = any(p.file_size > RATIO_FLOOR and p.file_size / max(1, p.compress_size) > MAX_RATIO for p in parts)
+    bomb_part = any(p.file_size > RATIO_FLOOR and p.file_size / max(1, p.compress_size) > MAX_RATIO
+                    for p in parts)
     if total > MAX_UNCOMPRESSED or bomb_part:
         raise UploadRefused("zip_bomb", name, size=total, ratio=round(ratio), limit=MAX_UNCOMPRESSED)
 

@@ -59,7 +59,8 @@ UNIT_HINTS = {
     ("share", "percent"): ("multiplicera med 100", "multiply by 100"),
 }
 KIND_LABELS = {
-    "added": ("läggs till", "added"), "changed": ("ändras", "changed"), "unchanged": ("oförändrad", "unchanged"),
+    "added": ("läggs till", "added"), "changed": ("ändras", "changed"),
+    "unchanged": ("oförändrad", "unchanged"),
     "rejected": ("avvisad", "rejected"), "warning": ("varning", "warning"), "refused": ("vägrad", "refused"),
 }
 
@@ -211,7 +212,8 @@ class ImportReport:
         lang = lang or self.lang
         index = 0 if lang == "sv" else 1
         records = []
-        for kind, issues in (("refused", self.refused), ("rejected", self.rejected), ("warning", self.warnings)):
+        groups = (("refused", self.refused), ("rejected", self.rejected), ("warning", self.warnings))
+        for kind, issues in groups:
             for issue in issues:
                 records.append({"kind": KIND_LABELS[kind][index], "line": issue.line, "column": issue.column,
                                 "message": issue.message(lang)})
@@ -255,11 +257,14 @@ class Known:
         regions = {r["region_code"]: r for r in tables["regions"].rows}
         indicators = {i["indicator_id"]: i for i in tables["indicators"].rows}
         sources = {s["source_id"]: s for s in tables["sources"].rows}
-        observations = {(o["region_code"], o["indicator_id"], o["year"]): o for o in tables["observations"].rows}
-        return cls(regions, indicators, sources, observations, region_lookup(regions), indicator_lookup(indicators))
+        observations = {(o["region_code"], o["indicator_id"], o["year"]): o
+                        for o in tables["observations"].rows}
+        return cls(regions, indicators, sources, observations, region_lookup(regions),
+                   indicator_lookup(indicators))
 
     def stored_values(self, indicator_id: str) -> list[float]:
-        return [o["value"] for k, o in self.observations.items() if k[1] == indicator_id and o["value"] is not None]
+        return [o["value"] for k, o in self.observations.items()
+                if k[1] == indicator_id and o["value"] is not None]
 
 
 def region_lookup(regions: dict) -> dict:
@@ -289,7 +294,10 @@ def indicator_lookup(indicators: dict) -> dict:
 
 def suggestion(text: str, lookup: dict, describe) -> Both:
     """``; menade du 18 (Örebro)?`` for the closest known name, or nothing."""
-    match = difflib.get_close_matches(_fold(text), list(lookup), n=1, cutoff=0.6)
+    folded = _fold(text)
+    match = difflib.get_close_matches(folded, list(lookup), n=1, cutoff=0.6)
+    if not match and len(folded) >= 3:
+        match = sorted((key for key in lookup if folded in key), key=len)[:1]
     if not match:
         return Both("", "")
     shown = describe(lookup[match[0]])
@@ -444,7 +452,8 @@ class Planner:
             return
         unit, shown = indicator["unit"], _plain(number)
         if unit in NON_NEGATIVE_UNITS and number < 0:
-            self.issue(row, column, "negative", value=shown, unit=Both(indicator["unit_sv"], indicator["unit_en"]))
+            unit_name = Both(indicator["unit_sv"], indicator["unit_en"])
+            self.issue(row, column, "negative", value=shown, unit=unit_name)
         elif unit == "percent" and not 0 <= number <= 100:
             self.issue(row, column, "percent_range", value=shown)
         elif unit == "rank" and (number < 1 or not number.is_integer()):
@@ -529,7 +538,9 @@ def same_value(old: dict, new: dict) -> bool:
         return False
     for column in ("value", "value_low", "value_high"):
         a, b = old[column], new[column]
-        if (a is None) != (b is None) or (a is not None and not math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)):
+        if (a is None) != (b is None):
+            return False
+        if a is not None and not math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12):
             return False
     return True
 

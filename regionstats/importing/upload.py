@@ -6,8 +6,8 @@ from pathlib import Path, PurePath
 from regionstats.importing.long_template import is_long, rows_from_sheet
 from regionstats.importing.problems import UploadRefused
 from regionstats.importing.readers import MAX_BYTES, MAX_ROWS, read_upload
-from regionstats.importing.report import ImportReport, plan_import
-from regionstats.importing.wide import load_mapping, rows_from_wide
+from regionstats.importing.report import ImportReport, load_known, plan_import
+from regionstats.importing.wide import load_mapping, rows_from_wide, suggest_mapping
 
 
 def plan_import_from_upload(data_dir, file_name: str, raw_bytes: bytes, lang: str = "sv",
@@ -35,3 +35,15 @@ def plan_import_from_upload(data_dir, file_name: str, raw_bytes: bytes, lang: st
     report.details.update({"format": sheet.kind, "encoding": sheet.encoding, "separator": sheet.separator,
                            "layout": kind, "long_header": is_long(sheet.header)})
     return report
+
+
+def suggest_mapping_for_upload(data_dir, file_name: str, raw_bytes: bytes) -> dict:
+    """A first guess at the mapping of a wide table, for the app's mapping step (year and source left empty).
+
+    Raises UploadRefused for a file that cannot be read.
+    """
+    sheet = read_upload(PurePath(file_name or "upload").name, raw_bytes)
+    known, _ = load_known(Path(data_dir))
+    if known is None:
+        return {"year": None, "source_id": None, "rows": {}, "columns": {}}
+    return suggest_mapping(sheet, list(known.regions.values()), list(known.indicators.values()))

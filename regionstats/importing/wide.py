@@ -43,7 +43,8 @@ def load_mapping(name: str, raw: bytes | str | dict) -> dict:
         if not isinstance(entries, dict) or not entries:
             raise UploadRefused("bad_mapping", name, detail=f"“{part}” must be a non-empty object")
         for label, entry in entries.items():
-            if not isinstance(entry, str) and not (isinstance(entry, dict) and isinstance(entry.get(key), str)):
+            named = isinstance(entry, dict) and isinstance(entry.get(key), str)
+            if not isinstance(entry, str) and not named:
                 raise UploadRefused("bad_mapping", name, detail=f"{part}: “{label}” needs {key}")
     if "source" in mapping and not isinstance(mapping["source"], dict):
         raise UploadRefused("bad_mapping", name, detail="“source” must be an object")
@@ -67,7 +68,8 @@ def rows_from_wide(sheet: Sheet, mapping: dict) -> tuple[list[IncomingRow], list
         if column is None and label.strip():
             warnings.append(_ignored(sheet, sheet.header_line, label))
         columns.append((index, label, column))
-    source = {k: str(v) for k, v in (mapping.get("source") or {}).items() if k in SOURCE_DETAIL_COLUMNS + ("source_id",)}
+    source_keys = SOURCE_DETAIL_COLUMNS + ("source_id",)
+    source = {k: str(v) for k, v in (mapping.get("source") or {}).items() if k in source_keys}
     for line, cells in sheet.rows:
         label = cells[0].strip() if cells else ""
         row = entry(mapping, "rows", label) if label else None

@@ -1,0 +1,198 @@
+"""Command line for imports: ``import``, ``fetch scb-population``, ``undo-import``, ``template``,
+``import-history``.
+
+Exit codes: 0 done (or nothing to change), 1 the data was rejected or nothing was written
+(refused file, rejected rows, another import running, aborted at the question), 2 usage
+(a file that does not exist, years or regions that make no sense).
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from regionstats import config, schema
+from regionstats.importing.apply import LOCK_WAIT, apply_import, import_history, undo_last_import
+from regionstats.importing.long_template import template_csv
+from regionstats.importing.problems import ImportProblem, UploadRefused, format_message
+from regionstats.importing.readers import MAX_BYTES
+from regionstats.importing.report import ImportReport
+from regionstats.importing.scb import POPULATION_TABLE, ScbClient, plan_scb_population
+from regionstats.importing.upload import plan_import_from_upload
+
+USAGE_ERROR = 2
+REJECTED = 1
+YES = ("j", "ja", "y", "yes")
+
+
+def make_client(lang: str = "sv") -> ScbClient:
+    """The SCB client the fetch command uses (tests replace it with one on a fake transport)."""
+    return ScbClient()
+
+
+def register(sub, common: argparse.ArgumentParser) -> None:
+    """Add the import commands to the main parser's subcommands."""
+    imp = sub.add_parser("import", parents=[common],
+                         help="import a CSV/XLSX in the long template (or a wide table with --mapping)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--mapping", type=Path, help="JSON mapping for a wide table (regions as columns)")
+    add_write_options(imp)
+
+    fetch = sub.add_parser("fetch", parents=[common], help="fetch figures from SCB's API")
+    fetch.add_argument("what", choices=("scb-population",))
+    fetch.add_argument("--from", dest="first_year", type=int, required=True, metavar="YEAR")
+    fetch.add_argument("--to", dest="last_year", type=int, required=True, metavar="YEAR")
+    fetch.add_argument("--regions", help="comma-separated region codes (default: Riket and all counties)")
+    fetch.add_argument("--table", default=POPULATION_TABLE, help=f"SCB table id (default {POPULATION_TABLE})")
+    add_write_options(fetch)
+
+    undo = sub.add_parser("undo-import", parents=[common], help="undo the last import")
+    undo.add_argument("--force", action="store_true", help="undo even if the files changed after the import")
+    undo.add_argument("--lock-wait", type=float, default=LOCK_WAIT, help=argparse.SUPPRESS)
+
+    template = sub.add_parser("template", parents=[common], help="write the long template (CSV) to a file")
+    template.add_argument("--out", required=True, help="file to write, or - for standard output")
+
+    sub.add_parser("import-history", parents=[common], help="list the imports and undos")
+
+
+def add_write_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dry-run", action="store_true", help="show the report, write nothing")
+    parser.add_argument("--yes", action="store_true", help="write without asking")
+    parser.add_argument("--note", default="", help="a note for the import history")
+    parser.add_argument("--lock-wait", type=float, default=LOCK_WAIT,
+                        help="seconds to wait for another import to finish (default %(default)s)")
+
+
+def say(args, sv: str, en: str, err: bool = False) -> None:
+    print(sv if args.lang == "sv" else en, file=sys.stderr if err else sys.stdout)
+
+
+def data_dir_of(args) -> Path:
+    return Path(args.data_dir or config.data_dir())
+
+
+def cmd_import(args) -> int:
+    if not args.file.is_file():
+        say(args, f"fel: filen {args.file} finns inte", f"error: the file {args.file} does not exist",
+            err=True)
+        return USAGE_ERROR
+    mapping = None
+    if args.mapping is not None:
+        if not args.mapping.is_file():
+            say(args, f"fel: mappningen {args.mapping} finns inte",
+                f"error: the mapping {args.mapping} does not exist", err=True)
+            return USAGE_ERROR
+        mapping = args.mapping.read_bytes()
+    size = args.file.stat().st_size
+    if size > MAX_BYTES:  # refused without reading it
+        refused = UploadRefused("too_big", args.file.name, size=size, limit=MAX_BYTES)
+        report = ImportReport.refusal(data_dir_of(args), args.file.name, refused.issue(), lang=args.lang)
+    else:
+        report = plan_import_from_upload(data_dir_of(args), args.file.name, args.file.read_bytes(), args.lang,
+                                         mapping)
+    return finish(args, report)
+
+
+def cmd_fetch(args) -> int:
+    low, high = schema.YEAR_RANGE
+    if not low <= args.first_year <= args.last_year <= high:
+        detail = {"low": low, "high": high, "first": args.first_year, "last": args.last_year}
+        print(f"{'fel' if args.lang == 'sv' else 'error'}: {format_message('scb_years', detail, args.lang)}",
+              file=sys.stderr)
+        return USAGE_ERROR
+    regions = None
+    if args.regions:
+        regions = [r.strip() for r in args.regions.split(",") if r.strip()]
+        if not regions or not all(r.isdigit() and len(r) == 2 for r in regions):
+            say(args, f"fel: --regions ska vara länskoder som 01,18 (fick {args.regions})",
+                f"error: --regions should be county codes like 01,18 (got {args.regions})", err=True)
+            return USAGE_ERROR
+    try:
+        report = plan_scb_population(data_dir_of(args), args.first_year, args.last_year, regions,
+                                     make_client(args.lang), args.lang, args.table)
+    except ImportProblem as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return REJECTED
+    except ValueError as exc:  # a table id that cannot be one
+        print(f"{'fel' if args.lang == 'sv' else 'error'}: {exc}", file=sys.stderr)
+        return USAGE_ERROR
+    return finish(args, report)
+
+
+def finish(args, report) -> int:
+    """Show the report; on a clean report and confirmation, write it."""
+    if not report.ok:
+        print(report.text(args.lang), file=sys.stderr)
+        return REJECTED
+    print(report.text(args.lang))
+    if not report.can_apply:
+        say(args, "Inget att ändra; inget skrevs.", "Nothing to change; nothing was written.")
+        return 0
+    if args.dry_run:
+        say(args, "Provkörning (--dry-run): inget skrevs.", "Dry run (--dry-run): nothing was written.")
+        return 0
+    if not args.yes and not confirm(args, data_dir_of(args)):
+        print(format_message("aborted", {}, args.lang), file=sys.stderr)
+        return REJECTED
+    try:
+        entry = apply_import(data_dir_of(args), report, note=args.note, lock_wait=args.lock_wait)
+    except ImportProblem as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return exc.exit_code
+    say(args, f"Importerat ({entry['id']}). Ångra med: python -m regionstats undo-import",
+        f"Imported ({entry['id']}). Undo with: python -m regionstats undo-import")
+    return 0
+
+
+def confirm(args, data_dir: Path) -> bool:
+    """Ask on standard input; no answer (no stdin, end of input) is no."""
+    prompt = (f"Skriva ändringarna till {data_dir}? [j/N] " if args.lang == "sv"
+              else f"Write the changes to {data_dir}? [y/N] ")
+    print(prompt, end="", flush=True)
+    try:
+        answer = sys.stdin.readline() if sys.stdin is not None else ""
+    except (OSError, ValueError):
+        answer = ""
+    return answer.strip().lower() in YES
+
+
+def cmd_undo(args) -> int:
+    try:
+        entry = undo_last_import(data_dir_of(args), lock_wait=args.lock_wait, force=args.force)
+    except ImportProblem as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return exc.exit_code
+    say(args, f"Importen {entry['undoes']} ({entry['file']}) är ångrad.",
+        f"The import {entry['undoes']} ({entry['file']}) is undone.")
+    return 0
+
+
+def cmd_template(args) -> int:
+    data = template_csv(args.lang)
+    if args.out == "-":
+        sys.stdout.buffer.write(data)
+        return 0
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        say(args, f"fel: mappen {out.parent} finns inte", f"error: the folder {out.parent} does not exist",
+            err=True)
+        return USAGE_ERROR
+    out.write_bytes(data)
+    say(args, f"Mallen skrevs till {out}", f"The template was written to {out}")
+    return 0
+
+
+def cmd_history(args) -> int:
+    frame = import_history(data_dir_of(args))
+    if frame.empty:
+        say(args, "Inga importer ännu.", "No imports yet.")
+        return 0
+    with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
+        print(frame.drop(columns=["sha256"]).to_string(index=False))
+    return 0
+
+
+COMMANDS = {"import": cmd_import, "fetch": cmd_fetch, "undo-import": cmd_undo, "template": cmd_template,
+            "import-history": cmd_history}
