@@ -1,15 +1,115 @@
-"""Download buttons under every chart and table (the export formats live in regionstats/export)."""
+"""Download buttons under every chart and table (the formats themselves live in regionstats/export).
 
+Data files are small and made at once. Images and workbooks are made only when clicked:
+``st.download_button`` takes a callable and runs it on the click (Streamlit ≥ 1.50), so a page
+with many charts never renders PNGs it is not asked for. Without Chromium on the server, the
+image buttons are replaced by one sentence that says so; the data buttons still work.
+"""
+
+import streamlit as st
+
+from regionstats import cached, config, db
+from regionstats.export import images, tables
+from regionstats.export.text import t as export_t
 from regionstats.views import ChartView, TableView
+
+LABELS = {
+    "png": ("PNG", "PNG"),
+    "svg": ("SVG", "SVG"),
+    "csv": ("CSV", "CSV"),
+    "csv_sv": ("CSV för Excel (svensk)", "CSV for Excel (Swedish)"),
+    "xlsx": ("Excel (XLSX)", "Excel (XLSX)"),
+}
+HELP = {
+    "png": ("Bild 3200×1800 (16:9) med titel, källa och datum.", "Image 3200×1800 (16:9) with title, source and date."),
+    "svg": ("Vektorbild med titel, källa och datum.", "Vector image with title, source and date."),
+    "csv": ("UTF-8 med BOM, kommatecken mellan fälten, decimalpunkt.",
+            "UTF-8 with BOM, comma-separated, decimal point."),
+    "csv_sv": ("Semikolon mellan fälten och decimalkomma: öppnas rätt i svenskt Excel.",
+               "Semicolon-separated with a decimal comma: opens correctly in Swedish Excel."),
+    "xlsx": ("Data och ett blad med källor.", "The data and a sheet with the sources."),
+}
+
+
+def _label(kind: str, lang: str) -> str:
+    sv, en = LABELS[kind]
+    return en if lang == "en" else sv
+
+
+def _help(kind: str, lang: str) -> str:
+    sv, en = HELP[kind]
+    return en if lang == "en" else sv
+
+
+def _sources():
+    try:
+        return cached.run_query("sources")
+    except Exception:  # a broken data folder is reported by the shell; the download still works
+        return None
+
+
+def _data_version() -> str:
+    try:
+        return db.data_fingerprint(config.data_dir())
+    except OSError:
+        return ""
+
+
+def image_buttons(view: ChartView, lang: str, columns) -> None:
+    """PNG and SVG, made on click; one clear sentence instead if the server has no Chromium."""
+    if not images.available():
+        st.caption(images.ChromiumMissing.message(lang))
+        return
+    png_column, svg_column = columns
+    png_column.download_button(
+        _label("png", lang), data=lambda: images.png(view, lang), file_name=images.file_name(view, "png"),
+        mime=images.MIME["png"], key=f"png_{view.key}", on_click="ignore", help=_help("png", lang),
+        icon=":material/image:", width="stretch",
+    )
+    svg_column.download_button(
+        _label("svg", lang), data=lambda: images.svg(view, lang), file_name=images.file_name(view, "svg"),
+        mime=images.MIME["svg"], key=f"svg_{view.key}", on_click="ignore", help=_help("svg", lang),
+        icon=":material/draw:", width="stretch",
+    )
+
+
+def data_buttons(view: ChartView | TableView, lang: str, columns) -> None:
+    """CSV (BOM), CSV for Swedish Excel, XLSX with a sources sheet."""
+    csv_column, csv_sv_column, xlsx_column = columns
+    csv_column.download_button(
+        _label("csv", lang), data=tables.csv_bytes(view.data), file_name=tables.file_name(view.key, "csv"),
+        mime=tables.MIME["csv"], key=f"csv_{view.key}", on_click="ignore", help=_help("csv", lang),
+        icon=":material/table:", width="stretch",
+    )
+    csv_sv_column.download_button(
+        _label("csv_sv", lang), data=tables.csv_excel_sv_bytes(view.data),
+        file_name=tables.file_name(view.key, "csv_sv"), mime=tables.MIME["csv"], key=f"csv_sv_{view.key}",
+        on_click="ignore", help=_help("csv_sv", lang), icon=":material/table:", width="stretch",
+    )
+    sources, version = _sources(), _data_version()
+
+    def workbook() -> bytes:
+        return tables.xlsx_bytes(view.data, lang=lang, title=view.title, source_note=view.source_note,
+                                 notes=view.notes, sources=sources, data_version=version)
+
+    xlsx_column.download_button(
+        _label("xlsx", lang), data=workbook, file_name=tables.file_name(view.key, "xlsx"), mime=tables.MIME["xlsx"],
+        key=f"xlsx_{view.key}", on_click="ignore", help=_help("xlsx", lang), icon=":material/grid_on:",
+        width="stretch",
+    )
 
 
 def chart_downloads(view: ChartView, lang: str) -> None:
-    from ui.render import csv_download
-
-    csv_download(view.data, view.key, lang)
+    st.caption(export_t("downloads", lang))
+    if images.available():
+        columns = st.columns(5)
+        image_buttons(view, lang, columns[:2])
+        data_buttons(view, lang, columns[2:])
+    else:
+        image_buttons(view, lang, None)
+        data_buttons(view, lang, st.columns(3))
 
 
 def table_downloads(view: TableView, lang: str) -> None:
-    from ui.render import csv_download
+    data_buttons(view, lang, st.columns([1, 1, 1, 2])[:3])
 
-    csv_download(view.data, view.key, lang)

@@ -28,8 +28,8 @@ def show(view_module, *controls) -> None:
     """Build the page's view with the selection (plus its controls' choices) and render it."""
     if not shell.is_running():
         # Streamlit ran this page without the shell: its legacy pages/ mode, used when a deep
-        # link is a fresh server's first request (and by AppTest). The shell renders this page.
-        shell.run()
+        # link is a fresh server's first request. Leave that mode before any widget exists.
+        shell.leave_legacy_pages_mode()
         return
     ctx = context()
     render.header(t(view_module.TITLE, ctx.lang), t(view_module.INTRO, ctx.lang))

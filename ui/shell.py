@@ -33,6 +33,20 @@ SELECTION = "selection"
 _running = threading.local()  # a script run happens in one thread
 
 
+def leave_legacy_pages_mode() -> None:
+    """Switch the server to st.navigation for good and rerun, so the shell runs from now on.
+
+    Streamlit decides between its legacy pages/ folder mode and st.navigation per server, and
+    only learns of st.navigation once the entry script has called it; a deep link as the very
+    first request therefore runs a page on its own. Widgets made in that run would lose their
+    state at the switch, so the switch happens before any is made.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()
+
+
 def is_running() -> bool:
     """True while shell.run() is rendering a page in this script run."""
     return getattr(_running, "active", False)

@@ -43,11 +43,21 @@ def ignored_notice(lang: str) -> None:
         st.info(t("ignored_params", lang, params=params), icon="ℹ️")
 
 
+# widgets whose option labels depend on the language
+LABELLED_WIDGETS = ("preset", "regions", "home", "years_mode", "indicator", "ranking", "mode")
+
+
+def _forget_labelled_widgets() -> None:
+    """Widgets match their value by its label; after a language switch they restart from the last selection."""
+    for key in LABELLED_WIDGETS:
+        st.session_state.pop(key, None)
+
+
 def language_widget(initial: Selection) -> str:
     seed("lang", initial.lang)
     return st.sidebar.segmented_control(
         "Språk / Language", options=list(sel.LANGS), key="lang", format_func=lambda c: {"sv": "Svenska", "en": "English"}[c],
-        selection_mode="single",
+        selection_mode="single", on_change=_forget_labelled_widgets,
     ) or "sv"
 
 
