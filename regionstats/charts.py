@@ -207,10 +207,23 @@ def _state_code(row) -> float | None:
 
 @lru_cache(maxsize=1)
 def _geojson() -> dict:
+    """The 21 regions keyed by SCB code, with rings wound as plotly's d3-geo expects."""
     geo = json.loads(config.geojson_path().read_text(encoding="utf-8"))
     for feature in geo["features"]:
         feature["id"] = f"{feature['properties']['l_id']:02d}"
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for polygon in polygons:
+            for index, ring in enumerate(polygon):
+                # d3-geo reads a counter-clockwise outer ring as "the whole globe but this"
+                if (_signed_area(ring) > 0) == (index == 0):
+                    ring.reverse()
     return geo
+
+
+def _signed_area(ring: list) -> float:
+    """Shoelace area in lon/lat: positive for counter-clockwise rings."""
+    return sum(x1 * y2 - x2 * y1 for (x1, y1, *_), (x2, y2, *_) in zip(ring, ring[1:] + ring[:1])) / 2
 
 
 def choropleth(df: pd.DataFrame, *, value: str, code: str, label: str, text: str, home: str, lang: str,

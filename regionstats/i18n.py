@@ -126,7 +126,7 @@ TEXT.update({
     ),
     "kpi_rank": ("Life science-plats", "Life science rank"),
     "kpi_rank_caption": ("{year} · {rank} av {n} regioner med data · Tillväxtverket", "{year} · {rank} of {n} regions with data · Tillväxtverket"),
-    "kpi_per_capita": ("Forskningsanslag per invånare", "Research money per inhabitant"),
+    "kpi_per_capita": ("Anslag per invånare", "Grants per inhabitant"),
     "kpi_citations": ("Citeringsgenomsnitt", "Citation average"),
     "kpi_top_five": ("Indikatorer i topp fem", "Indicators in the top five"),
     "kpi_top_five_value": ("{n} av {total}", "{n} of {total}"),
@@ -222,14 +222,17 @@ TEXT.update({
     "score_axis": ("Normaliserat värde (0 = sämst, 1 = bäst)", "Normalised score (0 = worst, 1 = best)"),
     "composite_title": ("Sammanvägt index med valda vikter", "Composite index with the chosen weights"),
     "composite_axis": ("Index (0–1)", "Index (0–1)"),
+    "composite_table_title": ("Sammanvägt index och antal indikatorer bakom", "Composite index and the number of indicators behind it"),
     "weights": ("Vikter per kategori", "Weights per category"),
     "composite_method": (
         "Metod: medelvärde av de normaliserade värdena, viktat per kategori ({weights}). "
         "En region som saknar en indikator vägs bara på de indikatorer den har; antalet visas i tabellen. "
-        "Indikatorer där färre än tre regioner har data tas inte med.",
+        "Indikatorer där färre än tre regioner har data tas inte med, och inte heller absoluta belopp och antal "
+        "(MSEK, årsverken, publikationer), som mest speglar regionens storlek: se Finansiering per invånare.",
         "Method: the mean of the normalised scores, weighted by category ({weights}). "
         "A region missing an indicator is weighed only on the indicators it has; the count is in the table. "
-        "Indicators with fewer than three regions with data are left out.",
+        "Indicators with fewer than three regions with data are left out, and so are absolute amounts and counts "
+        "(MSEK, FTEs, publications), which mostly reflect a region's size: see Funding per inhabitant.",
     ),
     "category_ranking": ("Rankning", "Ranking"),
     "category_funding": ("Finansiering", "Funding"),

@@ -17,7 +17,7 @@ LABELS = {
     "png": ("PNG", "PNG"),
     "svg": ("SVG", "SVG"),
     "csv": ("CSV", "CSV"),
-    "csv_sv": ("CSV för Excel (svensk)", "CSV for Excel (Swedish)"),
+    "csv_sv": ("CSV för Excel", "CSV for Excel"),
     "xlsx": ("Excel (XLSX)", "Excel (XLSX)"),
 }
 HELP = {

@@ -8,7 +8,7 @@ import streamlit as st
 from regionstats import cached
 from regionstats.i18n import t
 from regionstats.views import Context
-from ui import render, shell
+from ui import present, render, shell
 from ui.shell import SELECTION
 
 
@@ -36,13 +36,26 @@ def show(view_module, *controls) -> None:
     if not ctx.selection.regions:
         st.warning(t("no_regions", ctx.lang))
         return
-    # one container per control, created now so the controls can sit between charts drawn later
-    segments = [("", st.container())] + [(getattr(c, "anchor", ""), st.container()) for c in controls]
+    # containers made now, in page order, so anchored controls can sit between charts drawn later
+    top = st.container()
+    segments = [("", st.container())]
+    boxes = []
+    for control in controls:
+        if isinstance(control, Anchored):
+            segments.append((control.anchor, st.container()))
+            boxes.append(segments[-1][1])
+        else:
+            boxes.append(top)
     changes = {}
-    for control, (_, box) in zip(controls, segments[1:]):
+    for control, box in zip(controls, boxes):
         with box:
             changes.update(getattr(control, "control", control)(ctx.with_selection(**changes)))
     if changes:
         ctx = ctx.with_selection(**changes)
         st.session_state[SELECTION] = ctx.selection
-    render.body(view_module.build(ctx), ctx.lang, segments)
+    view = view_module.build(ctx)
+    present.page_actions(view_module, ctx)  # deck (PPTX) and PDF downloads in the sidebar
+    if ctx.selection.present:
+        present.show(view, ctx.lang)
+    else:
+        render.body(view, ctx.lang, segments)

@@ -7,6 +7,7 @@ shown is ``slide=N`` in the URL (0 = the first), so a link opens the same slide.
 """
 
 import datetime as dt
+import html
 from functools import partial
 
 import plotly.graph_objects as go
@@ -154,8 +155,6 @@ def show(view: PageView, lang: str) -> None:
 
 
 def _escape(text: str) -> str:
-    import html
-
     return html.escape(text)
 
 
@@ -181,11 +180,10 @@ def page_actions(view_module, ctx: Context) -> None:
     lang, selection = ctx.lang, ctx.selection
     run = partial(queries.run, cached.connection())
     version = db.data_fingerprint(config.data_dir())
-    titles = {s: st.session_state.get(f"_title_{s}") for s in PAGES}
     with st.sidebar.popover(t("deck_popover", lang), icon=":material/slideshow:", width="stretch"):
         chosen = st.multiselect(t("deck_choose_pages", lang), options=list(PAGES), default=[slug],
                                 key=f"deck_pages_{slug}",
-                                format_func=lambda s: titles.get(s) or _page_title(s, lang))
+                                format_func=lambda s: _page_title(s, lang))
         shared = slides.default_page_selection(selection)
 
         def deck() -> bytes:

@@ -7,7 +7,7 @@ import streamlit as st
 from regionstats import cached
 from regionstats.i18n import t
 from regionstats.validate import DataError
-from ui import state
+from ui import present, state
 
 # (section, [(file, title key, url path, icon)]) in the order the sidebar shows them
 PAGES = (
@@ -78,7 +78,8 @@ def sidebar(regions, indicators):
     year_from, year_to = state.year_widgets(initial, lang, years)
     st.sidebar.caption(t("share_hint", lang))
     # page-level fields (indicator, mode, ...) carry over until the page's own controls change them
-    return initial.replace(lang=lang, regions=chosen, home=home, year_from=year_from, year_to=year_to)
+    return present.sidebar(initial.replace(lang=lang, regions=chosen, home=home, year_from=year_from,
+                                           year_to=year_to))
 
 
 def navigation(lang: str):

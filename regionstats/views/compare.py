@@ -10,6 +10,8 @@ from regionstats.views.overview import NOT_IN_MATRIX
 
 TITLE, INTRO = "page_compare", "compare_intro"
 MIN_REGIONS = 3
+# absolute amounts mostly measure a region's size, not its performance: kept out of the profile
+SIZE_UNITS = {"msek", "sek", "count", "fte", "persons"}
 DEFAULT_WEIGHTS = (1, 1, 1, 1, 1)
 
 
@@ -29,7 +31,8 @@ def profile_scores(ctx: Context) -> pd.DataFrame:
     df = ctx.run("profile", year=None)
     if ctx.selection.year_to is not None:
         df = profile_within_period(ctx, sorted(df.indicator_id.unique()))
-    df = df[(df.n_regions >= MIN_REGIONS) & df.score.notna() & ~df.indicator_id.isin(NOT_IN_MATRIX)]
+    size = {i for i in ctx.indicators.indicator_id if ctx.indicator(i)["unit"] in SIZE_UNITS}
+    df = df[(df.n_regions >= MIN_REGIONS) & df.score.notna() & ~df.indicator_id.isin(NOT_IN_MATRIX | size)]
     df = df[df.region_code.isin(ctx.selection.counties)].copy()
     df["category"] = [ctx.indicator(i)["category"] for i in df.indicator_id]
     df["indicator"] = [f"{ctx.indicator_name(i)} ({y})" for i, y in zip(df.indicator_id, df.year)]
@@ -92,4 +95,4 @@ def composite_table(ctx: Context, composite: pd.DataFrame) -> TableView:
         t("composite_axis", lang): [formatting.number(v, 2, lang) for v in rows.composite],
         t("n_indicators", lang): rows.n_indicators.astype(int).astype(str),
     })
-    return TableView("composite_table", t("composite_title", lang), data)
+    return TableView("composite_table", t("composite_table_title", lang), data)
