@@ -1,7 +1,7 @@
 """Data och källor."""
 
 from regionstats.views import data_sources
-from ui import controls, page
+from ui import controls, importer, page
 
 
 def indicator_filter(ctx):
@@ -9,3 +9,5 @@ def indicator_filter(ctx):
 
 
 page.show(data_sources, indicator_filter)
+
+importer.section(page.context().lang)

@@ -261,3 +261,30 @@ TEXT.update({
     "n_values": ("Antal värden", "Number of values"),
     "filter_indicators": ("Indikatorer", "Indicators"),
 })
+
+TEXT.update({
+    # import (Data och källor → Importera)
+    "import_title": ("Importera data", "Import data"),
+    "import_intro": (
+        "Lägg till ett år eller en ny källa från ett kalkylark (CSV eller XLSX, projektets mall) eller från SCB. "
+        "Du ser först en rapport; inget skrivs förrän du bekräftar, och den senaste importen kan ångras.",
+        "Add a year or a new source from a spreadsheet (CSV or XLSX, the project's template) or from SCB. "
+        "You see a report first; nothing is written until you confirm, and the last import can be undone.",
+    ),
+    "import_template": ("Ladda ned mallen (CSV)", "Download the template (CSV)"),
+    "import_upload": ("Fil att importera", "File to import"),
+    "import_note": ("Anteckning till importloggen", "Note for the import log"),
+    "import_confirm": ("Bekräfta import", "Confirm import"),
+    "import_done": ("Importen är klar: {added} tillagda, {changed} ändrade. Sidorna visar nu de nya värdena.",
+                    "Import done: {added} added, {changed} changed. The pages now show the new values."),
+    "import_nothing": ("Inget nytt att skriva.", "Nothing new to write."),
+    "import_history": ("Tidigare importer", "Earlier imports"),
+    "import_undo": ("Ångra senaste import", "Undo the last import"),
+    "import_undo_confirm": ("Jag vill återställa data till före den senaste importen",
+                            "I want to restore the data to before the last import"),
+    "import_undone": ("Den senaste importen är ångrad.", "The last import is undone."),
+    "import_no_history": ("Inga importer ännu.", "No imports yet."),
+    "scb_title": ("Hämta folkmängd från SCB", "Fetch population from SCB"),
+    "scb_years": ("År", "Years"),
+    "scb_fetch": ("Hämta och visa rapport", "Fetch and show the report"),
+})

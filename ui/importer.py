@@ -1,0 +1,98 @@
+"""Data och källor → Importera: upload or fetch, read the report, confirm, undo."""
+
+import hashlib
+
+import streamlit as st
+
+from regionstats import config, importing
+from regionstats.i18n import t
+
+REPORT = "_import_report"
+
+
+def section(lang: str) -> None:
+    st.header(t("import_title", lang))
+    st.caption(t("import_intro", lang))
+    data_dir = config.data_dir()
+    st.download_button(t("import_template", lang), data=importing.template_csv(lang),
+                       file_name="regionstats-mall.csv" if lang == "sv" else "regionstats-template.csv",
+                       mime="text/csv", key="import_template")
+    upload = st.file_uploader(t("import_upload", lang), type=["csv", "xlsx", "txt"], key="import_upload")
+    if upload is not None:
+        plan_upload(data_dir, upload, lang)
+    scb_fetch(data_dir, lang)
+    report = st.session_state.get(REPORT)
+    if report is not None:
+        show_report(report, lang)
+        confirm(data_dir, report, lang)
+    history(data_dir, lang)
+
+
+def plan_upload(data_dir, upload, lang: str) -> None:
+    """Make a report for a new upload (once per file content)."""
+    raw = upload.getvalue()
+    digest = hashlib.sha256(raw).hexdigest()
+    if st.session_state.get("_import_digest") != digest:
+        st.session_state["_import_digest"] = digest
+        st.session_state[REPORT] = importing.plan_import_from_upload(data_dir, upload.name, raw, lang)
+
+
+def scb_fetch(data_dir, lang: str) -> None:
+    with st.expander(t("scb_title", lang)):
+        first, last = st.select_slider(t("scb_years", lang), options=list(range(2000, 2026)), value=(2014, 2024),
+                                       key="scb_years")
+        if st.button(t("scb_fetch", lang), key="scb_fetch"):
+            try:
+                st.session_state[REPORT] = importing.plan_scb_population(data_dir, first, last, lang=lang)
+            except importing.ScbError as error:
+                st.error(error.message(lang))
+
+
+def show_report(report, lang: str) -> None:
+    summary = report.summary(lang)
+    (st.success if report.can_apply else st.error if not report.ok else st.info)(summary)
+    for message in report.problem_messages(lang)[:50]:
+        st.markdown(f"- {message}")
+    frame = report.frame(lang)
+    if not frame.empty:
+        st.dataframe(frame, hide_index=True, width="stretch")
+    with st.expander("Rapport" if lang == "sv" else "Report"):
+        st.text(report.text(lang))
+
+
+def confirm(data_dir, report, lang: str) -> None:
+    if not report.can_apply:
+        if report.ok:
+            st.info(t("import_nothing", lang))
+        return
+    note = st.text_input(t("import_note", lang), key="import_note")
+    if st.button(t("import_confirm", lang), type="primary", key="import_confirm"):
+        try:
+            entry = importing.apply_import(data_dir, report, note=note)
+        except importing.ImportProblem as error:
+            st.error(error.message(lang))
+            return
+        except Exception as error:  # a DataError carries one message per issue
+            messages = getattr(error, "messages", None)
+            st.error("\n".join(messages(lang)) if messages else str(error))
+            return
+        st.session_state.pop(REPORT, None)
+        counts = entry.get("counts", {})
+        st.success(t("import_done", lang, added=counts.get("added", 0), changed=counts.get("changed", 0)))
+
+
+def history(data_dir, lang: str) -> None:
+    st.subheader(t("import_history", lang))
+    log = importing.import_history(data_dir)
+    if log.empty:
+        st.caption(t("import_no_history", lang))
+        return
+    st.dataframe(log, hide_index=True, width="stretch")
+    sure = st.checkbox(t("import_undo_confirm", lang), key="import_undo_sure")
+    if st.button(t("import_undo", lang), disabled=not sure, key="import_undo"):
+        try:
+            importing.undo_last_import(data_dir)
+        except importing.ImportProblem as error:
+            st.error(error.message(lang))
+            return
+        st.success(t("import_undone", lang))
