@@ -17,7 +17,7 @@ from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 PAGES = ["pages/1_oversikt.py", "pages/2_rankningar.py", "pages/3_finansiering.py", "pages/4_citeringar.py",
-         "pages/5_topp_fem.py", "pages/6_utveckling.py", "pages/7_karta.py", "pages/8_jamfor.py", "pages/9_data.py"]
+         "pages/5_topp-fem.py", "pages/6_utveckling.py", "pages/7_karta.py", "pages/8_jamfor.py", "pages/9_data.py"]
 
 
 def keep_navigation_mode() -> None:

@@ -72,6 +72,9 @@ def bar_by_region(df: pd.DataFrame, *, value: str, label: str, code: str, text: 
     if threshold is not None:
         add_reference_line(fig, threshold[0], threshold[1], horizontal=True, colour=IN_TOP_FIVE, dash="dot")
     fig.update_xaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
+    values = present[value].astype(float)
+    if len(values) and values.min() >= 0:  # room for the labels outside the longest bar
+        fig.update_xaxes(range=[0, values.max() * 1.3])
     height = max(320, 60 + 34 * len(df))
     return style(fig, title, lang, x_title=axis_title, height=height)
 

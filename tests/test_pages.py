@@ -19,7 +19,7 @@ PAGES = {
     "rankningar": ("pages/2_rankningar.py", "page_rankings"),
     "finansiering": ("pages/3_finansiering.py", "page_funding"),
     "citeringar": ("pages/4_citeringar.py", "page_citations"),
-    "topp-fem": ("pages/5_topp_fem.py", "page_top_five"),
+    "topp-fem": ("pages/5_topp-fem.py", "page_top_five"),
     "utveckling": ("pages/6_utveckling.py", "page_trend"),
     "karta": ("pages/7_karta.py", "page_map"),
     "jamfor": ("pages/8_jamfor.py", "page_compare"),

@@ -13,7 +13,7 @@ from ui import present, state
 PAGES = (
     ("section_status", (
         ("pages/1_oversikt.py", "page_overview", "oversikt", ":material/dashboard:"),
-        ("pages/5_topp_fem.py", "page_top_five", "topp-fem", ":material/flag:"),
+        ("pages/5_topp-fem.py", "page_top_five", "topp-fem", ":material/flag:"),
     )),
     ("section_compare", (
         ("pages/2_rankningar.py", "page_rankings", "rankningar", ":material/leaderboard:"),

@@ -36,6 +36,7 @@ def build(ctx: Context) -> PageView:
 def goals_table(ctx: Context) -> TableView:
     lang = ctx.lang
     goals = ctx.run("goals_progress")
+    goals = goals.assign(unmeasured=goals.indicator_id.isna()).sort_values(["unmeasured", "owner", "goal_id"])
     rows = []
     for goal in goals.itertuples():
         measured = isinstance(goal.indicator_id, str)

@@ -33,6 +33,7 @@ def test_every_page_renders_without_errors(page, server_url, screenshot_dir, slu
     page.goto(f"{server_url}/{slug}" + ("?lang=en" if lang == "en" else ""))
     wait_until_rendered(page, t(title_key, lang))
     assert_no_exception(page)
+    assert page.get_by_text("Page not found").count() == 0
     assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
     page.screenshot(path=screenshot_dir / f"{slug or 'oversikt'}-{lang}.png", full_page=True)
 
