@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from regionstats import config, db, queries
+from regionstats.export import commands as export_commands
 from regionstats.importing import commands as import_commands
 from regionstats.validate import DataError, load_and_validate
 
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("sources", parents=[common], help="list the sources")
     sub.add_parser("queries", parents=[common], help="list the queries with their parameters")
     import_commands.register(sub, common)
+    export_commands.register(sub, common)
     return parser
 
 
@@ -102,7 +104,7 @@ def cmd_queries(args) -> int:
 
 
 COMMANDS = {"query": cmd_query, "check": cmd_check, "sources": cmd_sources, "queries": cmd_queries,
-            **import_commands.COMMANDS}
+            **import_commands.COMMANDS, **export_commands.COMMANDS}
 
 
 def main(argv: list[str] | None = None) -> int:

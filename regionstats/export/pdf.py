@@ -1,0 +1,162 @@
+"""A page as the browser prints it: A4 landscape PDF made by headless Chromium (Playwright).
+
+The page is opened on a running dashboard (the app's own server, or one started here on a
+free localhost port) with the selection in the URL, waited for until its charts are drawn,
+and printed with print media. Debian's Chromium is used; a browser is never downloaded.
+"""
+
+import datetime as dt
+import html
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from regionstats import config
+from regionstats.export import images
+from regionstats.export.text import t
+from regionstats.selection import Selection
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+# A4 landscape less 10 mm margins on each side, in CSS pixels (96 per inch): the page is laid out
+# at the width it is printed at, so plotly draws each chart to fit the paper.
+PRINT_VIEWPORT = {"width": 1046, "height": 720}
+MARGIN = {"top": "10mm", "bottom": "14mm", "left": "10mm", "right": "10mm"}
+# Print the page, not the app around it: no sidebar, toolbar, widgets, expanders or buttons, and
+# let the main column grow so every chart reaches the paper (Streamlit scrolls it in a fixed box).
+PRINT_CSS = """
+@media print {
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+  [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+  [data-testid="stExpander"], [data-testid="stDownloadButton"], [data-testid="stButton"],
+  [data-testid="stPopover"], [data-testid="stSelectbox"], [data-testid="stButtonGroup"],
+  [data-testid="stSlider"], [data-testid="stRadio"], [data-testid="stToggle"] { display: none !important; }
+  html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
+  [data-testid="stMainBlockContainer"] { height: auto !important; overflow: visible !important;
+    position: static !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; }
+  [data-testid="stPlotlyChart"], [data-testid="stMetric"] { break-inside: avoid; }
+}
+"""
+
+
+def page_url(base_url: str, slug: str, selection: Selection) -> str:
+    params = selection.replace(present=False, slide=0).to_query_params()
+    query = urllib.parse.urlencode(params)
+    return f"{base_url.rstrip('/')}/{slug}" + (f"?{query}" if query else "")
+
+
+def wait_until_drawn(page, timeout_ms: float = 60_000) -> None:
+    """The page's heading, its charts drawn by plotly, and Streamlit no longer running."""
+    page.locator("h1").first.wait_for(timeout=timeout_ms)
+    page.wait_for_function(
+        """() => {
+            if (document.querySelector('[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]'))
+                return false;
+            const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+            return charts.every(c => c.querySelector('.main-svg'));
+        }""",
+        timeout=timeout_ms,
+    )
+    page.wait_for_timeout(800)  # let plotly finish its transitions
+
+
+def footer_template(lang: str, made: dt.date | None = None) -> str:
+    """Chromium's page footer: what, when, where from, and the page number."""
+    made_on = t("made_on", lang, date=(made or dt.date.today()).isoformat())
+    return ('<div style="font-size:8px; width:100%; padding:0 10mm; color:#555; display:flex; '
+            'justify-content:space-between; font-family:DejaVu Sans, Arial, sans-serif">'
+            f'<span>{html.escape(t("deck_title", lang))} · <span class="title"></span> · {html.escape(made_on)}</span>'
+            '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
+
+
+def print_pdf(url: str, timeout_ms: float = 60_000, lang: str = "sv") -> bytes:
+    """Open url in headless Chromium and print it to an A4 landscape PDF (ChromiumMissing if none)."""
+    from playwright.sync_api import sync_playwright
+
+    browser_path = images.require_chromium()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=browser_path, headless=True, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport=PRINT_VIEWPORT)
+            page = context.new_page()
+            page.goto(url, timeout=timeout_ms)
+            wait_until_drawn(page, timeout_ms)
+            page.add_style_tag(content=PRINT_CSS)
+            page.emulate_media(media="print")
+            page.wait_for_timeout(300)
+            return page.pdf(format="A4", landscape=True, print_background=True, margin=MARGIN,
+                            display_header_footer=True, header_template="<span></span>",
+                            footer_template=footer_template(lang))
+        finally:
+            browser.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ServerFailed(RuntimeError):
+    pass
+
+
+@contextmanager
+def serve(timeout: float = 60, env: dict | None = None):
+    """Run the dashboard on a free localhost port for the duration; yields its base URL."""
+    port = free_port()
+    log = tempfile.TemporaryFile()  # a file, not a pipe: a chatty server never blocks on a full pipe
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(config.PROJECT_ROOT / "dashboard.py"),
+         "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
+         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
+        cwd=config.PROJECT_ROOT, env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL, stderr=log,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if process.poll() is not None:
+                log.seek(0)
+                detail = log.read().decode("utf-8", "replace").strip().splitlines()
+                raise ServerFailed(detail[-1] if detail else f"exit code {process.returncode}")
+            try:
+                if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise ServerFailed("no answer on /_stcore/health")
+            time.sleep(0.25)
+        yield url
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(5)
+        log.close()
+
+
+def page_pdf(slug: str, selection: Selection, base_url: str | None = None, env: dict | None = None) -> bytes:
+    """The PDF of one page for a selection, from base_url or from a server started for it (with env)."""
+    images.require_chromium()
+    if base_url:
+        return print_pdf(page_url(base_url, slug, selection), lang=selection.lang)
+    with serve(env=env) as url:
+        return print_pdf(page_url(url, slug, selection), lang=selection.lang)
+
+
+def write(path: Path, data: bytes) -> None:
+    Path(path).write_bytes(data)

@@ -1,0 +1,51 @@
+"""The download buttons under a chart (ui/exports.py) in AppTest: five with Chromium, and without it
+the image buttons give way to one sentence while the data buttons still work."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from regionstats.export import images
+
+
+def chart_buttons_script():
+    from test_export_support import chart
+
+    from ui import exports
+
+    exports.chart_downloads(chart("finansiering", "per_capita"), "sv")
+
+
+def table_buttons_script():
+    from test_export_support import page
+
+    from ui import exports
+
+    exports.table_downloads(page("data").tables[0], "en")
+
+
+def labels(at: AppTest) -> list[str]:
+    return [button.proto.label for button in at.get("download_button")]
+
+
+def test_with_chromium_a_chart_has_png_svg_csv_excel_csv_and_xlsx():
+    at = AppTest.from_function(chart_buttons_script, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert labels(at) == ["PNG", "SVG", "CSV", "CSV för Excel", "Excel (XLSX)"]
+    assert images.ChromiumMissing.message("sv") not in [c.value for c in at.caption]
+
+
+def test_without_chromium_one_sentence_replaces_the_image_buttons(monkeypatch):
+    monkeypatch.setattr(images, "find_chromium", lambda: None)
+    at = AppTest.from_function(chart_buttons_script, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert images.ChromiumMissing.message("sv") in [c.value for c in at.caption]
+    assert labels(at) == ["CSV", "CSV för Excel", "Excel (XLSX)"]
+
+
+@pytest.mark.parametrize("chromium", [True, False])
+def test_tables_have_the_data_buttons_with_or_without_chromium(monkeypatch, chromium):
+    if not chromium:
+        monkeypatch.setattr(images, "find_chromium", lambda: None)
+    at = AppTest.from_function(table_buttons_script, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert labels(at) == ["CSV", "CSV for Excel", "Excel (XLSX)"]
