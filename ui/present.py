@@ -108,12 +108,29 @@ def _leave() -> None:
 # --- presentation mode ------------------------------------------------------------------------
 
 def presentation_figure(view: ChartView) -> go.Figure:
-    """The page's chart with larger type and a fixed height for the 16:9 stage."""
+    """The page's chart with larger type and a fixed height for the 16:9 stage.
+
+    Dense charts (the matrix, many regions) get smaller row labels, never fewer: plotly would
+    otherwise drop every other label when they no longer fit.
+    """
     fig = go.Figure(view.figure)
+    rows = max([len(set(_strings(trace.y))) for trace in fig.data if getattr(trace, "y", None) is not None] + [0])
+    per_row = (CHART_HEIGHT - 170) / rows if rows else CHART_HEIGHT
+    size = int(max(11, min(18, per_row * 0.6)))
     title_size = 30 if len(view.title) <= 70 else 24
-    fig.update_layout(height=CHART_HEIGHT, font={"size": 18}, title={"font": {"size": title_size}},
+    fig.update_layout(height=CHART_HEIGHT, font={"size": size}, title={"font": {"size": title_size}},
                       margin={"t": 80}, legend={"font": {"size": 17}})
+    if rows:
+        fig.update_yaxes(tickfont={"size": size})
+        if all(isinstance(v, str) for trace in fig.data for v in _strings(trace.y)):
+            fig.update_yaxes(dtick=1, ticksuffix="  ")  # every row label, clear of 'saknas' markers
     return fig
+
+
+def _strings(values) -> list:
+    if values is None:
+        return []
+    return [v for v in values if isinstance(v, str)]
 
 
 def show(view: PageView, lang: str) -> None:
@@ -137,8 +154,9 @@ def show(view: PageView, lang: str) -> None:
         if SELECTION in st.session_state:  # the URL says which slide is shown
             st.session_state[SELECTION] = st.session_state[SELECTION].replace(present=True, slide=index)
         chart = charts[index]
+        # theme=None: the figure's own (larger) type, not Streamlit's smaller axis labels
         st.plotly_chart(presentation_figure(chart), key=f"present_chart_{chart.key}", config=PLOTLY_CONFIG,
-                        width="stretch")
+                        width="stretch", theme=None)
         made_on = t("made_on", lang, date=dt.date.today().isoformat())
         source = f"{chart.source_note} · {made_on}" if chart.source_note else made_on
         st.html(f'<p class="present-source">{_escape(source)}</p>')

@@ -1,0 +1,110 @@
+"""Presentation mode in headless Chromium against the real server: the link opens it, the buttons and
+the arrow keys step through the page's charts, the URL follows, and every slide is screenshotted
+under artifacts/screenshots/presentation/."""
+
+from functools import partial
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from regionstats import db, queries
+from regionstats.export.text import t
+from regionstats.selection import Selection
+from regionstats.views.registry import build_page
+from tests.browser.conftest import ROOT, assert_no_exception
+
+pytestmark = pytest.mark.browser
+
+STAGE = ".st-key-present_stage"
+
+
+@pytest.fixture(scope="module")
+def shots(screenshot_dir):
+    folder = screenshot_dir / "presentation"
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"\npresentation screenshots: {folder}")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def funding_titles():
+    """The chart titles the funding page shows for the default selection, built without the app."""
+    run = partial(queries.run, db.connect(ROOT / "data"))
+    return [chart.title for chart in build_page("finansiering", run, Selection()).charts]
+
+
+def wait_for_slide(page, n: int, total: int, title: str) -> None:
+    expect(page.locator(f"{STAGE} .present-counter")).to_have_text(t("present_counter", "sv", n=n, total=total),
+                                                                 timeout=30_000)
+    expect(page.locator(f"{STAGE} .gtitle")).to_have_text(title, timeout=30_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid=\"stStatusWidgetRunningIcon\"]')",
+        timeout=30_000,
+    )
+    page.wait_for_timeout(400)
+    assert_no_exception(page)
+
+
+def button(page, key: str):
+    """The stage's button by key (Streamlit also renders a hidden copy of a button that has help)."""
+    return page.locator(f"{STAGE} .st-key-{key} button").first
+
+
+def query(page) -> dict:
+    return parse_qs(urlparse(page.url).query)
+
+
+def test_the_link_opens_presentation_mode_and_buttons_and_keys_step_through(page, server_url, shots, funding_titles):
+    total = len(funding_titles)
+    assert total >= 3, "the funding page has three charts to step through"
+    page.goto(f"{server_url}/finansiering?present=1")
+    wait_for_slide(page, 1, total, funding_titles[0])
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+    expect(page.get_by_role("heading", name="Finansiering per invånare", level=1)).to_be_hidden()
+    expect(page.locator('[data-testid="stSelectbox"]').first).to_be_hidden()  # the page's own controls
+    stage = page.locator(f"{STAGE} [data-testid='stPlotlyChart']")
+    box = stage.bounding_box()
+    assert box["width"] > box["height"] * 1.6, box  # a wide, projector-shaped chart
+    expect(page.locator(STAGE).get_by_text("Skapad ")).to_be_visible()
+    expect(button(page, "present_prev")).to_be_disabled()
+    page.screenshot(path=shots / "finansiering-1.png")
+
+    button(page, "present_next").click()
+    wait_for_slide(page, 2, total, funding_titles[1])
+    assert query(page)["slide"] == ["1"] and query(page)["present"] == ["1"]
+    page.screenshot(path=shots / "finansiering-2.png")
+
+    page.keyboard.press("ArrowRight")
+    wait_for_slide(page, 3, total, funding_titles[2])
+    assert query(page)["slide"] == ["2"]
+    page.screenshot(path=shots / "finansiering-3.png")
+    if total == 3:
+        expect(button(page, "present_next")).to_be_disabled()
+        page.keyboard.press("ArrowRight")  # nothing past the last chart
+        wait_for_slide(page, 3, total, funding_titles[2])
+
+    page.keyboard.press("ArrowLeft")
+    wait_for_slide(page, 2, total, funding_titles[1])
+    button(page, "present_prev").click()
+    wait_for_slide(page, 1, total, funding_titles[0])
+
+    page.keyboard.press("Escape")  # leave: the page as usual, the link without present
+    page.get_by_role("heading", name="Finansiering per invånare", level=1).wait_for(timeout=30_000)
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_visible()
+    expect(page.locator(STAGE)).to_have_count(0)
+    assert "present" not in query(page)
+    assert_no_exception(page)
+
+
+def test_a_link_to_a_slide_and_the_sidebar_toggle(page, server_url, shots, funding_titles):
+    total = len(funding_titles)
+    page.goto(f"{server_url}/finansiering?present=1&slide={total - 1}&lang=sv")
+    wait_for_slide(page, total, total, funding_titles[-1])
+    button(page, "present_exit").click()
+    page.get_by_role("heading", name="Finansiering per invånare", level=1).wait_for(timeout=30_000)
+    toggle = page.locator('[data-testid="stSidebar"]').get_by_text(t("present_toggle", "sv"))
+    toggle.click()
+    wait_for_slide(page, 1, total, funding_titles[0])
+    page.screenshot(path=shots / "finansiering-toggle.png")
+    assert query(page)["present"] == ["1"]
