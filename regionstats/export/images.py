@@ -102,6 +102,9 @@ def export_figure(view: ChartView, lang: str, made: dt.date | None = None, decor
         legend={"xref": "container", "x": 0.01, "xanchor": "left", "yref": "container", "y": legend_y,
                 "yanchor": "bottom", "font": {"size": FONT_SIZE}},
     )
+    labels = [v for trace in fig.data for v in _values(getattr(trace, "y", None)) if v is not None]
+    if labels and all(isinstance(v, str) for v in labels):
+        fig.update_yaxes(ticksuffix="  ")  # row labels clear of the 'saknas' markers at the axis
     if decorate:
         fig.update_layout(title={"text": "<br>".join(wrap(view.title, TITLE_CHARS)), "font": {"size": TITLE_SIZE},
                                  "x": 0.01, "xref": "container", "y": 0.97, "yref": "container", "yanchor": "top"})
@@ -117,6 +120,10 @@ def export_figure(view: ChartView, lang: str, made: dt.date | None = None, decor
     else:
         fig.update_layout(title={"text": ""})
     return fig
+
+
+def _values(array) -> list:
+    return [] if array is None else list(array)
 
 
 def _footer_carrier(fig: go.Figure):

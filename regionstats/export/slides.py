@@ -227,14 +227,17 @@ def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
         chart_type = XL_CHART_TYPE.LINE_MARKERS
     else:
         categories = list(dict.fromkeys(p.category for s in data.series for p in s.points))
-        categories += [p.category for p in data.missing if p.category not in categories]
-        chart_data.categories = categories
+        missing = [p.category for p in data.missing if p.category not in categories]
+        # a region without a value keeps its place, labelled as missing (PowerPoint draws no marker)
+        chart_data.categories = categories + [f"{c} ({formatting.MISSING[lang]})" for c in missing]
+        categories = categories + missing
         for series in data.series:
             by_cat = {p.category: p.value for p in series.points}
             chart_data.add_series(series.name or data.axis_title, [by_cat.get(c) for c in categories])
         chart_type = XL_CHART_TYPE.BAR_CLUSTERED if data.kind == "bar_h" else XL_CHART_TYPE.COLUMN_CLUSTERED
     frame = slide.shapes.add_chart(chart_type, MARGIN, CHART_TOP, CONTENT_W, CHART_H, chart_data)
     chart = frame.chart
+    chart.has_title = False  # the slide's title says what the chart shows
     chart.font.size = Pt(13)
     chart.has_legend = len(data.series) > 1
     if chart.has_legend:
@@ -250,6 +253,9 @@ def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
         value_axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
     if data.reversed_axis:
         value_axis.reverse_order = True
+    values = [p.value for s in data.series for p in s.points if p.value is not None]
+    if data.kind in ("bar_h", "bar_v") and values and min(values) >= 0:
+        value_axis.minimum_scale = 0  # bars start at zero (Office would start near the smallest value)
     plot = chart.plots[0]
     if data.kind in ("bar_h", "bar_v"):
         plot.gap_width = 60
