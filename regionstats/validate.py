@@ -156,9 +156,9 @@ def _type_rows(spec: schema.TableSpec, records: list[list[str]]) -> tuple[Table,
             continue
         row, row_issues = _type_row(spec, record, line)
         issues += row_issues
-        if not row_issues:
-            rows.append(row)
-            lines.append(line)
+        # kept even when a cell is wrong, so rows that refer to it are not reported as well
+        rows.append(row)
+        lines.append(line)
     return Table(spec, rows, lines), issues
 
 
@@ -174,6 +174,7 @@ def _type_row(spec, record, line):
         try:
             row[column.name] = parse_value(raw, column.type)
         except ValueError:
+            row[column.name] = None
             sv, en = TYPE_NAMES[column.type]
             detail = {"value": raw, "type_sv": sv, "type_en": en}
             issues.append(DataIssue(spec.file_name, line, column.name, "type", detail))

@@ -244,3 +244,18 @@ def test_language_switch_keeps_the_selection():
     at.segmented_control(key="lang").set_value("en").run()
     assert at.title[0].value == "Citations"
     assert at.multiselect(key="regions").value == ["18", "03"]
+
+
+def test_a_broken_data_folder_is_shown_as_a_message_not_a_traceback(tmp_path, monkeypatch):
+    import shutil
+
+    broken = tmp_path / "data"
+    shutil.copytree(ROOT / "data", broken, ignore=shutil.ignore_patterns("raw"))
+    lines = (broken / "observations.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[5] = lines[5].replace(",2018,", ",2O18,", 1)
+    (broken / "observations.csv").write_text("".join(lines), encoding="utf-8")
+    monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(broken))
+    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception
+    assert "observations.csv, rad 6, kolumn year: ”2O18” är inte ett heltal" in at.error[0].value
