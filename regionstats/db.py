@@ -57,6 +57,13 @@ def build_database(data_dir: Path, target: Path) -> None:
             os.unlink(tmp_name)
 
 
+def prune_cache(keep: int = 4) -> None:
+    """Remove all but the newest built warehouses (each data change leaves one behind)."""
+    built = sorted(config.cache_dir().glob("warehouse-*.duckdb"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in built[keep:]:
+        old.unlink(missing_ok=True)
+
+
 def database_path(data_dir: Path) -> Path:
     return config.cache_dir() / f"warehouse-{data_fingerprint(data_dir)}.duckdb"
 
@@ -70,6 +77,7 @@ def connect(data_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
     path = database_path(data_dir)
     if not path.exists():
         build_database(data_dir, path)
+        prune_cache()
     return duckdb.connect(str(path), read_only=True, config=LOCKED)
 
 

@@ -147,3 +147,25 @@ def test_check_command_reports_unknown_reference_and_duplicate(tmp_path):
     codes = sorted(i.code for i in issues)
     assert codes == ["duplicate_key", "reference"]
     assert any("”99” finns inte i regions.csv" in i.message("sv") for i in issues)
+
+
+def test_the_warehouse_is_cached_rebuilt_on_change_and_locked(tmp_path, monkeypatch):
+    from regionstats import db
+
+    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("raw"))
+    first = db.database_path(data)
+    db.connect(data).close()
+    assert first.exists()
+    with (data / "sources.csv").open("a", encoding="utf-8") as handle:
+        handle.write("extra,Pub,Title,https://example.org,,2026-11-24,,\n")
+    second = db.database_path(data)
+    assert second != first
+    con = db.connect(data)
+    assert second.exists()
+    assert con.execute("select count(*) from sources where source_id = 'extra'").fetchone() == (1,)
+    with pytest.raises(Exception, match="disabled by configuration|Permission"):
+        con.execute("select * from read_csv('/etc/passwd')").fetchall()
+    with pytest.raises(Exception):
+        con.execute("set enable_external_access = true")
