@@ -86,11 +86,11 @@ def data_buttons(view: ChartView | TableView, lang: str, columns) -> None:
         file_name=tables.file_name(view.key, "csv_sv"), mime=tables.MIME["csv"], key=f"csv_sv_{view.key}",
         on_click="ignore", help=_help("csv_sv", lang), icon=":material/table:", width="stretch",
     )
-    sources, version = _sources(), _data_version()
+    sources = _sources()
 
-    def workbook() -> bytes:
+    def workbook() -> bytes:  # made on the click, in a thread of its own
         return tables.xlsx_bytes(view.data, lang=lang, title=view.title, source_note=view.source_note,
-                                 notes=view.notes, sources=sources, data_version=version)
+                                 notes=view.notes, sources=sources, data_version=_data_version())
 
     xlsx_column.download_button(
         _label("xlsx", lang), data=workbook, file_name=tables.file_name(view.key, "xlsx"), mime=tables.MIME["xlsx"],

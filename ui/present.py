@@ -218,8 +218,10 @@ def page_actions(view_module, ctx: Context) -> None:
 
     def page_pdf() -> bytes:
         from regionstats.export import pdf
+        from regionstats.views.registry import build_page
 
-        return pdf.page_pdf(slug, selection, base_url=url)
+        expected = len(build_page(slug, run, selection).charts)
+        return pdf.page_pdf(slug, selection, base_url=url, expected_charts=expected)
 
     st.sidebar.download_button(t("pdf_button", lang), data=page_pdf, file_name=f"regionstats-{slug}.pdf",
                                mime="application/pdf", key="pdf_download", on_click="ignore",

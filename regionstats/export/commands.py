@@ -109,7 +109,8 @@ def cmd_export(args) -> int:
             data = xlsx_for_pages(run, selection, slugs, version)
         else:
             env = {"REGIONSTATS_DATA_DIR": str(Path(data_dir).resolve())}
-            data = pdf.page_pdf(slugs[0], selection, base_url=args.url, env=env)
+            expected = len(build_page(slugs[0], run, selection).charts)
+            data = pdf.page_pdf(slugs[0], selection, base_url=args.url, env=env, expected_charts=expected)
     except images.ChromiumMissing as missing:
         print(missing.message(lang), file=sys.stderr)
         return FAILED

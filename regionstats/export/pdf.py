@@ -15,6 +15,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,19 +54,34 @@ def page_url(base_url: str, slug: str, selection: Selection) -> str:
     return f"{base_url.rstrip('/')}/{slug}" + (f"?{query}" if query else "")
 
 
-def wait_until_drawn(page, timeout_ms: float = 60_000) -> None:
-    """The page's heading, its charts drawn by plotly, and Streamlit no longer running."""
+DRAWN_STATE = """() => {
+    const running = !!document.querySelector(
+        '[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]');
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    return {running, charts: charts.length, drawn: charts.filter(c => c.querySelector('.main-svg')).length,
+            heading: !!document.querySelector('h1')};
+}"""
+
+
+def wait_until_drawn(page, expected_charts: int | None = None, timeout_ms: float = 60_000) -> None:
+    """Wait for the page's heading and its charts drawn by plotly, steady for a second.
+
+    Streamlit may rerun a page just after it first appears (the URL is rewritten, the shell takes
+    over from the legacy pages mode), so one good look is not enough: the state must hold.
+    """
     page.locator("h1").first.wait_for(timeout=timeout_ms)
-    page.wait_for_function(
-        """() => {
-            if (document.querySelector('[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]'))
-                return false;
-            const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
-            return charts.every(c => c.querySelector('.main-svg'));
-        }""",
-        timeout=timeout_ms,
-    )
-    page.wait_for_timeout(800)  # let plotly finish its transitions
+    deadline = time.monotonic() + timeout_ms / 1000
+    steady, last = 0, None
+    while time.monotonic() < deadline:
+        state = page.evaluate(DRAWN_STATE)
+        ready = (state["heading"] and not state["running"] and state["drawn"] == state["charts"]
+                 and (expected_charts is None or state["charts"] >= expected_charts))
+        steady = steady + 1 if ready and state == last else 0
+        last = state
+        if steady >= 4:
+            return
+        page.wait_for_timeout(250)
+    raise TimeoutError(f"the page did not finish drawing: {last}")
 
 
 def footer_template(lang: str, made: dt.date | None = None) -> str:
@@ -77,21 +93,30 @@ def footer_template(lang: str, made: dt.date | None = None) -> str:
             '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
 
 
-def print_pdf(url: str, timeout_ms: float = 60_000, lang: str = "sv") -> bytes:
-    """Open url in headless Chromium and print it to an A4 landscape PDF (ChromiumMissing if none)."""
+def print_pdf(url: str, timeout_ms: float = 60_000, lang: str = "sv", expected_charts: int | None = None) -> bytes:
+    """Open url in headless Chromium and print it to an A4 landscape PDF (ChromiumMissing if none).
+
+    Playwright's sync API refuses to run in a thread with a running asyncio loop (a caller that
+    drives a browser itself, a notebook), so the printing gets a thread of its own.
+    """
+    browser_path = images.require_chromium()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_print, url, browser_path, timeout_ms, lang, expected_charts).result()
+
+
+def _print(url: str, browser_path: str, timeout_ms: float, lang: str, expected_charts: int | None) -> bytes:
     from playwright.sync_api import sync_playwright
 
-    browser_path = images.require_chromium()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=browser_path, headless=True, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(viewport=PRINT_VIEWPORT)
             page = context.new_page()
             page.goto(url, timeout=timeout_ms)
-            wait_until_drawn(page, timeout_ms)
+            wait_until_drawn(page, expected_charts, timeout_ms)
             page.add_style_tag(content=PRINT_CSS)
             page.emulate_media(media="print")
-            page.wait_for_timeout(300)
+            wait_until_drawn(page, expected_charts, timeout_ms)  # plotly redraws for the print layout
             return page.pdf(format="A4", landscape=True, print_background=True, margin=MARGIN,
                             display_header_footer=True, header_template="<span></span>",
                             footer_template=footer_template(lang))
@@ -149,13 +174,18 @@ def serve(timeout: float = 60, env: dict | None = None):
         log.close()
 
 
-def page_pdf(slug: str, selection: Selection, base_url: str | None = None, env: dict | None = None) -> bytes:
-    """The PDF of one page for a selection, from base_url or from a server started for it (with env)."""
+def page_pdf(slug: str, selection: Selection, base_url: str | None = None, env: dict | None = None,
+             expected_charts: int | None = None) -> bytes:
+    """The PDF of one page for a selection, from base_url or from a server started for it (with env).
+
+    expected_charts (the page view's chart count) makes the wait exact: printing starts only when
+    that many charts are drawn.
+    """
     images.require_chromium()
     if base_url:
-        return print_pdf(page_url(base_url, slug, selection), lang=selection.lang)
+        return print_pdf(page_url(base_url, slug, selection), lang=selection.lang, expected_charts=expected_charts)
     with serve(env=env) as url:
-        return print_pdf(page_url(url, slug, selection), lang=selection.lang)
+        return print_pdf(page_url(url, slug, selection), lang=selection.lang, expected_charts=expected_charts)
 
 
 def write(path: Path, data: bytes) -> None:
