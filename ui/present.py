@@ -24,24 +24,36 @@ PRESENT_KEY = "present"  # the toggle's widget key
 SLIDE_KEY = "_present_slide"
 PAGE_KEY = "_present_page"
 STAGE_KEY = "present_stage"
-CHART_HEIGHT = 600  # with the caption under it, the stage (max 1150 px wide) is 16:9
-STAGE_WIDTH = 1150
+CHART_HEIGHT = 600  # the nominal chart height; CSS fits it to the screen (see CSS)
+STAGE_WIDTH = 1600
+CHART_KEY = "present_chart"
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False}
 
 CSS = f"""
 <style>
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {{ display: none !important; }}
-[data-testid="stMainBlockContainer"] {{ padding-top: 1.2rem !important; padding-bottom: 1rem !important;
+[data-testid="stMainBlockContainer"] {{ padding-top: 1rem !important; padding-bottom: .5rem !important;
   max-width: 100% !important; }}
+/* beside the stage nothing of the page takes room (not even the gaps between hidden elements) */
+[data-testid="stVerticalBlock"]:has(> .st-key-{STAGE_KEY}, > * > .st-key-{STAGE_KEY})
+  > :not(.st-key-{STAGE_KEY}):not(:has(> .st-key-{STAGE_KEY})) {{ display: none !important; }}
 /* the page's own heading, intro, notices and controls give way to the stage */
 [data-testid="stMain"] :is(h1, [data-testid="stCaptionContainer"], [data-testid="stAlert"],
   [data-testid="stSelectbox"], [data-testid="stButtonGroup"], [data-testid="stSlider"], [data-testid="stRadio"],
   [data-testid="stExpander"], [data-testid="stMultiSelect"], [data-testid="stHeading"]):not(.st-key-{STAGE_KEY} *)
   {{ display: none !important; }}
-.st-key-{STAGE_KEY} {{ max-width: {STAGE_WIDTH}px; margin: 0 auto; }}
+/* the stage is a 16:9 box as large as the screen allows (up to {STAGE_WIDTH}px wide): the chart takes
+   what the title, caption and buttons (about 170px) leave */
+.st-key-{STAGE_KEY} {{ --stage-w: min({STAGE_WIDTH}px, calc((100vh - 48px) * 16 / 9), calc(100vw - 10rem));
+  width: var(--stage-w); max-width: 100%; margin: 0 auto; }}
+div:has(> .st-key-{CHART_KEY}) {{ flex: 0 0 auto !important;
+  height: max(320px, calc(var(--stage-w) * 9 / 16 - 170px)) !important; }}
+.st-key-{CHART_KEY} {{ overflow: hidden !important; }}
 .st-key-{STAGE_KEY} [data-testid="stCaptionContainer"] p,
 .st-key-{STAGE_KEY} [data-testid="stMarkdownContainer"] p {{ font-size: 1.15rem; }}
+.st-key-{STAGE_KEY} .present-title {{ font-size: clamp(1.5rem, 2.3vw, 2.3rem); font-weight: 600; line-height: 1.2;
+  margin: 0; padding: 0; color: #1f2d3d; }}
 .st-key-{STAGE_KEY} .present-source {{ color: #444; font-size: 1.05rem; margin: 0; }}
 .st-key-{STAGE_KEY} .present-counter {{ text-align: center; font-size: 1.2rem; margin-top: .35rem; }}
 .st-key-{STAGE_KEY} button p {{ font-size: 1.15rem; }}
@@ -117,9 +129,9 @@ def presentation_figure(view: ChartView) -> go.Figure:
     rows = max([len(set(_strings(trace.y))) for trace in fig.data if getattr(trace, "y", None) is not None] + [0])
     per_row = (CHART_HEIGHT - 170) / rows if rows else CHART_HEIGHT
     size = int(max(11, min(18, per_row * 0.6)))
-    title_size = 30 if len(view.title) <= 70 else 24
-    fig.update_layout(height=CHART_HEIGHT, font={"size": size}, title={"font": {"size": title_size}},
-                      margin={"t": 80}, legend={"font": {"size": 17}})
+    # the title is HTML above the chart, where it wraps on a narrow screen instead of being cut off
+    fig.update_layout(height=None, autosize=True, font={"size": size}, title={"text": ""},
+                      margin={"t": 30}, legend={"font": {"size": 17}})
     if rows:
         fig.update_yaxes(tickfont={"size": size})
         if all(isinstance(v, str) for trace in fig.data for v in _strings(trace.y)):
@@ -155,11 +167,14 @@ def show(view: PageView, lang: str) -> None:
             st.session_state[SELECTION] = st.session_state[SELECTION].replace(present=True, slide=index)
         chart = charts[index]
         # theme=None: the figure's own (larger) type, not Streamlit's smaller axis labels
-        st.plotly_chart(presentation_figure(chart), key=f"present_chart_{chart.key}", config=PLOTLY_CONFIG,
-                        width="stretch", theme=None)
+        st.html(f'<h2 class="present-title">{_escape(chart.title)}</h2>')
+        with st.container(key=CHART_KEY, height=CHART_HEIGHT, border=False):
+            st.plotly_chart(presentation_figure(chart), key=f"present_chart_{chart.key}", config=PLOTLY_CONFIG,
+                            width="stretch", height="stretch", theme=None)
         made_on = t("made_on", lang, date=dt.date.today().isoformat())
-        source = f"{chart.source_note} · {made_on}" if chart.source_note else made_on
-        st.html(f'<p class="present-source">{_escape(source)}</p>')
+        made_on = f'<span style="white-space: nowrap">{_escape(made_on)}</span>'  # the date is never split
+        source = f"{_escape(chart.source_note)} · {made_on}" if chart.source_note else made_on
+        st.html(f'<p class="present-source">{source}</p>')
         previous, counter, following, leave = st.columns([2, 3, 2, 2], vertical_alignment="center")
         previous.button(t("present_prev", lang), key="present_prev", on_click=_step, args=(-1,),
                         disabled=index == 0, icon=":material/arrow_back:", width="stretch")

@@ -48,7 +48,7 @@ TEXT = {
     ),
     "present_prev": ("Föregående", "Previous"),
     "present_next": ("Nästa", "Next"),
-    "present_exit": ("Avsluta presentationen", "Leave presentation"),
+    "present_exit": ("Avsluta", "Leave"),
     "present_counter": ("Diagram {n} av {total}", "Chart {n} of {total}"),
     "present_no_charts": ("Sidan har inga diagram för urvalet.", "The page has no charts for the selection."),
     "present_keys": ("Piltangenterna ← → bläddrar, Esc avslutar.", "Arrow keys ← → step, Esc leaves."),

@@ -37,7 +37,7 @@ def funding_titles():
 def wait_for_slide(page, n: int, total: int, title: str) -> None:
     expect(page.locator(f"{STAGE} .present-counter")).to_have_text(t("present_counter", "sv", n=n, total=total),
                                                                  timeout=30_000)
-    expect(page.locator(f"{STAGE} .gtitle")).to_have_text(title, timeout=30_000)
+    expect(page.locator(f"{STAGE} .present-title")).to_have_text(title, timeout=30_000)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid=\"stStatusWidgetRunningIcon\"]')",
         timeout=30_000,
