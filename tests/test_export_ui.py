@@ -49,3 +49,34 @@ def test_tables_have_the_data_buttons_with_or_without_chromium(monkeypatch, chro
     at = AppTest.from_function(table_buttons_script, default_timeout=60).run()
     assert not at.exception, at.exception
     assert labels(at) == ["CSV", "CSV for Excel", "Excel (XLSX)"]
+
+
+def test_presentation_mode_shows_one_chart_at_a_time():
+    """present=1 shows the page's charts one at a time; next steps on, Avsluta leaves. The deck and
+    PDF actions stay in the (hidden) sidebar."""
+    from test_export_support import ROOT, page
+
+    from regionstats.selection import Selection
+
+    def shown(at: AppTest) -> str:
+        return " ".join(element.proto.body for element in at.get("html"))
+
+    titles = [c.title for c in page("finansiering", Selection()).charts]
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params["present"] = "1"
+    at.run()
+    at.switch_page("pages/3_finansiering.py").run()
+    assert not at.exception, at.exception
+    assert len(at.get("plotly_chart")) == 1
+    assert f'class="present-title">{titles[0]}<' in shown(at)
+    assert f"Diagram 1 av {len(titles)}" in shown(at)
+    assert at.toggle(key="present").value is True
+    assert [b.proto.label for b in at.get("download_button")] == ["Ladda ned bildspel (PPTX)",
+                                                                   "Ladda ned sidan som PDF"]
+    at.button(key="present_next").click().run()
+    assert f'class="present-title">{titles[1]}<' in shown(at)
+    assert at.session_state["selection"].slide == 1
+    at.button(key="present_exit").click().run()
+    assert not at.exception, at.exception
+    assert at.toggle(key="present").value is False
+    assert len(at.get("plotly_chart")) == len(titles)
