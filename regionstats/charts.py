@@ -197,7 +197,7 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
     for state, colour in ((2, IN_TOP_FIVE), (1, OUT_OF_TOP_FIVE), (0, UNDETERMINED)):
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=legend[state],
                                  marker={"symbol": "square", "size": 14, "color": colour}))
-    fig.update_yaxes(autorange="reversed")
+    fig.update_yaxes(autorange="reversed", tickvals=rows, ticktext=rows)
     fig.update_xaxes(side="top", tickvals=cols, ticktext=[f"<b>{c}</b>" if c == bold_column else c for c in cols])
     return style(fig, title, lang, height=max(320, 160 + 34 * len(rows)))
 

@@ -43,12 +43,14 @@ def coverage_chart(ctx: Context) -> ChartView:
     cov = ctx.run("coverage", regions=list(ctx.selection.regions), indicators=selected_indicators(ctx))
     latest = {i: ctx.year_for(i) for i in cov.indicator_id.unique()}
     cov = cov[[latest[i] == y for i, y in zip(cov.indicator_id, cov.year)]].copy()
-    cov["row"] = [ctx.region_name(c) for c in cov.region_code]
-    cov["column"] = [f"{ctx.indicator_name(i)} ({y})" for i, y in zip(cov.indicator_id, cov.year)]
+    cov["column"] = [ctx.region_name(c) for c in cov.region_code]
+    cov["row"] = [f"{ctx.indicator_name(i)} ({y})" for i, y in zip(cov.indicator_id, cov.year)]
     labels = {"value": t("coverage_value", lang), "missing": t("coverage_missing", lang),
               "absent": t("coverage_absent", lang)}
     cov["label"] = cov.coverage.map(labels)
-    rows, cols = list(dict.fromkeys(cov.row)), list(dict.fromkeys(cov.column))
+    cov = cov.sort_values(["row"])
+    rows = list(dict.fromkeys(cov.row))
+    cols = [ctx.region_name(c) for c in ctx.selection.regions if ctx.region_name(c) in set(cov.column)]
     lookup = {(r.row, r.column): r for r in cov.itertuples()}
     z = [[COVERAGE_CODES[lookup[(r, c)].coverage] if (r, c) in lookup else 0 for c in cols] for r in rows]
     hover = [[(lookup[(r, c)].label + (f" – {lookup[(r, c)].note}" if isinstance(lookup[(r, c)].note, str) else ""))
@@ -62,10 +64,10 @@ def coverage_chart(ctx: Context) -> ChartView:
         name = labels[{2: "value", 1: "missing", 0: "absent"}[code]]
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name,
                                     marker={"symbol": "square", "size": 14, "color": colour}))
-    figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(side="top", tickangle=-40)
+    figure.update_yaxes(autorange="reversed", tickvals=rows, ticktext=rows)
+    figure.update_xaxes(side="top", tickvals=cols, ticktext=cols)
     title = t("coverage_title", lang)
-    figure = charts.style(figure, title, lang, height=max(360, 260 + 30 * len(rows)))
+    figure = charts.style(figure, title, lang, height=max(360, 180 + 26 * len(rows)))
     return ChartView("coverage", title, figure, cov[["row", "column", "coverage", "status", "note"]], "", [], alt=title)
 
 
