@@ -44,7 +44,10 @@ def test_xlsx_from_the_command_line_has_a_sheet_per_chart_and_sources(tmp_path):
     expected = sql("per_capita", indicator=FUNDING_INDICATOR, year=2021, regions=["01", "03", "18", "00"])
     for row in expected.itertuples():
         got = rows[row.region_code][header.index("per_capita")]
-        assert (got is None) if formatting.is_missing(row.per_capita) else got == pytest.approx(row.per_capita)
+        if formatting.is_missing(row.per_capita):
+            assert got is None
+        else:
+            assert got == pytest.approx(row.per_capita)
 
 
 @pytest.mark.parametrize("argv,message", [
@@ -83,7 +86,8 @@ def test_pdf_is_a4_landscape_with_the_page_and_its_numbers(tmp_path):
     assert 1 <= len(reader.pages) <= len(charts) + 1
     for sheet in reader.pages:
         width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
-        assert width == pytest.approx(841.9, abs=1.5) and height == pytest.approx(595.3, abs=1.5)  # A4 landscape
+        # A4 landscape: 297 × 210 mm in points
+        assert width == pytest.approx(841.9, abs=1.5) and height == pytest.approx(595.3, abs=1.5)
     text = normalised(" ".join(p.extract_text() for p in reader.pages))
     assert "Finansiering per invånare" in text
     for view in charts:

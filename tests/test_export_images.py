@@ -66,7 +66,8 @@ def test_svg_in_english_has_english_separators_and_words(funding_chart_en):
 
 
 def test_long_source_lines_wrap_inside_the_image(funding_chart):
-    long = type(funding_chart)(**{**funding_chart.__dict__, "source_note": "Källor: " + "SCB, Vetenskapsrådet; " * 30})
+    long_note = "Källor: " + "SCB, Vetenskapsrådet; " * 30
+    long = type(funding_chart)(**{**funding_chart.__dict__, "source_note": long_note})
     fig = images.export_figure(long, "sv", MADE)
     footer = fig.layout.legend2.title.text
     assert footer.count("<br>") >= 2

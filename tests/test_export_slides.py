@@ -90,7 +90,8 @@ def test_native_chart_values_and_notes_are_the_sql_results(deck, charts):
     rows = sql("per_capita", indicator=FUNDING_INDICATOR, year=year, regions=list(SELECTION.regions))
     by_name = {r.region_name_sv: r.per_capita for r in rows.itertuples()}
     chart = next(s.chart for s in slide.shapes if s.has_chart)
-    values = {c.removesuffix(" (saknas)"): v for c, v in zip(chart.plots[0].categories, chart.plots[0].series[0].values)}
+    plot = chart.plots[0]
+    values = {c.removesuffix(" (saknas)"): v for c, v in zip(plot.categories, plot.series[0].values)}
     speaker = notes(slide)
     assert "Siffrorna bakom diagrammet:" in speaker
     for name in ("Stockholm", "Uppsala", "Örebro"):
@@ -116,14 +117,16 @@ def test_line_chart_notes_list_every_year_of_every_region(deck, charts):
 
 
 def test_definitions_slide_defines_the_indicators_and_lists_the_sources(deck):
-    text = "\n".join(t for s in deck.slides if s.shapes.title.text.startswith("Definitioner") for t in texts(s))
+    last = [s for s in deck.slides if s.shapes.title.text.startswith("Definitioner")]
+    text = "\n".join(t for s in last for t in texts(s))
     indicators = sql("indicators").set_index("indicator_id")
     assert indicators.loc[FUNDING_INDICATOR, "definition_sv"] in text
     assert "Källor:" in text and "SCB" in text
 
 
 def test_deck_in_english():
-    data = slides.build_deck(runner(), SELECTION.replace(lang="en"), ["finansiering"], data_version="v1", made=MADE)
+    data = slides.build_deck(runner(), SELECTION.replace(lang="en"), ["finansiering"], data_version="v1",
+                             made=MADE)
     deck = open_deck(data)
     titles = [s.shapes.title.text for s in deck.slides]
     assert titles[0] == "Life science regions in Sweden"

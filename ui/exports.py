@@ -21,7 +21,8 @@ LABELS = {
     "xlsx": ("Excel (XLSX)", "Excel (XLSX)"),
 }
 HELP = {
-    "png": ("Bild 3200×1800 (16:9) med titel, källa och datum.", "Image 3200×1800 (16:9) with title, source and date."),
+    "png": ("Bild 3200×1800 (16:9) med titel, källa och datum.",
+            "Image 3200×1800 (16:9) with title, source and date."),
     "svg": ("Vektorbild med titel, källa och datum.", "Vector image with title, source and date."),
     "csv": ("UTF-8 med BOM, kommatecken mellan fälten, decimalpunkt.",
             "UTF-8 with BOM, comma-separated, decimal point."),
@@ -93,7 +94,8 @@ def data_buttons(view: ChartView | TableView, lang: str, columns) -> None:
                                  notes=view.notes, sources=sources, data_version=_data_version())
 
     xlsx_column.download_button(
-        _label("xlsx", lang), data=workbook, file_name=tables.file_name(view.key, "xlsx"), mime=tables.MIME["xlsx"],
+        _label("xlsx", lang), data=workbook, file_name=tables.file_name(view.key, "xlsx"),
+        mime=tables.MIME["xlsx"],
         key=f"xlsx_{view.key}", on_click="ignore", help=_help("xlsx", lang), icon=":material/grid_on:",
         width="stretch",
     )

@@ -31,8 +31,9 @@ PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False}
 
 CSS = f"""
 <style>
-section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
-header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"] {{ display: none !important; }}
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], header[data-testid="stHeader"], [data-testid="stToolbar"],
+[data-testid="stDecoration"] {{ display: none !important; }}
 [data-testid="stMainBlockContainer"] {{ padding-top: 1rem !important; padding-bottom: .5rem !important;
   max-width: 100% !important; }}
 /* beside the stage nothing of the page takes room (not even the gaps between hidden elements) */
@@ -40,8 +41,9 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
   > :not(.st-key-{STAGE_KEY}):not(:has(> .st-key-{STAGE_KEY})) {{ display: none !important; }}
 /* the page's own heading, intro, notices and controls give way to the stage */
 [data-testid="stMain"] :is(h1, [data-testid="stCaptionContainer"], [data-testid="stAlert"],
-  [data-testid="stSelectbox"], [data-testid="stButtonGroup"], [data-testid="stSlider"], [data-testid="stRadio"],
-  [data-testid="stExpander"], [data-testid="stMultiSelect"], [data-testid="stHeading"]):not(.st-key-{STAGE_KEY} *)
+  [data-testid="stSelectbox"], [data-testid="stButtonGroup"], [data-testid="stSlider"],
+  [data-testid="stRadio"], [data-testid="stExpander"], [data-testid="stMultiSelect"],
+  [data-testid="stHeading"]):not(.st-key-{STAGE_KEY} *)
   {{ display: none !important; }}
 /* the stage is a 16:9 box as large as the screen allows (up to {STAGE_WIDTH}px wide): the chart takes
    what the title, caption and buttons (about 170px) leave */
@@ -52,8 +54,8 @@ div:has(> .st-key-{CHART_KEY}) {{ flex: 0 0 auto !important;
 .st-key-{CHART_KEY} {{ overflow: hidden !important; }}
 .st-key-{STAGE_KEY} [data-testid="stCaptionContainer"] p,
 .st-key-{STAGE_KEY} [data-testid="stMarkdownContainer"] p {{ font-size: 1.15rem; }}
-.st-key-{STAGE_KEY} .present-title {{ font-size: clamp(1.5rem, 2.3vw, 2.3rem); font-weight: 600; line-height: 1.2;
-  margin: 0; padding: 0; color: #1f2d3d; }}
+.st-key-{STAGE_KEY} .present-title {{ font-size: clamp(1.5rem, 2.3vw, 2.3rem); font-weight: 600;
+  line-height: 1.2; margin: 0; padding: 0; color: #1f2d3d; }}
 .st-key-{STAGE_KEY} .present-source {{ color: #444; font-size: 1.05rem; margin: 0; }}
 .st-key-{STAGE_KEY} .present-counter {{ text-align: center; font-size: 1.2rem; margin-top: .35rem; }}
 .st-key-{STAGE_KEY} button p {{ font-size: 1.15rem; }}
@@ -73,7 +75,9 @@ KEYS_SCRIPT = """
   };
   document.addEventListener("keydown", (event) => {
     const target = event.target;
-    if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
+    const typing = target
+      && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+    if (typing) return;
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const key = {ArrowRight: "present_next", PageDown: "present_next", ArrowLeft: "present_prev",
                  PageUp: "present_prev", Escape: "present_exit"}[event.key];
@@ -126,7 +130,7 @@ def presentation_figure(view: ChartView) -> go.Figure:
     otherwise drop every other label when they no longer fit.
     """
     fig = go.Figure(view.figure)
-    rows = max([len(set(_strings(trace.y))) for trace in fig.data if getattr(trace, "y", None) is not None] + [0])
+    rows = max([len(set(_strings(getattr(trace, "y", None)))) for trace in fig.data] + [0])
     per_row = (CHART_HEIGHT - 170) / rows if rows else CHART_HEIGHT
     size = int(max(11, min(18, per_row * 0.6)))
     # the title is HTML above the chart, where it wraps on a narrow screen instead of being cut off
@@ -169,8 +173,8 @@ def show(view: PageView, lang: str) -> None:
         # theme=None: the figure's own (larger) type, not Streamlit's smaller axis labels
         st.html(f'<h2 class="present-title">{_escape(chart.title)}</h2>')
         with st.container(key=CHART_KEY, height=CHART_HEIGHT, border=False):
-            st.plotly_chart(presentation_figure(chart), key=f"present_chart_{chart.key}", config=PLOTLY_CONFIG,
-                            width="stretch", height="stretch", theme=None)
+            st.plotly_chart(presentation_figure(chart), key=f"present_chart_{chart.key}",
+                            config=PLOTLY_CONFIG, width="stretch", height="stretch", theme=None)
         made_on = t("made_on", lang, date=dt.date.today().isoformat())
         made_on = f'<span style="white-space: nowrap">{_escape(made_on)}</span>'  # the date is never split
         source = f"{_escape(chart.source_note)} · {made_on}" if chart.source_note else made_on
@@ -178,8 +182,8 @@ def show(view: PageView, lang: str) -> None:
         previous, counter, following, leave = st.columns([2, 3, 2, 2], vertical_alignment="center")
         previous.button(t("present_prev", lang), key="present_prev", on_click=_step, args=(-1,),
                         disabled=index == 0, icon=":material/arrow_back:", width="stretch")
-        counter.html(f'<p class="present-counter">{_escape(t("present_counter", lang, n=index + 1, total=len(charts)))}'
-                     "</p>")
+        counter_text = t("present_counter", lang, n=index + 1, total=len(charts))
+        counter.html(f'<p class="present-counter">{_escape(counter_text)}</p>')
         following.button(t("present_next", lang), key="present_next", on_click=_step, args=(1,),
                          disabled=index == len(charts) - 1, icon=":material/arrow_forward:",
                          icon_position="right", width="stretch", type="primary")
@@ -224,7 +228,8 @@ def page_actions(view_module, ctx: Context) -> None:
                                      page_selections={slug: selection.replace(present=False, slide=0)})
 
         st.download_button(t("deck_button", lang), data=deck, file_name=f"regionstats-{slug}.pptx",
-                           mime=slides.MIME, key="deck_download", on_click="ignore", help=t("deck_help", lang),
+                           mime=slides.MIME, key="deck_download", on_click="ignore",
+                           help=t("deck_help", lang),
                            icon=":material/download:", width="stretch", type="primary")
     if not images.available():
         st.sidebar.caption(images.ChromiumMissing.message(lang))

@@ -25,8 +25,8 @@ FORMATS = ("slides", "pdf", "xlsx")
 
 def register(sub, common: argparse.ArgumentParser) -> None:
     """Add the export command to the main parser's subcommands."""
-    export = sub.add_parser("export", parents=[common], help="write a slide deck (PPTX), a page as PDF, or XLSX",
-                            description=__doc__.splitlines()[0])
+    export = sub.add_parser("export", parents=[common], description=__doc__.splitlines()[0],
+                            help="write a slide deck (PPTX), a page as PDF, or XLSX")
     export.add_argument("format", choices=FORMATS)
     export.add_argument("--regions", help="comma-separated region codes, e.g. 01,03,18,00 (00 = Riket); "
                                           "default: the five focus regions and Riket")
@@ -35,7 +35,8 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     export.add_argument("--pages", default="oversikt",
                         help=f"comma-separated pages: {', '.join(PAGES)} (default oversikt; pdf takes one)")
     export.add_argument("--out", required=True, type=Path, help="the file to write")
-    export.add_argument("--url", help="pdf: a running dashboard to print from (default: start one on a free port)")
+    export.add_argument("--url",
+                        help="pdf: a running dashboard to print from (default: start one on a free port)")
 
 
 def selection_from_args(args, run) -> Selection:
@@ -57,7 +58,8 @@ def selection_from_args(args, run) -> Selection:
         params["home"] = args.home
     if args.years:
         params["years"] = args.years
-    parsed = from_query_params(params, set(regions.region_code), set(indicators.indicator_id), (years[0], years[-1]))
+    parsed = from_query_params(params, set(regions.region_code), set(indicators.indicator_id),
+                               (years[0], years[-1]))
     for key, raw in parsed.ignored:
         if key == "years":
             raise ValueError(t("cli_bad_years", lang, first=years[0], last=years[-1], value=raw))
@@ -84,7 +86,8 @@ def xlsx_for_pages(run, selection: Selection, slugs: list[str], data_version: st
         view = build_page(slug, run, selection)
         for item in list(view.charts) + list(view.tables):
             sheets.append(tables.Sheet(item.data, item.title, item.source_note, list(item.notes), item.key))
-    return tables.workbook_bytes(sheets, lang=selection.lang, sources=run("sources"), data_version=data_version)
+    return tables.workbook_bytes(sheets, lang=selection.lang, sources=run("sources"),
+                                 data_version=data_version)
 
 
 def cmd_export(args) -> int:

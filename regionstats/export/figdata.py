@@ -151,7 +151,8 @@ def _series(tr, lang: str, decimals: int, layout) -> list:
         else:
             points = [Point(_label(c), _number(v), shown(v, i)) for i, (c, v) in enumerate(zip(cats, vals))]
         colour = tr.marker.color if tr.marker is not None else None
-        colours = _values(colour) if isinstance(colour, (list, tuple)) or hasattr(colour, "tolist") else [colour]
+        several = isinstance(colour, (list, tuple)) or hasattr(colour, "tolist")
+        colours = _values(colour) if several else [colour]
         return [Series(name, points, [c for c in colours if isinstance(c, str)])]
     if tr.type == "scatter":
         xs, ys = _values(tr.x), _values(tr.y)
@@ -164,8 +165,8 @@ def _series(tr, lang: str, decimals: int, layout) -> list:
             x_title = layout.xaxis.title.text or "x"
             y_title = layout.yaxis.title.text or "y"
             x_dec, y_dec = _decimals(layout.xaxis), _decimals(layout.yaxis)
-            points = [Point(_text(texts, i), None,
-                            f"{x_title} {formatting.number(x, x_dec, lang)}; {y_title} {formatting.number(y, y_dec, lang)}")
+            points = [Point(_text(texts, i), None, f"{x_title} {formatting.number(x, x_dec, lang)}; "
+                                                   f"{y_title} {formatting.number(y, y_dec, lang)}")
                       for i, (x, y) in enumerate(zip(xs, ys))]
         line = tr.line
         return [Series(name, points, [line.color] if line is not None and line.color else [],
@@ -174,8 +175,10 @@ def _series(tr, lang: str, decimals: int, layout) -> list:
     if tr.type == "heatmap":
         rows, cols = _values(tr.y), _values(tr.x)
         grid = _values(tr.text)
-        return [Series(str(row), [Point(str(col), None, str(grid[r][c]) if r < len(grid) and c < len(grid[r]) else "")
-                                  for c, col in enumerate(cols)])
+        def cell(r: int, c: int) -> str:
+            return str(grid[r][c]) if r < len(grid) and c < len(grid[r]) else ""
+
+        return [Series(str(row), [Point(str(col), None, cell(r, c)) for c, col in enumerate(cols)])
                 for r, row in enumerate(rows)]
     if tr.type == "choropleth":
         labels, zs, shown_texts = _values(tr.text), _values(tr.z), _values(tr.customdata)
@@ -197,7 +200,8 @@ def _references(fig: go.Figure) -> list:
         if not (vertical or horizontal):
             continue
         value = shape.x0 if vertical else shape.y0
-        if (vertical and shape.xref and "domain" in shape.xref) or (horizontal and shape.yref and "domain" in shape.yref):
+        along = shape.xref if vertical else shape.yref
+        if along and "domain" in along:
             continue
         label = next((a.text for a in annotations if a.text and (
             (vertical and a.x == value) or (horizontal and a.y == value))), "")

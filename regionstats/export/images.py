@@ -106,14 +106,18 @@ def export_figure(view: ChartView, lang: str, made: dt.date | None = None, decor
     if labels and all(isinstance(v, str) for v in labels):
         fig.update_yaxes(ticksuffix="  ")  # row labels clear of the 'saknas' markers at the axis
     if decorate:
-        fig.update_layout(title={"text": "<br>".join(wrap(view.title, TITLE_CHARS)), "font": {"size": TITLE_SIZE},
-                                 "x": 0.01, "xref": "container", "y": 0.97, "yref": "container", "yanchor": "top"})
+        fig.update_layout(title={
+            "text": "<br>".join(wrap(view.title, TITLE_CHARS)), "font": {"size": TITLE_SIZE},
+            "x": 0.01, "xref": "container", "y": 0.97, "yref": "container", "yanchor": "top",
+        })
         # The footer is the title of a second legend: legends (unlike annotations) can be placed in
         # the figure's own coordinates, so it starts at the left edge whatever the axis labels take.
         fig.add_trace(_footer_carrier(fig))
         fig.update_layout(legend2={
-            "title": {"text": "<br>".join(lines), "font": {"size": FOOTER_SIZE, "color": "#444444"}, "side": "top left"},
-            "xref": "container", "x": 0.01, "xanchor": "left", "yref": "container", "y": FOOTER_GAP / height / 2,
+            "title": {"text": "<br>".join(lines), "font": {"size": FOOTER_SIZE, "color": "#444444"},
+                      "side": "top left"},
+            "xref": "container", "x": 0.01, "xanchor": "left",
+            "yref": "container", "y": FOOTER_GAP / height / 2,
             "yanchor": "bottom", "font": {"size": 1}, "itemwidth": 30, "bgcolor": "rgba(0,0,0,0)",
             "orientation": "h",
         })

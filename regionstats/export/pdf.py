@@ -24,8 +24,9 @@ from regionstats.export import images
 from regionstats.export.text import t
 from regionstats.selection import Selection
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run"]
 # A4 landscape less 10 mm margins on each side, in CSS pixels (96 per inch): the page is laid out
 # at the width it is printed at, so plotly draws each chart to fit the paper.
 PRINT_VIEWPORT = {"width": 1046, "height": 720}
@@ -89,11 +90,13 @@ def footer_template(lang: str, made: dt.date | None = None) -> str:
     made_on = t("made_on", lang, date=(made or dt.date.today()).isoformat())
     return ('<div style="font-size:8px; width:100%; padding:0 10mm; color:#555; display:flex; '
             'justify-content:space-between; font-family:DejaVu Sans, Arial, sans-serif">'
-            f'<span>{html.escape(t("deck_title", lang))} · <span class="title"></span> · {html.escape(made_on)}</span>'
+            f'<span>{html.escape(t("deck_title", lang))} · <span class="title"></span> · '
+            f'{html.escape(made_on)}</span>'
             '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
 
 
-def print_pdf(url: str, timeout_ms: float = 60_000, lang: str = "sv", expected_charts: int | None = None) -> bytes:
+def print_pdf(url: str, timeout_ms: float = 60_000, lang: str = "sv",
+              expected_charts: int | None = None) -> bytes:
     """Open url in headless Chromium and print it to an A4 landscape PDF (ChromiumMissing if none).
 
     Playwright's sync API refuses to run in a thread with a running asyncio loop (a caller that
@@ -183,7 +186,8 @@ def page_pdf(slug: str, selection: Selection, base_url: str | None = None, env: 
     """
     images.require_chromium()
     if base_url:
-        return print_pdf(page_url(base_url, slug, selection), lang=selection.lang, expected_charts=expected_charts)
+        return print_pdf(page_url(base_url, slug, selection), lang=selection.lang,
+                         expected_charts=expected_charts)
     with serve(env=env) as url:
         return print_pdf(page_url(url, slug, selection), lang=selection.lang, expected_charts=expected_charts)
 

@@ -116,7 +116,8 @@ def _title(slide, text: str, size: int = 28) -> None:
             run.font.bold = True
 
 
-def _textbox(slide, left, top, width, height, lines: list[str], size: int = 12, colour=None, bold_first=False):
+def _textbox(slide, left, top, width, height, lines: list[str], size: int = 12, colour=None,
+             bold_first=False):
     box = slide.shapes.add_textbox(left, top, width, height)
     frame = box.text_frame
     frame.word_wrap = True
@@ -148,7 +149,8 @@ def title_slide(prs, ctx: Context, slugs, views: dict, data_version: str, made: 
         t("deck_home", lang, region=ctx.region_name(selection.home)),
         t("deck_years", lang, years=years),
         t("deck_pages", lang, pages=", ".join(views[s].title for s in slugs)),
-        t("deck_made", lang, date=made.isoformat()) + " · " + t("deck_data_version", lang, version=data_version),
+        t("deck_made", lang, date=made.isoformat()) + " · "
+        + t("deck_data_version", lang, version=data_version),
     ]
     subtitle = slide.placeholders[1]
     subtitle.left, subtitle.top, subtitle.width, subtitle.height = MARGIN, Inches(3.6), CONTENT_W, Inches(3.0)
@@ -167,7 +169,8 @@ def title_slide(prs, ctx: Context, slugs, views: dict, data_version: str, made: 
 def empty_slide(prs, page_title: str, lang: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
     _title(slide, page_title)
-    _textbox(slide, MARGIN, CHART_TOP, CONTENT_W, Inches(1), [t("deck_no_charts", lang, page=page_title)], size=18)
+    _textbox(slide, MARGIN, CHART_TOP, CONTENT_W, Inches(1), [t("deck_no_charts", lang, page=page_title)],
+             size=18)
 
 
 def chart_slide(prs, view: ChartView, lang: str, picture) -> None:
@@ -187,9 +190,11 @@ def chart_slide(prs, view: ChartView, lang: str, picture) -> None:
         width = Emu(int(height * PICTURE_PX[0] / PICTURE_PX[1]))
         if width > CONTENT_W:
             width, height = CONTENT_W, Emu(int(CONTENT_W * PICTURE_PX[1] / PICTURE_PX[0]))
-        slide.shapes.add_picture(io.BytesIO(picture), MARGIN + (CONTENT_W - width) // 2, CHART_TOP, width, height)
+        left = MARGIN + (CONTENT_W - width) // 2
+        slide.shapes.add_picture(io.BytesIO(picture), left, CHART_TOP, width, height)
     else:  # no browser on this machine: say so where the picture would be; the notes keep the numbers
-        _textbox(slide, MARGIN, CHART_TOP, CONTENT_W, Inches(1), [images.ChromiumMissing.message(lang)], size=16)
+        _textbox(slide, MARGIN, CHART_TOP, CONTENT_W, Inches(1), [images.ChromiumMissing.message(lang)],
+                 size=16)
     if not caption:
         caption = view.notes[:1]
     _textbox(slide, MARGIN, SOURCE_TOP, CONTENT_W, SOURCE_H, caption, size=11, colour=GREY)
@@ -350,7 +355,8 @@ def definitions_slides(prs, ctx: Context, charts: list) -> None:
         title = t("definitions_title", lang) + (f" ({page + 1})" if len(columns) > 2 else "")
         _title(slide, title)
         for offset, column in enumerate(columns[start:start + 2]):
-            box = slide.shapes.add_textbox(MARGIN + offset * (width + Inches(0.4)), Inches(1.3), width, Inches(5.9))
+            left = MARGIN + offset * (width + Inches(0.4))
+            box = slide.shapes.add_textbox(left, Inches(1.3), width, Inches(5.9))
             frame = box.text_frame
             frame.word_wrap = True
             for i, (text, heading) in enumerate(column):

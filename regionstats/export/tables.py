@@ -169,7 +169,8 @@ def workbook_bytes(sheets: list, *, lang: str, sources: pd.DataFrame | None = No
         cited = list(dict.fromkeys(s for sheet in sheets for s in source_ids(sheet.frame)))
         cited = [s for s in cited if s in set(sources["source_id"])]
         if cited:
-            columns = [c for c in ("source_id", "publisher", "title", "published", "url") if c in sources.columns]
+            wanted = ("source_id", "publisher", "title", "published", "url")
+            columns = [c for c in wanted if c in sources.columns]
             info.append([])
             info.append(columns)
             bold_rows.append(info.max_row)

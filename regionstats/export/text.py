@@ -19,7 +19,8 @@ TEXT = {
     "sources_made": ("Skapad", "Made"),
     "sources_data_version": ("Dataversion", "Data version"),
     "sources_neutralised": (
-        "Celler som började med =, +, - eller @ har fått en inledande apostrof så att de inte körs som formler.",
+        "Celler som började med =, +, - eller @ har fått en inledande apostrof "
+        "så att de inte körs som formler.",
         "Cells that began with =, +, - or @ got a leading apostrophe so that they are never run as formulas.",
     ),
     # slides
@@ -31,12 +32,12 @@ TEXT = {
     "deck_pages": ("Sidor: {pages}", "Pages: {pages}"),
     "deck_made": ("Skapad {date}", "Made {date}"),
     "deck_data_version": ("Dataversion {version}", "Data version {version}"),
-    "deck_no_charts": ("Inga diagram för urvalet på sidan {page}.", "No charts for the selection on the page {page}."),
+    "deck_no_charts": ("Inga diagram för urvalet på sidan {page}.",
+                       "No charts for the selection on the page {page}."),
     "notes_numbers": ("Siffrorna bakom diagrammet:", "The numbers behind the chart:"),
     "notes_remarks": ("Anmärkningar:", "Remarks:"),
     "notes_source": ("Källa:", "Source:"),
     "definitions_title": ("Definitioner och källor", "Definitions and sources"),
-    "definitions_more": ("… och {n} till: se sidan Data och källor.", "… and {n} more: see the Data and sources page."),
     # the app: presentation mode and page actions
     "present_section": ("Presentera", "Present"),
     "present_toggle": ("Presentationsläge", "Presentation mode"),
@@ -55,20 +56,23 @@ TEXT = {
     "deck_button": ("Ladda ned bildspel (PPTX)", "Download slide deck (PPTX)"),
     "deck_choose_pages": ("Sidor i bildspelet", "Pages in the deck"),
     "deck_help": (
-        "Titelbild, ett diagram per bild med källa och siffrorna i talarmanuset, sist definitioner och källor.",
+        "Titelbild, ett diagram per bild med källa och siffrorna i talarmanuset, "
+        "sist definitioner och källor.",
         "Title slide, one chart per slide with its source and the numbers in the speaker notes, "
         "then definitions and sources.",
     ),
     "deck_popover": ("Bildspel (PPTX)", "Slide deck (PPTX)"),
     "pdf_button": ("Ladda ned sidan som PDF", "Download the page as PDF"),
-    "pdf_help": ("A4 liggande, som webbläsaren skriver ut sidan.", "A4 landscape, as the browser prints the page."),
+    "pdf_help": ("A4 liggande, som webbläsaren skriver ut sidan.",
+                 "A4 landscape, as the browser prints the page."),
     # the command line
     "cli_written": ("Skrev {path} ({size} byte)", "Wrote {path} ({size} bytes)"),
     "cli_unknown_page": ("okänd sida ”{page}”; finns: {known}", "unknown page “{page}”; known: {known}"),
     "cli_bad_regions": ("okända regionkoder: {codes}", "unknown region codes: {codes}"),
     "cli_bad_years": ("--years ska vara ÅÅÅÅ eller ÅÅÅÅ-ÅÅÅÅ inom {first}–{last}, fick ”{value}”",
                       "--years should be YYYY or YYYY-YYYY within {first}–{last}, got “{value}”"),
-    "cli_pdf_one_page": ("pdf tar en sida i taget; fick {pages}", "pdf takes one page at a time; got {pages}"),
+    "cli_pdf_one_page": ("pdf tar en sida i taget; fick {pages}",
+                         "pdf takes one page at a time; got {pages}"),
     "cli_server_failed": ("kunde inte starta Streamlit-servern för PDF: {detail}",
                           "could not start the Streamlit server for the PDF: {detail}"),
 }

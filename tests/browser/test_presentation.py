@@ -17,6 +17,8 @@ from tests.browser.conftest import ROOT, assert_no_exception
 pytestmark = pytest.mark.browser
 
 STAGE = ".st-key-present_stage"
+RUN_FINISHED = ("() => !document.querySelector("
+                "'[data-testid=\"stStatusWidget\"] [data-testid=\"stStatusWidgetRunningIcon\"]')")
 
 
 @pytest.fixture(scope="module")
@@ -35,13 +37,10 @@ def funding_titles():
 
 
 def wait_for_slide(page, n: int, total: int, title: str) -> None:
-    expect(page.locator(f"{STAGE} .present-counter")).to_have_text(t("present_counter", "sv", n=n, total=total),
-                                                                 timeout=30_000)
+    counter = t("present_counter", "sv", n=n, total=total)
+    expect(page.locator(f"{STAGE} .present-counter")).to_have_text(counter, timeout=30_000)
     expect(page.locator(f"{STAGE} .present-title")).to_have_text(title, timeout=30_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid=\"stStatusWidgetRunningIcon\"]')",
-        timeout=30_000,
-    )
+    page.wait_for_function(RUN_FINISHED, timeout=30_000)
     page.wait_for_timeout(400)
     assert_no_exception(page)
 
@@ -55,7 +54,8 @@ def query(page) -> dict:
     return parse_qs(urlparse(page.url).query)
 
 
-def test_the_link_opens_presentation_mode_and_buttons_and_keys_step_through(page, server_url, shots, funding_titles):
+def test_the_link_opens_presentation_mode_and_buttons_and_keys_step_through(page, server_url, shots,
+                                                                          funding_titles):
     total = len(funding_titles)
     assert total >= 3, "the funding page has three charts to step through"
     page.goto(f"{server_url}/finansiering?present=1")
@@ -110,7 +110,7 @@ def test_a_link_to_a_slide_and_the_sidebar_toggle(page, server_url, shots, fundi
     assert query(page)["present"] == ["1"]
 
 
-def test_the_page_downloads_a_deck_a_pdf_and_a_chart_image(browser, server_url, shots, funding_titles, tmp_path):
+def test_the_page_downloads_a_deck_a_pdf_and_a_chart_image(browser, server_url, shots, funding_titles):
     """The files are made by the running server on click: the deck, the page printed by the server
     itself, and a chart's PNG; each is reopened."""
     import io
