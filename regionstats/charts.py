@@ -162,10 +162,13 @@ def scatter_labelled(df: pd.DataFrame, *, x: str, y: str, code: str, label: str,
                      title: str, x_title: str, y_title: str, x_decimals: int = 0, y_decimals: int = 0,
                      hline: tuple | None = None) -> go.Figure:
     """A labelled scatter (e.g. publication volume against citation average)."""
-    df = df.dropna(subset=[x, y])
+    df = df.dropna(subset=[x, y]).sort_values([y, x])
     colours = [HOME if c == home else (RIKET if c == "00" else OTHER) for c in df[code]]
+    # neighbours with the same y take turns above and below, so close points keep readable labels
+    same_y = df.groupby(y).cumcount()
+    positions = ["top center" if n % 2 == 0 else "bottom center" for n in same_y]
     fig = go.Figure(go.Scatter(
-        x=df[x], y=df[y], mode="markers+text", text=df[label], textposition="top center",
+        x=df[x], y=df[y], mode="markers+text", text=df[label], textposition=positions,
         marker={"size": 14, "color": colours, "line": {"width": 1, "color": "white"}},
         hovertemplate="%{text}<br>" + x_title + ": %{x}<br>" + y_title + ": %{y}<extra></extra>",
     ))
@@ -173,6 +176,8 @@ def scatter_labelled(df: pd.DataFrame, *, x: str, y: str, code: str, label: str,
         add_reference_line(fig, hline[0], hline[1], horizontal=False)
     fig.update_xaxes(tickformat=d3_format(x_decimals), hoverformat=d3_format(x_decimals))
     fig.update_yaxes(tickformat=d3_format(y_decimals), hoverformat=d3_format(y_decimals))
+    if y_decimals == 0 and len(df) and df[y].max() - df[y].min() <= 10:
+        fig.update_yaxes(dtick=1)  # whole-number ticks, never 10, 10, 11, 11
     return style(fig, title, lang, x_title=x_title, y_title=y_title)
 
 

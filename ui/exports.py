@@ -102,14 +102,16 @@ def data_buttons(view: ChartView | TableView, lang: str, columns) -> None:
 
 
 def chart_downloads(view: ChartView, lang: str) -> None:
-    st.caption(export_t("downloads", lang))
-    if images.available():
-        columns = st.columns(5)
-        image_buttons(view, lang, columns[:2])
-        data_buttons(view, lang, columns[2:])
-    else:
-        image_buttons(view, lang, None)
-        data_buttons(view, lang, st.columns(3))
+    # the key gives the block a class (st-key-downloads_…) that the PDF's print CSS hides
+    with st.container(key=f"downloads_{view.key}"):
+        st.caption(export_t("downloads", lang))
+        if images.available():
+            columns = st.columns(5)
+            image_buttons(view, lang, columns[:2])
+            data_buttons(view, lang, columns[2:])
+        else:
+            image_buttons(view, lang, None)
+            data_buttons(view, lang, st.columns(3))
 
 
 def table_downloads(view: TableView, lang: str) -> None:

@@ -55,9 +55,9 @@ def chart(view: ChartView, lang: str) -> None:
             st.caption(view.source_note)
         for note in view.notes:
             st.caption(note)
+        exports.chart_downloads(view, lang)
         with st.expander(t("show_query", lang)):
             st.dataframe(view.data, hide_index=True, width="stretch")
-            exports.chart_downloads(view, lang)
 
 
 def table(view: TableView, lang: str) -> None:

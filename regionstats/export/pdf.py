@@ -39,7 +39,8 @@ PRINT_CSS = """
   [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
   [data-testid="stExpander"], [data-testid="stDownloadButton"], [data-testid="stButton"],
   [data-testid="stPopover"], [data-testid="stSelectbox"], [data-testid="stButtonGroup"],
-  [data-testid="stSlider"], [data-testid="stRadio"], [data-testid="stToggle"] { display: none !important; }
+  [data-testid="stSlider"], [data-testid="stRadio"], [data-testid="stToggle"],
+  [class*="st-key-downloads_"] { display: none !important; }
   html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
   [data-testid="stMainBlockContainer"] { height: auto !important; overflow: visible !important;
     position: static !important; }

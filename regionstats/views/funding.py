@@ -38,8 +38,8 @@ def per_capita_frame(ctx: Context, indicator: str, year: int) -> pd.DataFrame:
                   else t("missing", lang) for v in df["per_capita"]]
     df["hover"] = [
         t("hover_amount_population", lang, amount=ctx.fmt(a, indicator, txt),
-          population=formatting.number(p, 0, lang), year=py)
-        for a, txt, p, py in zip(df["amount"], df["amount_text"], df["population"], df["population_year"])
+          population=formatting.number(p, 0, lang), year=year - 1)
+        for a, txt, p in zip(df["amount"], df["amount_text"], df["population"])
     ]
     return df
 
