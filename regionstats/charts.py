@@ -67,10 +67,11 @@ def bar_by_region(df: pd.DataFrame, *, value: str, label: str, code: str, text: 
         name=axis_title, showlegend=False,
     ))
     add_missing_markers(fig, df[df[value].isna()], label, text, lang, horizontal=True)
-    if reference is not None:
-        add_reference_line(fig, reference[0], reference[1], horizontal=True)
+    if reference is not None:  # Riket's label below the bars, a threshold's above, so they never collide
+        add_reference_line(fig, reference[0], reference[1], horizontal=True, position="bottom right")
     if threshold is not None:
-        add_reference_line(fig, threshold[0], threshold[1], horizontal=True, colour=IN_TOP_FIVE, dash="dot")
+        add_reference_line(fig, threshold[0], threshold[1], horizontal=True, colour=IN_TOP_FIVE, dash="dot",
+                           position="top left")
     fig.update_xaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
     values = present[value].astype(float)
     if len(values) and values.min() >= 0:  # room for the labels outside the longest bar
@@ -95,15 +96,15 @@ def add_missing_markers(fig: go.Figure, missing: pd.DataFrame, label: str, text:
 
 
 def add_reference_line(fig: go.Figure, value: float, label: str, horizontal: bool = True,
-                       colour: str = RIKET, dash: str = "dash") -> None:
+                       colour: str = RIKET, dash: str = "dash", position: str | None = None) -> None:
     """A labelled reference line: Riket, the world average, the top-five threshold."""
     if is_missing(value):
         return
     line = {"color": colour, "dash": dash, "width": 1.5}
     if horizontal:
-        fig.add_vline(x=value, line=line, annotation_text=label, annotation_position="top")
+        fig.add_vline(x=value, line=line, annotation_text=label, annotation_position=position or "top")
     else:
-        fig.add_hline(y=value, line=line, annotation_text=label, annotation_position="top left")
+        fig.add_hline(y=value, line=line, annotation_text=label, annotation_position=position or "bottom right")
 
 
 def lines_over_time(df: pd.DataFrame, *, value: str, code: str, label: str, text: str, home: str,

@@ -50,6 +50,7 @@ TEXT = {
     "reference_year": ("referensår", "reference year"),
     "missing": ("saknas", "missing"),
     "missing_for": ("Saknas för {regions}", "Missing for {regions}"),
+    "not_in_data": ("ingen uppgift i källorna som finns i data", "no figure in the sources in the data"),
     "riket": ("Riket", "Sweden"),
     "rank": ("Plats", "Rank"),
     "rank_of": ("{rank} av {n}", "{rank} of {n}"),

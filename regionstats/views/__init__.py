@@ -137,7 +137,7 @@ class Context:
             return []
         names = ", ".join(missing["label"] if "label" in missing else missing["region_code"])
         note = t("missing_for", self.lang, regions=names)
-        return [f"{note}: {reason}" if reason else note]
+        return [f"{note}: {reason or t('not_in_data', self.lang)}"]
 
 
 def label_regions(ctx: Context, frame: pd.DataFrame, code: str = "region_code") -> pd.DataFrame:
