@@ -60,3 +60,36 @@ def test_an_import_is_reported_confirmed_and_undone(data_copy):
     at.button(key="import_undo").click().run()
     assert any("ångrad" in s.value for s in at.success)
     assert digest(data_copy) == before
+
+
+def test_a_year_of_population_from_a_saved_scb_answer_reaches_the_funding_page(tmp_path, monkeypatch):
+    from regionstats.importing import apply_import, plan_scb_population
+    from tests.test_import_scb import TODAY, FakeTransport, client, fixture
+    from tests.test_pages import decode
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("raw", ".history"))
+    observations = data / "observations.csv"
+    lines = observations.read_text(encoding="utf-8").splitlines(keepends=True)
+    observations.write_text("".join(l for l in lines if ",population,2020," not in l), encoding="utf-8")
+    monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(data))
+    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+
+    def funding_bars() -> dict:
+        import json
+
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+        at.switch_page("pages/3_finansiering.py").run()
+        assert not at.exception
+        fig = next(json.loads(c.proto.spec) for c in at.get("plotly_chart")
+                   if "per invånare, 2021" in json.loads(c.proto.spec)["layout"]["title"]["text"])
+        bars = [d for d in fig["data"] if d["type"] == "bar"]
+        return dict(zip(decode(bars[0]["y"]), decode(bars[0]["x"]))) if bars else {}
+
+    assert funding_bars() == {}  # no population on 31 December 2020: every bar is "saknas"
+    report = plan_scb_population(data, 2020, 2020, client=client(FakeTransport((200, fixture("tab638_counties_2020.json")))),
+                                 today=TODAY)
+    apply_import(data, report)
+    shown = funding_bars()
+    assert set(shown) == {"Uppsala", "Västerbotten", "Örebro"}
+    assert abs(shown["Örebro"] - 893) < 1
