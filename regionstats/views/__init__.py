@@ -118,7 +118,9 @@ class Context:
         for source_id in ids:
             source = self.sources.loc[source_id]
             published = "" if formatting.is_missing(source["published"]) else f" ({source['published']})"
-            parts.append(f"{source['publisher']}, {source['title']}{published}")
+            title = str(source["title"])
+            lead = "" if title.startswith(str(source["publisher"])) else f"{source['publisher']}, "
+            parts.append(f"{lead}{title}{published}")
         label = t("sources" if len(parts) > 1 else "source", self.lang)
         if len(parts) > 3:
             publishers = ", ".join(dict.fromkeys(self.sources.loc[s, "publisher"] for s in ids[:40]))
