@@ -7,6 +7,7 @@ the CSV files, so a restart reuses it and any change to the data rebuilds it.
 import hashlib
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -19,7 +20,25 @@ LOCKED = {"enable_external_access": False, "lock_configuration": True}
 
 
 def data_fingerprint(data_dir: Path) -> str:
-    """A short hash of every table file in data_dir (names and bytes)."""
+    """A short hash of every table file in data_dir (names and bytes).
+
+    Asked on every query the app runs, so the hash is remembered until a file's size or
+    modification time changes.
+    """
+    stats = tuple(_stat(Path(data_dir) / spec.file_name) for spec in schema.TABLES)
+    return _hash_files(str(data_dir), stats)
+
+
+def _stat(path: Path) -> tuple:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return (path.name, None, None, None)
+    return (path.name, info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+@lru_cache(maxsize=32)
+def _hash_files(data_dir: str, stats: tuple) -> str:
     digest = hashlib.sha256()
     for spec in schema.TABLES:
         path = Path(data_dir) / spec.file_name

@@ -70,6 +70,10 @@ class Context:
     def lang(self) -> str:
         return self.selection.lang
 
+    def with_selection(self, **changes) -> "Context":
+        """The same runner with some selection fields changed."""
+        return Context(self.run, self.selection.replace(**changes))
+
     @cached_property
     def indicators(self) -> pd.DataFrame:
         return self.run("indicators").set_index("indicator_id", drop=False)
@@ -157,11 +161,3 @@ def with_all_regions(ctx: Context, frame: pd.DataFrame, codes, code: str = "regi
     filler = pd.DataFrame({code: absent})
     return pd.concat([frame, filler], ignore_index=True) if not frame.empty else filler.reindex(
         columns=list(frame.columns) or [code])
-
-
-def _with_selection(self: Context, **changes) -> Context:
-    """The same runner with some selection fields changed."""
-    return Context(self.run, self.selection.replace(**changes))
-
-
-Context.with_selection = _with_selection
