@@ -9,6 +9,8 @@ bibliometrics as (
         year,
         any_value(period_label) as period_label,
         max(value) filter (where indicator_id = 'citation_avg_clinical_pct') as citation_avg,
+        max(status) filter (where indicator_id = 'citation_avg_clinical_pct') as status,
+        max(note) filter (where indicator_id = 'citation_avg_clinical_pct') as note,
         max(value) filter (where indicator_id = 'publications_clinical') as publications,
         max(value) filter (where indicator_id = 'publications_clinical_share_pct') as publication_share_pct,
         any_value(source_id) as source_id
@@ -35,6 +37,8 @@ select
     b.citation_avg > 10.0 as above_world_average,
     b.publications,
     b.publication_share_pct,
+    b.status,
+    b.note,
     b.source_id
 from bibliometrics as b
 join regions as r using (region_code)
