@@ -94,7 +94,8 @@ OBSERVATIONS = frame(
         obs("03", "place", 2024, None, "351-400", 351, 400),
         # bibliometrics for a period
         obs("01", "citation_avg_clinical_pct", 2019, 11, label="2015–19"),
-        obs("03", "citation_avg_clinical_pct", 2019, 9, label="2015–19"),
+        obs("03", "citation_avg_clinical_pct", 2019, 9, label="2015–19", status="provisional",
+            note="Läst ur ett diagram"),
         obs("01", "publications_clinical", 2019, 100, label="2015–19"),
         obs("03", "publications_clinical", 2019, 50, label="2015–19"),
         obs("03", "publications_clinical_share_pct", 2019, 12.9, "12,9", label="2015–19"),

@@ -1,0 +1,109 @@
+"""Top-five verdicts and status marks on the hand-written fixture (conftest.py): what a page, a KPI card, a
+matrix cell and an exported slide show for a tie, a count of zero and a provisional value."""
+
+import io
+
+import pytest
+from pptx import Presentation
+
+from regionstats import queries
+from regionstats.export import figdata, slides
+from regionstats.selection import Selection
+from regionstats.views import Context, label_levels, label_regions, place_text
+from regionstats.views import overview, top_five
+
+COUNTIES = ("01", "03", "05", "14", "18", "24")
+
+
+@pytest.fixture
+def ctx(con):
+    def run(name, **params):
+        return queries.run(con, name, **params)
+    return Context(run, Selection(regions=COUNTIES, home="18"))
+
+
+def test_place_says_among_whom(ctx):
+    score = queries.run(ctx_con(ctx), "top_five_gap", indicator="score", year=2020, regions=["18"]).iloc[0]
+    assert place_text(ctx, score) == "plats 4 av 6 län"
+    place = queries.run(ctx_con(ctx), "top_five_gap", indicator="place", year=2024, regions=["01"]).iloc[0]
+    assert place_text(ctx, place) == "publicerad plats 16"  # the list size is not in the fixture's data
+    en = Context(ctx.run, ctx.selection.replace(lang="en"))
+    assert place_text(en, score) == "rank 4 of 6 counties"
+
+
+def ctx_con(ctx):
+    """The connection behind the fixture context's runner."""
+    return ctx.run.__closure__[0].cell_contents
+
+
+def test_top_five_card_counts_decisive_verdicts_only(ctx):
+    gaps = overview.county_gaps(ctx)
+    kpi = overview.top_five_kpi(ctx, gaps)
+    home = gaps[gaps.region_code == "18"].set_index("indicator_id")
+    # Örebro: score 5 (4th, in), share 5 tied across the cut, panels 0 (a count of zero), growth 0 (5th of 5, in)
+    assert home.loc["share", "verdict"] == "tied_at_cut" and home.loc["panels", "verdict"] == "zero_count"
+    assert home.loc["score", "verdict"] == "in" and home.loc["growth", "verdict"] == "in"
+    decisive = home[home.decisive.astype(bool)]
+    assert kpi.value == f"{int((decisive.verdict == 'in').sum())} av {len(decisive)}" == "2 av 2"
+    assert "räknas inte" in kpi.caption
+
+
+def test_matrix_cell_marks_a_provisional_value_and_grey_for_not_decisive(ctx):
+    cells = overview.matrix_cells(ctx, overview.county_gaps(ctx))
+    panels = cells[(cells.indicator_id == "panels") & (cells.region_code == "18")].iloc[0]
+    assert panels.cell == "4 av 6 *"
+    assert "ej avgörande" in panels.hover
+    chart = overview.matrix_chart(ctx, overview.county_gaps(ctx))
+    heatmap = chart.figure.data[0]
+    row = list(heatmap.y).index(panels.row)
+    col = list(heatmap.x).index("Örebro")
+    assert heatmap.z[row][col] == 0  # grey: not decisive
+    assert any(n.startswith("* Preliminärt värde") and "Örebro, panels sv 2018: Härlett ur en lista" in n
+               for n in chart.notes)
+
+
+def test_kpi_card_marks_a_provisional_value(con):
+    ctx = Context(lambda name, **p: queries.run(con, name, **p), Selection(regions=COUNTIES, home="03"))
+    kpi = overview.citation_kpi(ctx)
+    assert kpi.value == "9 % *"
+    assert "* Preliminärt värde – Uppsala 2019" in kpi.caption
+    assert "Läst ur ett diagram" in kpi.help
+
+
+def test_chart_hatches_provisional_bars_with_a_footnote(ctx):
+    view = top_five.gap_chart(ctx, "panels")
+    bar = next(tr for tr in view.figure.data if tr.type == "bar")
+    hatched = {label for label, shape in zip(bar.y, bar.marker.pattern.shape) if shape}
+    assert hatched == {"Örebro", "Östergötland"}
+    assert view.status_notes == ["* Preliminärt värde – Östergötland 2018: Härlett ur en lista; "
+                                 "Örebro 2018: Härlett ur en lista"]
+    texts = dict(zip(bar.y, bar.text))
+    assert texts["Örebro"].startswith("0 *") and "ej avgörande" in texts["Örebro"]
+    points = {p.category: p.uncertain for s in figdata.read(view.figure, "sv").series for p in s.points}
+    assert points["Örebro"] and not points["Stockholm"]
+
+
+def test_exported_slide_shows_the_mark_and_the_footnote(ctx):
+    view = top_five.gap_chart(ctx, "panels")
+    prs = Presentation()
+    slides.chart_slide(prs, view, "sv", None)
+    slide = prs.slides[0]
+    text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    assert "* Preliminärt värde – Östergötland 2018: Härlett ur en lista" in text
+    chart = next(shape.chart for shape in slide.shapes if shape.has_chart)
+    assert chart.part.blob.count(b"<a:pattFill") == 2  # Örebro's and Östergötland's bars hatched
+    assert "Örebro: 0 *" in slide.notes_slide.notes_text_frame.text
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    reopened = Presentation(io.BytesIO(buffer.getvalue()))
+    assert "Preliminärt värde" in "\n".join(
+        shape.text_frame.text for shape in reopened.slides[0].shapes if shape.has_text_frame)
+
+
+def test_a_chart_with_two_levels_labels_them(ctx, con):
+    df = label_regions(ctx, queries.run(con, "top_five_gap", indicator="place", year=2024))
+    labelled, notes = label_levels(ctx, df)
+    assert sorted(labelled.label) == ["Stockholm", "Uppsala", "Xstad (stad/kluster)"]
+    assert notes == ["Listan blandar geografiska nivåer: 2 län, 1 städer/kluster."]
+    one_level, none = label_levels(ctx, df[df.level == "county"])
+    assert none == [] and sorted(one_level.label) == ["Stockholm", "Uppsala"]
