@@ -98,13 +98,16 @@ def bar_by_region(df: pd.DataFrame, *, value: str, label: str, code: str, text: 
     add_missing_markers(fig, df[df[value].isna()], label, text, lang, horizontal=True)
     if reference is not None:  # Riket's label below the bars, a threshold's above, so they never collide
         add_reference_line(fig, reference[0], reference[1], horizontal=True, position="bottom right")
-    if threshold is not None:
-        add_reference_line(fig, threshold[0], threshold[1], horizontal=True, colour=IN_TOP_FIVE, dash="dot",
-                           position="top left")
-    fig.update_xaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
     values = present[value].astype(float)
+    if threshold is not None:  # a threshold at the axis start gets its label on the inside
+        at_start = len(values) and values.min() >= 0 and threshold[0] <= 0
+        add_reference_line(fig, threshold[0], threshold[1], horizontal=True, colour=IN_TOP_FIVE, dash="dot",
+                           position="top right" if at_start else "top left")
+    fig.update_xaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
     if len(values) and values.min() >= 0:  # room for the labels outside the longest bar
-        fig.update_xaxes(range=[0, values.max() * 1.3])
+        fig.update_xaxes(range=[0, max(values.max(), 1e-9) * 1.3])
+        if decimals == 0 and values.max() <= 10:
+            fig.update_xaxes(dtick=1)  # whole-number ticks, never 0, 0, 0, 1, 1
     height = max(320, 60 + 34 * len(df))
     return style(fig, title, lang, x_title=axis_title, height=height)
 

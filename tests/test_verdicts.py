@@ -107,3 +107,12 @@ def test_a_chart_with_two_levels_labels_them(ctx, con):
     assert notes == ["Listan blandar geografiska nivåer: 2 län, 1 städer/kluster."]
     one_level, none = label_levels(ctx, df[df.level == "county"])
     assert none == [] and sorted(one_level.label) == ["Stockholm", "Uppsala"]
+
+
+def test_status_column_speaks_the_pages_language(con):
+    from regionstats.views import data_sources
+    for lang, word in (("sv", "preliminärt"), ("en", "provisional")):
+        ctx = Context(lambda name, **p: queries.run(con, name, **p), Selection(lang=lang, regions=COUNTIES))
+        table = data_sources.data_table(ctx).data
+        statuses = set(table[table.columns[5]])
+        assert word in statuses and ("publicerat" if lang == "sv" else "published") in statuses
