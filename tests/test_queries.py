@@ -282,3 +282,17 @@ def test_unknown_parameter_and_query_are_clear(con):
 def test_connection_cannot_reach_files(con):
     with pytest.raises(Exception, match="disabled by configuration|Permission"):
         con.execute("select * from read_csv('/etc/passwd')").fetchall()
+
+
+def test_no_query_repeats_another_files_ctes():
+    """One rule, one place: every named CTE (and its body) lives in one SQL file."""
+    from regionstats import config, models
+
+    files = [config.queries_dir() / f"{name}.sql" for name in queries.available()] + models.model_files()
+    seen = {}
+    for path in files:
+        for name in re.findall(r"^([a-z_]+) as \($", path.read_text(encoding="utf-8"), flags=re.MULTILINE):
+            assert name not in seen, f"{name} in {path.name} and {seen[name]}"
+            seen[name] = path.name
+    assert "ranked_in" in models.model_files()[3].read_text(encoding="utf-8")
+    assert not any("models" in name for name in queries.available())
