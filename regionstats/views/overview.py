@@ -159,7 +159,7 @@ def cell_hover(ctx: Context, row) -> str:
         gap = verdict_text(ctx, row.verdict)
     elif row.rank_kind == "published":
         gap = t("in_top_five_hover", lang) if row.in_top_five else t("gap_places", lang, gap=int(row.gap))
-        return t("cell_hover_published", lang, year=row.year, value=place_text(ctx, row), gap=gap)
+        return f"{row.year}: {place_text(ctx, row)} · {gap}"
     else:
         fifth = ctx.fmt(row.fifth_value, row.indicator_id)
         gap_text = ctx.fmt(abs(row.gap), row.indicator_id)
