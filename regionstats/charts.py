@@ -46,6 +46,20 @@ def outline(colours, flags: list[bool]) -> dict:
             "width": [2.5 if flag else 1 for flag in flags]}
 
 
+def legend_stand_in(fig: go.Figure, trace: go.Scatter) -> None:
+    """A legend entry with solid markers, for a series whose first point is hollow (plotly's legend copies the
+    first point's symbol, which would make the whole series look uncertain)."""
+    trace.showlegend = False
+    trace.legendgroup = trace.name
+    marker = trace.marker.to_plotly_json() if trace.marker is not None else {}
+    marker["symbol"] = "diamond" if "diamond" in str(marker.get("symbol", "")) else "circle"
+    marker.pop("line", None)
+    if isinstance(marker.get("color"), (list, tuple)):
+        marker["color"] = marker["color"][0]
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode=trace.mode, name=trace.name, legendgroup=trace.name,
+                             line=trace.line, marker=marker, hoverinfo="skip"))
+
+
 def hatch(flags: list[bool]) -> dict:
     """A bar pattern: hatched where the value is uncertain."""
     return {"shape": [HATCH if flag else "" for flag in flags], "fillmode": "overlay", "fgcolor": "white",
@@ -148,14 +162,17 @@ def lines_over_time(df: pd.DataFrame, *, value: str, code: str, label: str, text
     colours = region_colours(list(dict.fromkeys(df[code])), home)
     for region, rows in df.sort_values("year").groupby(code, sort=False):
         is_home = region == home
+        flags = uncertain_flags(rows, status)
         fig.add_trace(go.Scatter(
             x=rows["year"], y=rows[value], mode="lines+markers", name=rows[label].iloc[0],
             line={"color": colours[region], "width": 4 if is_home else 2, "dash": "dash" if region == "00" else "solid"},
-            marker={"size": 9 if is_home else 7, "symbol": hollow("circle", uncertain_flags(rows, status)),
+            marker={"size": 9 if is_home else 7, "symbol": hollow("circle", flags),
                     "line": {"width": 2, "color": colours[region]}},
             text=rows[text], connectgaps=False,
             hovertemplate="%{fullData.name} %{x}: %{text}<extra></extra>",
         ))
+        if any(flags):
+            legend_stand_in(fig, fig.data[-1])
     if band is not None:
         fig.add_hrect(y0=band[0], y1=band[1], fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0,
                       annotation_text=band[2], annotation_position="top left")
@@ -183,6 +200,8 @@ def rank_bands_over_time(df: pd.DataFrame, *, code: str, label: str, home: str, 
                     "line": {"width": 2, "color": colour}},
             hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
         ))
+        if any(uncertain_flags(exact, status)):
+            legend_stand_in(fig, fig.data[-1])
         if not bands.empty:
             fig.add_trace(go.Bar(
                 x=bands["year"], y=bands["value_high"] - bands["value_low"], base=bands["value_low"],
@@ -318,6 +337,8 @@ def dot_strip(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text
                     "line": outline(colours[region], uncertain_flags(rows, status))},
             hovertemplate="%{fullData.name}<br>%{y}: %{text}<extra></extra>",
         ))
+        if any(uncertain_flags(rows, status)):
+            legend_stand_in(fig, fig.data[-1])
     fig.update_xaxes(range=[-0.05, 1.05], tickformat=".1f")
     fig.update_yaxes(autorange="reversed")
     return style(fig, title, lang, x_title=x_title, height=max(360, 120 + 40 * df[row].nunique()))

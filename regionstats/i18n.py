@@ -152,7 +152,7 @@ TEXT.update({
         "Plats över tid bland regioner med data, Tillväxtverkets life science-rankning och lärosätenas världsrankningar.",
         "Rank over time among regions with data, Tillväxtverket's life science ranking and the universities' world rankings.",
     ),
-    "bump_title": ("{indicator}: plats bland regionerna, {years}", "{indicator}: rank among the regions, {years}"),
+    "bump_title": ("{indicator}: plats bland Sveriges län, {years}", "{indicator}: rank among Sweden's counties, {years}"),
     "bump_axis": ("Plats (1 = bäst)", "Rank (1 = best)"),
     "bump_note": ("Plats bland alla regioner med data det året; lika värden ger delad plats.",
                   "Rank among all regions with data that year; equal values share a place."),

@@ -116,3 +116,18 @@ def test_status_column_speaks_the_pages_language(con):
         table = data_sources.data_table(ctx).data
         statuses = set(table[table.columns[5]])
         assert word in statuses and ("publicerat" if lang == "sv" else "published") in statuses
+
+
+def test_a_hollow_first_point_does_not_make_the_legend_hollow():
+    import pandas as pd
+
+    from regionstats import charts
+    df = pd.DataFrame({"region_code": ["18", "18", "01", "01"], "label": ["Örebro", "Örebro", "Stockholm", "Stockholm"],
+                       "year": [2020, 2021, 2020, 2021], "value": [1.0, 2.0, 3.0, 4.0], "text": ["a", "b", "c", "d"],
+                       "status": ["provisional", "published", "published", "published"]})
+    fig = charts.lines_over_time(df, value="value", code="region_code", label="label", text="text", home="18",
+                                 lang="sv", title="t", axis_title="a", status="status")
+    orebro = [tr for tr in fig.data if tr.name == "Örebro"]
+    assert list(orebro[0].marker.symbol) == ["circle-open", "circle"] and orebro[0].showlegend is False
+    assert orebro[1].showlegend is not False and orebro[1].marker.symbol == "circle"
+    assert [p.uncertain for s in figdata.read(fig, "sv").series if s.name == "Örebro" for p in s.points] == [True, False]
