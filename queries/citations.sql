@@ -1,6 +1,6 @@
 -- purpose: Citation average in clinical research against the world average line of 10 %, with publication volume and share of Sweden.
 -- grain: one row per region_code and year (the last year of the bibliometric period)
--- params: $regions VARCHAR[] = null, $year INTEGER = null
+-- params: $regions VARCHAR[] = null, $year INTEGER = null, $year_to INTEGER = null
 with
 
 bibliometrics as (
@@ -20,6 +20,7 @@ bibliometrics as (
     )
       and ($regions is null or list_contains($regions, region_code))
       and ($year is null or year = $year)
+      and ($year_to is null or year <= $year_to)
     group by region_code, year
 )
 

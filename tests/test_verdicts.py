@@ -131,3 +131,12 @@ def test_a_hollow_first_point_does_not_make_the_legend_hollow():
     assert list(orebro[0].marker.symbol) == ["circle-open", "circle"] and orebro[0].showlegend is False
     assert orebro[1].showlegend is not False and orebro[1].marker.symbol == "circle"
     assert [p.uncertain for s in figdata.read(fig, "sv").series if s.name == "Örebro" for p in s.points] == [True, False]
+
+
+def test_picture_footer_carries_the_status_footnote(ctx):
+    import datetime as dt
+
+    from regionstats.export import images
+    view = top_five.gap_chart(ctx, "panels")
+    footer = images.footer_text(view, "sv", dt.date(2025, 1, 31))
+    assert "Skapad 2025-01-31" in footer and "* Preliminärt värde – Östergötland 2018: Härlett ur en lista" in footer

@@ -24,6 +24,7 @@ select
             when 'county' then 'county'
             when 'city' then 'city'
             when 'university' then 'university'
+            else kind  -- a new kind (e.g. nuts2) is a level of its own, never mixed into another
         end
     ) as level,
     name_sv,

@@ -76,9 +76,7 @@ def per_capita_kpi(ctx: Context) -> Kpi | None:
 
 
 def citation_kpi(ctx: Context) -> Kpi | None:
-    df = ctx.run("citations", regions=[ctx.selection.home, "00"])
-    if ctx.selection.year_to is not None:
-        df = df[df.year <= ctx.selection.year_to]
+    df = ctx.run("citations", regions=[ctx.selection.home, "00"], year_to=ctx.selection.year_to)
     home = df[df.region_code == ctx.selection.home].sort_values("year")
     if home.empty:
         return None
