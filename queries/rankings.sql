@@ -17,6 +17,7 @@ select
     rank_kind,
     n_ranked,
     list_size,
+    list_scope,
     list_scope_sv,
     list_scope_en,
     status,

@@ -21,6 +21,7 @@ select
     n_ranked,
     n_tied,
     list_size,
+    list_scope,
     list_scope_sv,
     list_scope_en,
     fifth_value,

@@ -313,7 +313,12 @@ TEXT.update({
     "levels_university": ("lärosäten", "universities"),
     "mixed_levels_note": ("Listan blandar geografiska nivåer: {items}.", "The list mixes geographic levels: {items}."),
     "place_relative": ("plats {rank} av {n} {scope}", "rank {rank} of {n} {scope}"),
-    "place_published_of": ("plats {rank} av {n} {scope}", "place {rank} of {n} {scope}"),
+    # the list's size is the publisher's whole list; a place may be counted within part of it (RIS: EU regions)
+    "place_published_of": ("plats {rank} (listan: {n} {scope})", "place {rank} (list of {n} {scope})"),
+    "scope_city": ("städer", "cities"),
+    "scope_cluster": ("kluster", "clusters"),
+    "scope_nuts2": ("NUTS 2-regioner", "NUTS 2 regions"),
+    "scope_university": ("lärosäten", "universities"),
     "place_published": ("publicerad plats {rank}", "published place {rank}"),
     "verdict_tied_at_cut": ("ej avgörande: delad plats över gränsen till topp fem",
                             "not decisive: tied across the top-five cut"),

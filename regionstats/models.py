@@ -16,7 +16,19 @@ def model_files() -> list[Path]:
     return sorted((config.queries_dir() / "models").glob("*.sql"))
 
 
+# Tables the models read when the data has them (the international lists and their sourced sizes, see
+# regionstats/schema.py); absent, an empty table of the columns the models use stands in.
+OPTIONAL_SOURCES = {
+    "ladders": "indicator_id VARCHAR, scope VARCHAR",
+    "ladder_editions": "indicator_id VARCHAR, edition INTEGER, list_size INTEGER",
+}
+
+
 def create_models(con: duckdb.DuckDBPyConnection) -> None:
     """Create (or replace) every staging view and macro on a writable connection."""
+    present = {name for (name,) in con.execute("select table_name from duckdb_tables()").fetchall()}
+    for name, columns in OPTIONAL_SOURCES.items():
+        if name not in present:
+            con.execute(f"create table {name} ({columns})")
     for path in model_files():
         con.execute(path.read_text(encoding="utf-8"))

@@ -296,3 +296,31 @@ def test_no_query_repeats_another_files_ctes():
             seen[name] = path.name
     assert "ranked_in" in models.model_files()[3].read_text(encoding="utf-8")
     assert not any("models" in name for name in queries.available())
+
+
+def test_published_list_size_from_the_sourced_ladder_editions():
+    """A list's size per edition (ladder_editions, sourced) and its scope (ladders) reach every place."""
+    import duckdb
+    import pandas as pd
+    from conftest import TABLES
+    from regionstats import models
+
+    con = duckdb.connect()
+    extra = {
+        "ladders": pd.DataFrame({"indicator_id": ["place"], "scope": ["city"]}),
+        "ladder_editions": pd.DataFrame({"indicator_id": ["place", "place"], "edition": [2023, 2024],
+                                         "list_size": [18, 20]}),
+    }
+    for name, frame in {**TABLES, **extra}.items():
+        con.register("incoming", pd.DataFrame(frame))
+        con.execute(f"create table {name} as select * from incoming")
+        con.unregister("incoming")
+    models.create_models(con)
+    df = queries.run(con, "top_five_gap", indicator="place", year=2024)
+    assert records(df, ["region_code", "rank", "list_size", "list_scope"]) == [
+        ("city_x", 5, 20, "city"), ("01", 16, 20, "city"), ("03", 351, 20, "city"),
+    ]
+    from regionstats.selection import Selection
+    from regionstats.views import Context, place_text
+    ctx = Context(lambda name, **p: queries.run(con, name, **p), Selection())
+    assert place_text(ctx, df.iloc[1]) == "plats 16 (listan: 20 städer)"

@@ -1,8 +1,9 @@
 -- model: stg_indicators
 -- purpose: Every indicator with what a ranking needs: unit, direction, whether its value is a published place,
---   and the published list it places regions in (size and scope in words) when the data says so.
+--   and the published list it places regions in when the data says so: the list's scope from ladders.csv
+--   (city, cluster, nuts2, university) and, optionally, list_size, list_scope_sv and list_scope_en columns
+--   of indicators.csv (absent: null). Sizes per edition come from ladder_editions (stg_observations).
 -- grain: one row per indicator_id
--- list_size, list_scope_sv and list_scope_en are optional columns of indicators.csv (absent: null).
 create or replace view stg_indicators as
 with
 
@@ -13,17 +14,20 @@ indicators_with_optional_lists as (
 )
 
 select
-    indicator_id,
-    name_sv,
-    name_en,
-    unit,
-    unit_sv,
-    unit_en,
-    decimals,
-    direction,
-    category,
-    unit = 'rank' as is_published_place,
-    try_cast(list_size as integer) as list_size,
-    list_scope_sv,
-    list_scope_en
-from indicators_with_optional_lists;
+    i.indicator_id,
+    i.name_sv,
+    i.name_en,
+    i.unit,
+    i.unit_sv,
+    i.unit_en,
+    i.decimals,
+    i.direction,
+    i.category,
+    i.unit = 'rank' as is_published_place,
+    try_cast(i.list_size as integer) as list_size,
+    l.scope as list_scope,
+    i.list_scope_sv,
+    i.list_scope_en
+from indicators_with_optional_lists as i
+left join (select indicator_id, any_value(scope) as scope from ladders group by indicator_id) as l
+    using (indicator_id);

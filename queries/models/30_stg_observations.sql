@@ -1,8 +1,8 @@
 -- model: stg_observations
 -- purpose: Every observation with its region's kind and level, the indicator's unit and direction, the value
 --   it sorts by (a band such as 351-400 sorts by its best place), whether it is uncertain, and the size of the
---   published list for a published place (observations.list_size if that optional column exists, else the
---   indicator's).
+--   published list for a published place: observations.list_size if that optional column exists, else the
+--   sourced size of that edition (ladder_editions, edition = year), else the indicator's.
 -- grain: one row per region_code, indicator_id and year
 create or replace view stg_observations as
 with
@@ -40,9 +40,15 @@ select
     i.decimals,
     i.category,
     i.is_published_place,
-    coalesce(try_cast(o.list_size as integer), i.list_size) as list_size,
+    coalesce(try_cast(o.list_size as integer), e.list_size, i.list_size) as list_size,
+    i.list_scope,
     i.list_scope_sv,
     i.list_scope_en
 from observations_with_optional_lists as o
 join stg_regions as r using (region_code)
-join stg_indicators as i using (indicator_id);
+join stg_indicators as i using (indicator_id)
+left join (
+    select indicator_id, edition, max(list_size) as list_size from ladder_editions group by indicator_id, edition
+) as e
+    on e.indicator_id = o.indicator_id
+   and e.edition = o.year;

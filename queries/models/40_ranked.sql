@@ -114,6 +114,7 @@ select
     v.is_published_place,
     case when v.is_published_place then 'published' else 'relative' end as rank_kind,
     v.list_size,
+    v.list_scope,
     v.list_scope_sv,
     v.list_scope_en,
     v.rank,

@@ -228,7 +228,9 @@ def place_text(ctx: Context, row) -> str:
         if formatting.is_missing(size):
             return t("place_published", ctx.lang, rank=rank)
         scope = _field(row, f"list_scope_{ctx.lang}")
-        scope = scope if isinstance(scope, str) else t(f"levels_{level}", ctx.lang)
+        if not isinstance(scope, str):
+            ladder = _field(row, "list_scope")
+            scope = t(f"scope_{ladder}", ctx.lang) if isinstance(ladder, str) else t(f"levels_{level}", ctx.lang)
         return t("place_published_of", ctx.lang, rank=rank, n=int(size), scope=scope)
     return t("place_relative", ctx.lang, rank=rank, n=int(_field(row, "n_ranked")), scope=t(f"levels_{level}", ctx.lang))
 
