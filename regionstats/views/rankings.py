@@ -54,7 +54,8 @@ def bump_chart(ctx: Context, indicator: str) -> ChartView | None:
     if df.empty:
         return None
     df = label_regions(ctx, df)
-    df["text"] = [marked(f"{place_text(ctx, r)} · {ctx.fmt(r.value, indicator, r.value_text)}", r.status)
+    df["text"] = [marked(place_text(ctx, r) if r.rank_kind == "published"  # the value is the place
+                         else f"{place_text(ctx, r)} · {ctx.fmt(r.value, indicator, r.value_text)}", r.status)
                   if pd.notna(r.rank) else t("missing", ctx.lang) for r in df.itertuples()]
     published = bool((df.rank_kind == "published").any())
     title = t("bump_title_published" if published else "bump_title", ctx.lang,
