@@ -298,8 +298,9 @@ def _signed_area(ring: list) -> float:
 
 
 def choropleth(df: pd.DataFrame, *, value: str, code: str, label: str, text: str, home: str, lang: str,
-               title: str, axis_title: str, decimals: int, reversed_scale: bool) -> go.Figure:
-    """The 21 regions coloured by value (viridis, colour-blind safe); regions without data hatched grey."""
+               title: str, axis_title: str, decimals: int, reversed_scale: bool, status: str | None = None) -> go.Figure:
+    """The 21 regions coloured by value (viridis, colour-blind safe); regions without data grey; regions with an
+    uncertain value outlined in dark grey (a map cannot hatch), the views adding the footnote."""
     present = df[df[value].notna()]
     missing = df[df[value].isna()]
     fig = go.Figure()
@@ -314,6 +315,13 @@ def choropleth(df: pd.DataFrame, *, value: str, code: str, label: str, text: str
         customdata=present[text], hovertemplate="%{text}: %{customdata}<extra></extra>",
         colorbar={"title": {"text": axis_title}, "tickformat": d3_format(decimals)},
     ))
+    uncertain = present[uncertain_flags(present, status)]
+    if not uncertain.empty:
+        fig.add_trace(go.Choropleth(
+            geojson=_geojson(), locations=uncertain[code], z=[0] * len(uncertain), showscale=False,
+            hoverinfo="skip", colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            marker_line_color="#222222", marker_line_width=2.5,
+        ))
     if home in set(df[code]):
         fig.add_trace(go.Choropleth(
             geojson=_geojson(), locations=[home], z=[0], showscale=False, hoverinfo="skip",

@@ -140,3 +140,12 @@ def test_picture_footer_carries_the_status_footnote(ctx):
     view = top_five.gap_chart(ctx, "panels")
     footer = images.footer_text(view, "sv", dt.date(2025, 1, 31))
     assert "Skapad 2025-01-31" in footer and "* Preliminärt värde – Östergötland 2018: Härlett ur en lista" in footer
+
+
+def test_map_outlines_a_provisional_region_and_footnotes_it(ctx):
+    from regionstats.views import map as map_view
+    view = map_view.map_chart(ctx, "panels")
+    outlined = [tr for tr in view.figure.data if tr.type == "choropleth" and tr.marker.line.color == "#222222"]
+    assert outlined and set(outlined[0].locations) == {"05", "18"}
+    assert view.status_notes == ["* Preliminärt värde – Östergötland 2018: Härlett ur en lista; "
+                                 "Örebro 2018: Härlett ur en lista"]

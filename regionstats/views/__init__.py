@@ -196,7 +196,8 @@ def status_notes(ctx: Context, frame: pd.DataFrame, label: str = "label", reason
             name = name if isinstance(name, str) else ctx.region_name(getattr(row, "region_code", ""))
             year = getattr(row, "year", None)
             reason = getattr(row, "note", None)
-            reason = reason if isinstance(reason, str) and reason.strip() else t("status_reason_unknown", ctx.lang)
+            reason = reason.strip().rstrip(".") if isinstance(reason, str) and reason.strip() else t(
+                "status_reason_unknown", ctx.lang)
             when = "" if formatting.is_missing(year) else f" {int(year)}"
             items.append(f"{name}{when}: {reason}" if reasons else f"{name}{when}")
         notes.append(t(f"status_footnote_{status}", ctx.lang, mark=STATUS_MARKS[status], items="; ".join(items)))
