@@ -85,7 +85,7 @@ def prune_cache(keep: int = 4) -> None:
 
 
 def database_path(data_dir: Path) -> Path:
-    return config.cache_dir() / f"warehouse-{data_fingerprint(data_dir)}.duckdb"
+    return config.cache_dir() / f"warehouse-{data_fingerprint(data_dir)}-{models.fingerprint()}.duckdb"
 
 
 def connect(data_dir: Path | None = None) -> duckdb.DuckDBPyConnection:

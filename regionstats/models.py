@@ -5,6 +5,8 @@ instead of re-deriving ranks, levels or latest years. Files run in file-name ord
 may use any model with a smaller number prefix.
 """
 
+import hashlib
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -14,6 +16,19 @@ from regionstats import config
 
 def model_files() -> list[Path]:
     return sorted((config.queries_dir() / "models").glob("*.sql"))
+
+
+def fingerprint() -> str:
+    """A short hash of the model files: a built warehouse holds the views, so a changed model needs a new build."""
+    return _hash(tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in model_files()))
+
+
+@lru_cache(maxsize=8)
+def _hash(stats: tuple) -> str:
+    digest = hashlib.sha256()
+    for path, *_ in stats:
+        digest.update(Path(path).name.encode() + Path(path).read_bytes())
+    return digest.hexdigest()[:8]
 
 
 # Tables the models read when the data has them (the international lists and their sourced sizes, see

@@ -149,3 +149,18 @@ def test_map_outlines_a_provisional_region_and_footnotes_it(ctx):
     assert outlined and set(outlined[0].locations) == {"05", "18"}
     assert view.status_notes == ["* Preliminärt värde – Östergötland 2018: Härlett ur en lista; "
                                  "Örebro 2018: Härlett ur en lista"]
+
+
+def test_a_changed_model_gets_a_new_warehouse(tmp_path, monkeypatch):
+    """The built warehouse holds the staging views: editing a model file must not reuse a stale build."""
+    import shutil
+
+    from regionstats import config, db, models
+    queries_copy = tmp_path / "queries"
+    shutil.copytree(config.queries_dir(), queries_copy)
+    monkeypatch.setenv("REGIONSTATS_QUERIES_DIR", str(queries_copy))
+    before = db.database_path(config.data_dir())
+    model = queries_copy / "models" / "50_latest.sql"
+    model.write_text(model.read_text(encoding="utf-8") + "\n-- changed\n", encoding="utf-8")
+    assert db.database_path(config.data_dir()) != before
+    assert models.fingerprint() in db.database_path(config.data_dir()).name
