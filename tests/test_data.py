@@ -27,7 +27,7 @@ ROW_INDICATORS = {
     "% av 24-65-åringar": ("phd_share_pct", 2021),
     "THE, totalt i världen, plats": ("the_world_rank", 2021),
     "THE, kvalitet, lärosäten i Sverige, plats": ("the_sweden_rank", 2021),
-    "THE, lärosäten, < 50 år, plats": ("the_young_rank", 2021),
+    "THE, lärosäten, < 50 år, plats": ("the_young_rank", 2020),
     "Citeringsgenomsnitt, % ***": ("citation_avg_clinical_pct", 2019),
     "Antal publikationer (%) ****": ("publications_clinical", 2019),
 }

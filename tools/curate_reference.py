@@ -129,7 +129,7 @@ class Decisions:
         self.goals = table("goals.csv")
         self.names = {(r["indicator_id"], r["name"]): r for r in table("names.csv")}
         self.indicator_map = {r["source_indicator"]: r for r in table("indicator_map.csv")}
-        self.skip_rows = {(r["region"], r["source_indicator"], r["year"], r["value"]): r["reason"]
+        self.skip_rows = {(r["file"], r["region"], r["source_indicator"], r["year"], r["value"]): r["reason"]
                           for r in table("skip_rows.csv")}
         self.keyfigure_duplicates = {(r["region_code"], r["indicator_id"], int(r["year"]))
                                      for r in table("keyfigure_duplicates.csv")}
@@ -140,6 +140,14 @@ class Decisions:
         self.producers = {r["indicator_id"]: r["producer"] for r in order}
         self.publishers = table("publishers.csv")
         self.source_ids = {r["url"]: r for r in table("source_ids.csv")}
+
+    def skip_reason(self, file: str, name: str, indicator: str, year: str, value: str) -> str | None:
+        """A row is left out when skip_rows.csv names it (file and value may be left empty there)."""
+        for key in ((file, name, indicator, year, value), (file, name, indicator, year, ""),
+                    ("", name, indicator, year, value), ("", name, indicator, year, "")):
+            if key in self.skip_rows:
+                return self.skip_rows[key]
+        return None
 
     def region(self, indicator_id: str, name: str) -> str | None:
         row = self.names.get((indicator_id, name)) or self.names.get(("", name))
@@ -228,15 +236,15 @@ def observations_from(path: Path, decisions: Decisions, skipped: list) -> list[O
     regional = header_of(path) == REGIONAL_SHAPE
     out = []
     for line, row in enumerate(rows, start=2):
-        where = f"{path.relative_to(path.parents[1])}:{line}"
+        file = path.relative_to(path.parents[1]).as_posix()
+        where = f"{file}:{line}"
         indicator, year, raw = row["indicator"], row["year"], row["value"].strip()
         name = row["region"] if regional else row["entity"]
         mapping = decisions.indicator_map.get(indicator)
         if mapping is None or not mapping["indicator_id"]:
             skipped.append((where, indicator, mapping["skip_reason"] if mapping else "not in scope (see report)"))
             continue
-        reason = (decisions.skip_rows.get((name, indicator, year, raw))
-                  or decisions.skip_rows.get((name, indicator, year, "")))
+        reason = decisions.skip_reason(file, name, indicator, year, raw)
         if reason:
             skipped.append((where, indicator, reason))
             continue
@@ -357,6 +365,22 @@ def newline_of(path: Path) -> str:
     return "\r\n" if b"\r\n" in path.read_bytes()[:4000] else "\n"
 
 
+def own_rows_in_place(path: Path, own_rows: list[list[str]], columns: list[str], newline: str) -> str:
+    """Rows this curation owns replace their earlier copy where it stands; new ones are appended."""
+    as_line = lambda row: to_csv(columns, [row], newline).split(newline, 1)[1]  # noqa: E731
+    own = {row[0]: row for row in own_rows}
+    lines, placed = original_lines(path)[:1], set()
+    for line in original_lines(path)[1:]:
+        row_id = next(csv.reader([line]))[0]
+        if row_id in own:
+            if row_id not in placed:
+                lines.append(as_line(own[row_id]))
+                placed.add(row_id)
+        else:
+            lines.append(line)
+    return "".join(lines + [as_line(row) for row in own_rows if row[0] not in placed])
+
+
 def source_rows(observations: list[Obs], decisions: Decisions, taken: set[str]) -> tuple[list[list[str]], dict]:
     """One source row per URL, in order of first use; the note names the producers behind its values."""
     titles: dict[str, str] = {}
@@ -409,10 +433,8 @@ def render(data_dir: Path, raw_dir: Path) -> tuple[dict[str, str], list, list[Ob
                                ("indicators.csv", INDICATOR_COLUMNS, decisions.indicators)):
         path = data_dir / name
         own_rows = [[row[c] for c in columns] for row in own]
-        own_ids = {row[0] for row in own_rows}
         newline = newline_of(path)
-        kept = [line for line in original_lines(path)[1:] if next(csv.reader([line]))[0] not in own_ids]
-        files[name] = "".join(original_lines(path)[:1] + kept) + to_csv(columns, own_rows, newline).split(newline, 1)[1]
+        files[name] = own_rows_in_place(path, own_rows, columns, newline)
     files["goals.csv"] = to_csv(GOAL_COLUMNS, [[g[c] for c in GOAL_COLUMNS] for g in decisions.goals],
                                 newline_of(data_dir / "goals.csv"))
     return files, skipped, observations
