@@ -87,3 +87,10 @@ def test_every_correction_keeps_its_url_and_an_excerpt_with_the_value():
     for row in corrections:
         assert row["source_url"].startswith("http") and row["excerpt"], row
         assert row["value"].split("-")[0] in row["excerpt"], row
+
+
+def test_ostergotland_2020_population_is_the_sum_of_scb_parts(by_key, urls):
+    row = by_key[("05", "population", 2020)]
+    assert (row["value"], row["status"]) == ("467158", "published")
+    assert "1 932 + 465 204 + 22" in row["note"]
+    assert "folkmangd-i-landskapen-den-31-december-2020" in urls[row["source_id"]]

@@ -259,6 +259,8 @@ def observations_from(path: Path, decisions: Decisions, skipped: list) -> list[O
         obs.extra["name_sv"] = decisions.name_sv(ind, name)
         if mapping["value_column"] == "rank":
             raw = row["rank"].strip()
+        if mapping["value_column"] == "part":
+            obs.extra["part"] = float(raw)
         band = parse_band(raw) if "band" in row["unit"] else None
         if raw in MISSING_MARKERS:
             obs.value_text, obs.status, obs.note = raw, MISSING, MISSING_MARKERS[raw]
@@ -272,6 +274,30 @@ def observations_from(path: Path, decisions: Decisions, skipped: list) -> list[O
             obs.value = float(raw)
             obs.value_text = raw if mapping["value_column"] == "rank" else text_sv(raw)
         out.append(obs)
+    return out
+
+
+def sum_parts(rows: list[Obs]) -> list[Obs]:
+    """Rows marked ``part`` in indicator_map.csv (a county's parts in one published table) become one row: the
+    sum of the parts of the same key and URL, with the parts named in the note."""
+    whole: dict[tuple, Obs] = {}
+    out = []
+    for obs in rows:
+        if "part" not in obs.extra:
+            out.append(obs)
+            continue
+        key = (obs.key, obs.source_url)
+        if key not in whole:
+            whole[key] = obs
+            obs.extra["parts"] = []
+            out.append(obs)
+        whole[key].extra["parts"].append(obs.extra["part"])
+    for obs in whole.values():
+        parts = obs.extra["parts"]
+        obs.value = sum(parts)
+        obs.value_text = fmt_number(obs.value)
+        shown = " + ".join(f"{int(p):,}".replace(",", " ") for p in parts)
+        obs.note = f"Summa av länets {len(parts)} delar i tabellen: {shown}."
     return out
 
 
@@ -310,7 +336,7 @@ def apply_override(obs: Obs, change: dict) -> None:
 
 def build(raw_dir: Path, decisions: Decisions, keyfigures: list[dict]) -> tuple[list[Obs], list]:
     skipped: list = []
-    rows = [obs for path in facts_files(raw_dir) for obs in observations_from(path, decisions, skipped)]
+    rows = sum_parts([obs for path in facts_files(raw_dir) for obs in observations_from(path, decisions, skipped)])
 
     kf = {(r["region_code"], r["indicator_id"], int(r["year"])): r for r in keyfigures}
     seen: dict[tuple, Obs] = {}
