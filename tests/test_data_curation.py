@@ -47,8 +47,11 @@ def test_a_new_facts_file_plus_a_mapping_row_brings_a_figure_in(curate, data_cop
     write(raw / "appropriations" / "test_facts.csv", curate.REGIONAL_SHAPE, [
         ["Uppsala", "Test figure (SCB)", "1999", "123", "persons", "SCB: Testtabell (2000-01-02)",
          "https://www.scb.se/test-table/", "Uppsala län 123", ""]])
-    with (raw / "curation" / "indicator_map.csv").open("a", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerow(["Test figure (SCB)", "population", "value", "", ""])
+    mapping = raw / "curation" / "indicator_map.csv"
+    header = next(csv.reader(mapping.open(encoding="utf-8")))
+    with mapping.open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, header, lineterminator="\n", restval="").writerow(
+            {"source_indicator": "Test figure (SCB)", "indicator_id": "population", "value_column": "value"})
     files, _, _ = curate.render(data_copy, raw)
     row = parsed(files["observations.csv"])[("03", "population", "1999")]
     assert (row["value"], row["status"]) == ("123", "published")

@@ -128,7 +128,7 @@ class Decisions:
         self.seed_sources = table("seed_sources.csv")
         self.goals = table("goals.csv")
         self.names = {(r["indicator_id"], r["name"]): r for r in table("names.csv")}
-        self.indicator_map = {r["source_indicator"]: r for r in table("indicator_map.csv")}
+        self.indicator_map = {(r["source_indicator"], r["region"]): r for r in table("indicator_map.csv")}
         self.skip_rows = {(r["file"], r["region"], r["source_indicator"], r["year"], r["value"]): r["reason"]
                           for r in table("skip_rows.csv")}
         self.keyfigure_duplicates = {(r["region_code"], r["indicator_id"], int(r["year"]))
@@ -240,7 +240,7 @@ def observations_from(path: Path, decisions: Decisions, skipped: list) -> list[O
         where = f"{file}:{line}"
         indicator, year, raw = row["indicator"], row["year"], row["value"].strip()
         name = row["region"] if regional else row["entity"]
-        mapping = decisions.indicator_map.get(indicator)
+        mapping = decisions.indicator_map.get((indicator, name)) or decisions.indicator_map.get((indicator, ""))
         if mapping is None or not mapping["indicator_id"]:
             skipped.append((where, indicator, mapping["skip_reason"] if mapping else "not in scope (see report)"))
             continue
@@ -408,6 +408,7 @@ def own_rows_in_place(path: Path, own_rows: list[list[str]], columns: list[str],
 
 
 def source_rows(observations: list[Obs], decisions: Decisions, taken: set[str]) -> tuple[list[list[str]], dict]:
+    kept_ids = set(taken)
     """One source row per URL, in order of first use; the note names the producers behind its values."""
     titles: dict[str, str] = {}
     producers: dict[str, list[str]] = {}
@@ -421,6 +422,9 @@ def source_rows(observations: list[Obs], decisions: Decisions, taken: set[str]) 
     for url, title in titles.items():
         publisher = decisions.publisher(url)
         source_id = make_source_id(url, title, publisher, decisions, taken)
+        if source_id in kept_ids:  # a facts row that cites a source kept as is (the key-figures table, a seed)
+            by_url[url] = source_id
+            continue
         assert source_id not in taken, source_id
         taken.add(source_id)
         by_url[url] = source_id
