@@ -16,7 +16,7 @@ FLOORS = {
     "appropriation_research_msek": 7,
     "appropriation_education_msek": 7,
     "rd_total_msek": 8,
-    "rd_share_grp": 1,
+    "rd_share_grp": 5,
 }
 
 
