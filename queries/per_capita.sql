@@ -1,9 +1,15 @@
--- purpose: An amount (MSEK or SEK) divided by population; for year Y the population is SCB's on 31 December of Y-1.
--- grain: one row per region_code and year of the amount
--- params: $indicator VARCHAR, $year INTEGER = null, $regions VARCHAR[] = null
+-- purpose: An amount (MSEK or SEK) divided by population; for year Y the population is SCB's on 31 December of Y-1. For the appropriations (appropriation_research_msek, appropriation_education_msek) a county without a published figure of its own gets the sum of its universities (staging view county_appropriations); amount_basis says which.
+-- grain: one row per region_code (counties and Riket) and year of the amount
+-- params: $indicator VARCHAR, $year INTEGER = null, $regions VARCHAR[] = null, $year_from INTEGER = null, $year_to INTEGER = null
+--   $year picks one year; $year_from/$year_to a range (null: no bound).
+--   amount_basis: 'published' (the region's own row, as published; its status may be missing) or
+--   'sum_of_universities' (universities names them; amount_source_ids lists every source) or 'incomplete_sum'
+--   (no own row and a university lacks a value: amount missing, universities_missing names who).
+--   university_sum_msek: the complete sum of the universities beside any county figure, to show a difference.
+-- A region's own row with a value wins over the sum; the sum wins over an own row without a value.
 with
 
-amounts as (
+own_rows as (
     select
         o.region_code,
         o.year,
@@ -11,27 +17,43 @@ amounts as (
         o.value_text as amount_text,
         o.status as amount_status,
         o.source_id as amount_source_id,
+        o.source_id as amount_source_ids,
         o.note as amount_note,
-        i.unit as amount_unit,
-        case i.unit when 'msek' then 1000000 else 1 end as to_sek
+        'published' as amount_basis,
+        case when o.value is not null then 1 else 3 end as precedence
     from observations as o
-    join indicators as i using (indicator_id)
     where o.indicator_id = $indicator
-      and ($year is null or o.year = $year)
-      and ($regions is null or list_contains($regions, o.region_code))
 ),
 
-population as (
+university_sums as (
     select
         region_code,
-        year as population_year,
-        value as population,
-        status as population_status,
-        note as population_note,
-        source_id as population_source_id
-    from observations
-    where indicator_id = 'population'
-      and value is not null
+        year,
+        amount_msek as amount,
+        null::varchar as amount_text,
+        case
+            when amount_msek is null then 'missing'
+            when any_uncertain then 'provisional'
+            else 'published'
+        end as amount_status,
+        split_part(source_ids, ',', 1) as amount_source_id,
+        source_ids as amount_source_ids,
+        null::varchar as amount_note,
+        amount_basis,
+        case when amount_msek is not null then 2 else 4 end as precedence
+    from county_appropriations
+    where indicator_id = $indicator
+      and amount_basis in ('sum_of_universities', 'incomplete_sum')
+),
+
+amounts as (
+    select *
+    from (select * from own_rows union all select * from university_sums) as candidates
+    where ($year is null or year = $year)
+      and ($year_from is null or year >= $year_from)
+      and ($year_to is null or year <= $year_to)
+      and ($regions is null or list_contains($regions, region_code))
+    qualify row_number() over (partition by region_code, year order by precedence) = 1
 )
 
 select
@@ -41,20 +63,27 @@ select
     a.year,
     a.amount,
     a.amount_text,
-    a.amount_unit,
+    i.unit as amount_unit,
     a.amount_status,
+    a.amount_basis,
+    s.universities,
+    s.universities_missing,
+    case when s.amount_basis = 'sum_of_universities' then s.amount_msek end as university_sum_msek,
     a.year - 1 as population_year,
     p.population,
     p.population_status,
     p.population_note,
-    a.amount * a.to_sek / p.population as per_capita,
+    a.amount * (case i.unit when 'msek' then 1000000 else 1 end) / p.population as per_capita,
     a.amount_source_id,
+    a.amount_source_ids,
     p.population_source_id,
     a.amount_note
 from amounts as a
 join regions as r using (region_code)
-left join population as p
-    on p.region_code = a.region_code
-   and p.population_year = a.year - 1
+join indicators as i on i.indicator_id = $indicator
+left join county_appropriations as s
+    on s.indicator_id = $indicator and s.region_code = a.region_code and s.year = a.year
+   and s.amount_basis in ('sum_of_universities', 'incomplete_sum')
+left join population_before_year as p on p.region_code = a.region_code and p.year = a.year
 where r.kind in ('county', 'country')
 order by a.year, a.region_code

@@ -142,6 +142,67 @@ TABLES = {
 }
 
 
+# Appropriations per inhabitant over time (queries/per_capita.sql with county_appropriations): universities
+# whose sum stands in for a county without a published figure of its own. Kept apart from TABLES so the
+# other questions' hand-worked answers do not change.
+APPROPRIATION_REGIONS = frame(
+    "region_code, kind, name_sv, name_en, nuts2, county_code, alf_region, focus_region, note",
+    [
+        ("uni_k", "university", "K-institutet", "K Institute", "SE11", "01", False, False, None),
+        ("uni_s", "university", "S-universitet", "S University", "SE11", "01", False, False, None),
+        ("uni_u", "university", "U-universitet", "U University", "SE12", "03", False, False, None),
+        ("uni_l", "university", "L-universitet", "L University", "SE12", "05", False, False, None),
+    ],
+)
+
+APPROPRIATION_INDICATORS = frame(
+    "indicator_id, name_sv, name_en, unit, unit_sv, unit_en, decimals, direction, category, "
+    "definition_sv, definition_en, convention_sv, convention_en",
+    [indicator("appropriation_research_msek", "msek", "higher"),
+     indicator("appropriation_research_university_msek", "msek", "higher")],
+)
+
+APPROPRIATION_OBSERVATIONS = frame(
+    "region_code, indicator_id, year, period_start, period_end, period_label, value, value_text, "
+    "value_low, value_high, status, source_id, note",
+    [
+        obs("00", "population", 2021, 10_000_000),
+        obs("03", "population", 2021, 500_000),
+        # Riket: its published totals
+        obs("00", "appropriation_research_msek", 2021, 1000),
+        obs("00", "appropriation_research_msek", 2022, 1100),
+        # Stockholm (01): no row of its own; K + S each year, S missing in 2023
+        obs("uni_k", "appropriation_research_university_msek", 2021, 60),
+        obs("uni_s", "appropriation_research_university_msek", 2021, 40),
+        obs("uni_k", "appropriation_research_university_msek", 2022, 66),
+        obs("uni_s", "appropriation_research_university_msek", 2022, 66),
+        obs("uni_k", "appropriation_research_university_msek", 2023, 70),
+        # Uppsala (03): its own published 2021 figure wins over its university's 260; 2022 only the university
+        obs("03", "appropriation_research_msek", 2021, 250),
+        obs("uni_u", "appropriation_research_university_msek", 2021, 260),
+        obs("uni_u", "appropriation_research_university_msek", 2022, 300),
+        # Östergötland (05): its own 2021 cell is empty ("x"); the university's 80 stands in
+        obs("05", "appropriation_research_msek", 2021, None, "x", status="missing"),
+        obs("uni_l", "appropriation_research_university_msek", 2021, 80),
+    ],
+)
+
+APPROPRIATION_TABLES = {
+    **TABLES,
+    "regions": pd.concat([REGIONS, APPROPRIATION_REGIONS], ignore_index=True),
+    "indicators": pd.concat([INDICATORS, APPROPRIATION_INDICATORS], ignore_index=True),
+    "observations": pd.concat([OBSERVATIONS, APPROPRIATION_OBSERVATIONS], ignore_index=True),
+}
+
+
+@pytest.fixture
+def appropriation_con():
+    """The hand-written warehouse with universities' appropriations (APPROPRIATION_TABLES)."""
+    connection = db.connect_in_memory(APPROPRIATION_TABLES)
+    yield connection
+    connection.close()
+
+
 @pytest.fixture
 def con():
     """The hand-written warehouse, in memory and locked like the real one."""
