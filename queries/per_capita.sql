@@ -5,7 +5,8 @@
 --   amount_basis: 'published' (the region's own row, as published; its status may be missing) or
 --   'sum_of_universities' (universities names them; amount_source_ids lists every source) or 'incomplete_sum'
 --   (no own row and a university lacks a value: amount missing, universities_missing names who).
---   university_sum_msek: the complete sum of the universities beside any county figure, to show a difference.
+--   university_sum_msek (and university_sum_per_capita): the complete sum of the universities beside any county
+--   figure, to show a difference.
 -- A region's own row with a value wins over the sum; the sum wins over an own row without a value.
 with
 
@@ -69,6 +70,8 @@ select
     s.universities,
     s.universities_missing,
     case when s.amount_basis = 'sum_of_universities' then s.amount_msek end as university_sum_msek,
+    case when s.amount_basis = 'sum_of_universities' then s.amount_msek end * 1000000 / p.population
+        as university_sum_per_capita,
     a.year - 1 as population_year,
     p.population,
     p.population_status,

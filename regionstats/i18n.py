@@ -183,6 +183,30 @@ TEXT.update({
 })
 
 TEXT.update({
+    # funding: per inhabitant over time, and which amounts are sums of universities
+    "per_capita_over_time_title": ("{indicator} per invånare, {years}", "{indicator} per inhabitant, {years}"),
+    "per_capita_over_time_formula": (
+        "Per invånare = {indicator} (MSEK) × 1 000 000 / folkmängd 31 december året före (SCB).",
+        "Per inhabitant = {indicator} (MSEK) × 1,000,000 / population on 31 December of the year before (SCB).",
+    ),
+    "basis_sum": (
+        "{items}: summan av lärosätenas egna anslag ({universities}), beräknad här; länet har inget publicerat värde",
+        "{items}: the sum of the universities' own appropriations ({universities}), computed here; the county has "
+        "no published figure",
+    ),
+    "basis_published_beside_sum": (
+        "Publicerat länsvärde, där lärosätenas summa samma år är en annan: {items}. "
+        "Jämför publicerade värden och summor med försiktighet",
+        "Published county figure, where the universities' sum the same year differs: {items}. "
+        "Compare published figures and sums with care",
+    ),
+    "basis_sum_instead": ("{region} {year} {published} (summa {sum})", "{region} {year} {published} (sum {sum})"),
+    "incomplete_sum": ("anslag saknas för {universities}", "no appropriation for {universities}"),
+    "hover_sum_of_universities": ("summa av {universities}", "sum of {universities}"),
+    "missing_years_for": ("Saknas för {items}", "Missing for {items}"),
+})
+
+TEXT.update({
     # overview
     "overview_intro": (
         "Hemregionens läge: plats i rankningar, forskningsmedel per invånare, citeringar och avståndet till topp fem.",

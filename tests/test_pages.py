@@ -110,7 +110,7 @@ def test_funding_bars_equal_sql_and_follow_indicator(sql):
     expected = sql("per_capita", indicator="appropriation_research_msek", year=2021)
     expected = dict(zip(expected.region_name_sv, expected.per_capita))
     shown = bars(fig)
-    assert set(shown) == {"Uppsala", "Västerbotten", "Örebro", "Östergötland"}
+    assert set(shown) == {"Stockholm", "Uppsala", "Västerbotten", "Örebro", "Östergötland"}
     for name, value in shown.items():
         assert value == pytest.approx(expected[name])
     at.selectbox(key="indicator").set_value("alf_msek").run()

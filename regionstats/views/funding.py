@@ -4,6 +4,7 @@ import pandas as pd
 
 from regionstats import charts, formatting
 from regionstats.i18n import t
+from regionstats.views import funding_over_time
 from regionstats.views import ChartView, Context, PageView, label_regions, marked, status_notes, with_all_regions
 
 TITLE, INTRO = "page_funding", "funding_intro"
@@ -25,7 +26,8 @@ def chosen_indicator(ctx: Context) -> str:
 
 def build(ctx: Context) -> PageView:
     indicator = chosen_indicator(ctx)
-    charts_ = [per_capita_chart(ctx, indicator), amount_chart(ctx, indicator), rd_share_chart(ctx)]
+    charts_ = [per_capita_chart(ctx, indicator), funding_over_time.per_capita_over_time_chart(ctx, indicator),
+               amount_chart(ctx, indicator), rd_share_chart(ctx)]
     return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang),
                     charts=[c for c in charts_ if c is not None])
 
@@ -66,6 +68,7 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
     )
     marks = status_notes(ctx, df)
     notes = [t("per_capita_formula", lang, indicator=name, population_year=year - 1)]
+    notes += funding_over_time.basis_notes(ctx, bars)
     no_population = bars[bars.per_capita.isna() & bars.amount.notna() & bars.population.isna()]
     no_value = bars[bars.amount.isna()]
     if not no_population.empty:
@@ -73,7 +76,7 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
                      + ": " + t("population_missing", lang, year=year - 1))
     if not no_value.empty:
         notes.append(t("missing_for", lang, regions=", ".join(no_value.label)) + ": " + t("value_missing", lang))
-    sources = list(df.amount_source_id) + list(df.population_source_id.dropna())
+    sources = [s for ids in df.amount_source_ids.dropna() for s in ids.split(",")] + list(df.population_source_id.dropna())
     return ChartView(f"per_capita_{indicator}", title, figure, df, ctx.source_note(sources, [year, year - 1]),
                      notes + marks, alt=title, status_notes=marks)
 

@@ -1,0 +1,123 @@
+"""Finansiering per invånare över tid: an amount per inhabitant over the chosen years, beside this year's bars.
+
+Also what each per-inhabitant figure rests on (a published county figure or the sum of its universities,
+``amount_basis`` from queries/per_capita.sql), as notes the bar and line charts share.
+"""
+
+import pandas as pd
+
+from regionstats import charts, formatting
+from regionstats.i18n import t
+from regionstats.views import ChartView, Context, label_regions, marked, status_notes
+
+UNIT = "sek_per_capita"
+
+
+def combined_status(amount_status, population_status) -> str:
+    """A per-inhabitant value is as uncertain as the less certain of its amount and its population."""
+    return next((s for s in ("conflicting", "provisional") if s in (amount_status, population_status)), amount_status)
+
+
+def years_text(years) -> str:
+    """2016, 2021–2025: consecutive years as a span."""
+    years = sorted({int(y) for y in years})
+    runs, start = [], None
+    for i, year in enumerate(years):
+        start = year if start is None else start
+        if i + 1 == len(years) or years[i + 1] != year + 1:
+            runs.append(str(start) if start == year else f"{start}–{year}")
+            start = None
+    return ", ".join(runs)
+
+
+def kr(ctx: Context, value) -> str:
+    return formatting.value(value, UNIT, 0, ctx.lang)
+
+
+def basis_notes(ctx: Context, df: pd.DataFrame) -> list[str]:
+    """Which figures are sums of universities, and where a published county figure differs from that sum."""
+    if "amount_basis" not in df or df.empty:
+        return []
+    df = df if "label" in df else label_regions(ctx, df)
+    notes = []
+    sums = df[(df.amount_basis == "sum_of_universities") & df.universities.notna()]
+    for (label, universities), rows in sums.groupby(["label", "universities"], sort=False):
+        notes.append(t("basis_sum", ctx.lang, items=f"{label} {years_text(rows.year)}", universities=universities))
+    beside = df[(df.amount_basis == "published") & df.per_capita.notna() & df.university_sum_per_capita.notna()]
+    beside = beside[(beside.per_capita - beside.university_sum_per_capita).abs() >= 0.5]
+    if not beside.empty:
+        items = "; ".join(t("basis_sum_instead", ctx.lang, region=r.label, year=int(r.year),
+                            published=kr(ctx, r.per_capita), sum=kr(ctx, r.university_sum_per_capita))
+                          for r in beside.itertuples())
+        notes.append(t("basis_published_beside_sum", ctx.lang, items=items))
+    return notes
+
+
+def missing_reason(ctx: Context, row) -> str:
+    if row.amount_basis == "incomplete_sum" and isinstance(row.universities_missing, str):
+        return t("incomplete_sum", ctx.lang, universities=row.universities_missing)
+    if formatting.is_missing(row.amount):
+        return t("value_missing", ctx.lang)
+    return t("population_missing", ctx.lang, year=int(row.year) - 1)
+
+
+def missing_notes(ctx: Context, df: pd.DataFrame, chosen) -> list[str]:
+    """'Saknas för Stockholm 2026: folkmängd 31 december 2025 saknas i data', one line per reason."""
+    by_reason: dict[str, list[str]] = {}
+    for row in df[df.per_capita.isna()].itertuples():
+        by_reason.setdefault(missing_reason(ctx, row), []).append(f"{row.label} {int(row.year)}")
+    notes = [f"{t('missing_years_for', ctx.lang, items=', '.join(items))}: {reason}"
+             for reason, items in by_reason.items()]
+    absent = [ctx.region_name(c) for c in chosen if c not in set(df.region_code)]
+    if absent:
+        notes.append(f"{t('missing_for', ctx.lang, regions=', '.join(absent))}: {t('not_in_data', ctx.lang)}")
+    return notes
+
+
+def over_time_frame(ctx: Context, indicator: str) -> pd.DataFrame:
+    sel = ctx.selection
+    df = ctx.run("per_capita", indicator=indicator, regions=list(sel.regions), year_from=sel.year_from,
+                 year_to=sel.year_to)
+    df = label_regions(ctx, df)
+    df["status"] = [combined_status(a, p) for a, p in zip(df.amount_status, df.population_status)]
+    df["note"] = [" / ".join(n for n, s in ((an, a), (pn, p)) if isinstance(n, str) and s in ("provisional", "conflicting"))
+                  for an, a, pn, p in zip(df.amount_note, df.amount_status, df.population_note, df.population_status)]
+    df["text"] = [
+        (marked(kr(ctx, v), s) + (f" ({t('hover_sum_of_universities', ctx.lang, universities=u)})"
+                                  if b == "sum_of_universities" and isinstance(u, str) else ""))
+        if not formatting.is_missing(v) else t("missing", ctx.lang)
+        for v, s, b, u in zip(df.per_capita, df.status, df.amount_basis, df.universities)
+    ]
+    return df
+
+
+def line_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """The drawn points on every year any region has one, a gap (not a bridge) where a region lacks that year."""
+    drawn = df[df.per_capita.notna()]
+    years = sorted(drawn.year.unique())
+    regions = list(dict.fromkeys(drawn.region_code))
+    grid = pd.MultiIndex.from_product([regions, years], names=["region_code", "year"]).to_frame(index=False)
+    line = grid.merge(drawn, on=["region_code", "year"], how="left")
+    line["label"] = line.groupby("region_code").label.transform("first")
+    return line
+
+
+def per_capita_over_time_chart(ctx: Context, indicator: str) -> ChartView | None:
+    """The chosen amount per inhabitant over the chosen years (all years when none are chosen)."""
+    df = over_time_frame(ctx, indicator)
+    drawn = df[df.per_capita.notna()]
+    if drawn.year.nunique() < 2:
+        return None  # one year is the bar chart's
+    lang, name = ctx.lang, ctx.indicator_name(indicator)
+    title = t("per_capita_over_time_title", lang, indicator=name, years=years_text(drawn.year))
+    figure = charts.lines_over_time(line_frame(df), value="per_capita", code="region_code", label="label",
+                                    text="text", home=ctx.selection.home, lang=lang, title=title,
+                                    axis_title=t("per_capita_unit", lang), decimals=0, status="status")
+    marks = status_notes(ctx, drawn)
+    notes = ([t("per_capita_over_time_formula", lang, indicator=name)] + basis_notes(ctx, drawn)
+             + missing_notes(ctx, df, ctx.selection.regions) + marks)
+    sources = [s for ids in drawn.amount_source_ids.dropna() for s in ids.split(",")]
+    sources += list(drawn.population_source_id.dropna())
+    years = list(drawn.year) + [y - 1 for y in drawn.year]
+    return ChartView(f"over_time_per_capita_{indicator}", title, figure, df, ctx.source_note(sources, years), notes,
+                     alt=title, status_notes=marks)
