@@ -70,3 +70,10 @@ def test_the_line_in_english():
     titles = [f["layout"]["title"]["text"] for f in figures(at)]
     assert any(title.endswith("per inhabitant, 2007, 2009, 2011, 2013, 2015, 2017, 2019") for title in titles), titles
     assert "population on 31 December of the year before" in captions(at)
+
+
+def test_a_period_without_published_county_figures_still_shows_the_sums(sql):
+    at = open_page("finansiering", years="2023")
+    fig = figure(at, "Statligt anslag till lärosäten, forskning per invånare, 2023")
+    expected = sql("per_capita", indicator="appropriation_research_msek", year=2023, regions=["01"]).per_capita.item()
+    assert lines(fig)["Stockholm"] == {2023: pytest.approx(expected)}

@@ -106,8 +106,9 @@ def per_capita_over_time_chart(ctx: Context, indicator: str) -> ChartView | None
     """The chosen amount per inhabitant over the chosen years (all years when none are chosen)."""
     df = over_time_frame(ctx, indicator)
     drawn = df[df.per_capita.notna()]
-    if drawn.year.nunique() < 2:
-        return None  # one year is the bar chart's
+    years = set(drawn.year)
+    if not years or years == {ctx.year_for(indicator)}:
+        return None  # nothing to draw, or the one year the bars already show
     lang, name = ctx.lang, ctx.indicator_name(indicator)
     title = t("per_capita_over_time_title", lang, indicator=name, years=years_text(drawn.year))
     figure = charts.lines_over_time(line_frame(df), value="per_capita", code="region_code", label="label",
