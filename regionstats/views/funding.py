@@ -86,8 +86,7 @@ def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
     if year is None:
         return None
     lang, name = ctx.lang, ctx.indicator_name(indicator)
-    df = ctx.run("observations", indicators=[indicator], regions=list(ctx.selection.regions),
-                 year_from=year, year_to=year)
+    df = funding_over_time.amount_frame(ctx, indicator, year)
     df = label_regions(ctx, with_all_regions(ctx, df, ctx.selection.regions))
     df["text"] = [marked(ctx.fmt(v, indicator, txt), s) for v, txt, s in zip(df["value"], df["value_text"], df["status"])]
     title = t("amount_title", lang, indicator=name, year=year)
@@ -99,7 +98,9 @@ def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
     notes = [n for n in certain.dropna(subset=["note"]).apply(
         lambda r: f"{r.label}: {r.note}", axis=1)] if "note" in df else []
     marks = status_notes(ctx, df[df.region_code != "00"])
-    return ChartView(f"amount_{indicator}", title, figure, df, ctx.source_note(df.source_id, [year]), notes + marks,
+    notes += funding_over_time.sum_notes(ctx, df)
+    sources = ctx.source_note(funding_over_time.source_ids(df), [year])
+    return ChartView(f"amount_{indicator}", title, figure, df, sources, notes + marks,
                      alt=title, status_notes=marks)
 
 

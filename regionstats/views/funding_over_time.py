@@ -34,15 +34,22 @@ def kr(ctx: Context, value) -> str:
     return formatting.value(value, UNIT, 0, ctx.lang)
 
 
-def basis_notes(ctx: Context, df: pd.DataFrame) -> list[str]:
-    """Which figures are sums of universities, and where a published county figure differs from that sum."""
+def sum_notes(ctx: Context, df: pd.DataFrame) -> list[str]:
+    """'Stockholm 2021: the sum of the universities' own appropriations (KTH, …)', one line per region."""
     if "amount_basis" not in df or df.empty:
         return []
     df = df if "label" in df else label_regions(ctx, df)
-    notes = []
     sums = df[(df.amount_basis == "sum_of_universities") & df.universities.notna()]
-    for (label, universities), rows in sums.groupby(["label", "universities"], sort=False):
-        notes.append(t("basis_sum", ctx.lang, items=f"{label} {years_text(rows.year)}", universities=universities))
+    return [t("basis_sum", ctx.lang, items=f"{label} {years_text(rows.year)}", universities=universities)
+            for (label, universities), rows in sums.groupby(["label", "universities"], sort=False)]
+
+
+def basis_notes(ctx: Context, df: pd.DataFrame) -> list[str]:
+    """Which figures are sums of universities, and where a published county figure differs from that sum."""
+    notes = sum_notes(ctx, df)
+    if not notes and ("university_sum_per_capita" not in df or df.empty):
+        return []
+    df = df if "label" in df else label_regions(ctx, df)
     beside = df[(df.amount_basis == "published") & df.per_capita.notna() & df.university_sum_per_capita.notna()]
     beside = beside[(beside.per_capita - beside.university_sum_per_capita).abs() >= 0.5]
     if not beside.empty:
@@ -51,6 +58,20 @@ def basis_notes(ctx: Context, df: pd.DataFrame) -> list[str]:
                           for r in beside.itertuples())
         notes.append(t("basis_published_beside_sum", ctx.lang, items=items))
     return notes
+
+
+def amount_frame(ctx: Context, indicator: str, year: int) -> pd.DataFrame:
+    """The amounts behind this year's bars in the columns of the observations query: a region's own figure,
+    else (appropriations) the sum of its universities, as per_capita.sql decides; source_ids lists every source."""
+    df = ctx.run("per_capita", indicator=indicator, year=year, regions=list(ctx.selection.regions))
+    return df.rename(columns={"amount": "value", "amount_text": "value_text", "amount_status": "status",
+                              "amount_note": "note", "amount_source_id": "source_id",
+                              "amount_source_ids": "source_ids"})
+
+
+def source_ids(df: pd.DataFrame) -> list[str]:
+    """Every source id of a frame with a comma-separated source_ids column."""
+    return [s for ids in df.source_ids.dropna() for s in ids.split(",")]
 
 
 def missing_reason(ctx: Context, row) -> str:
