@@ -33,7 +33,28 @@ def data_fingerprint(data_dir: Path) -> str:
 
 def _data_files(data_dir: Path) -> list[Path]:
     """The curated tables and the importer's files (imported/), which together make the data set."""
-    return [data_dir / spec.file_name for spec in schema.TABLES] + imported_files(data_dir)
+    files = [data_dir / spec.file_name for spec in schema.TABLES] + imported_files(data_dir)
+    return files + [path.with_suffix(".parquet") for path in files]
+
+
+def csv_to_parquet(csv_path: Path) -> Path:
+    """Write a validated table's CSV as Parquet beside it (typed as in the warehouse) and return its path.
+
+    For a data set grown past what is pleasant to edit (about 500 000 observations, 35 MB of CSV): the
+    Parquet file is about a tenth of the size and loads several times faster. Remove the CSV afterwards
+    (both present is an error, so there is one source of truth).
+    """
+    csv_path = Path(csv_path)
+    spec = next(s for s in schema.TABLES if s.file_name == csv_path.name)
+    con = duckdb.connect()
+    typed, issues = load_into(con, csv_path.parent.parent if csv_path.parent.name == "imported" else csv_path.parent)
+    if issues:
+        raise DataError(issues)
+    target = csv_path.with_suffix(".parquet")
+    con.execute(f"copy (select {', '.join(spec.column_names)} from {typed[spec.name]} order by _order) "
+                f"to '{target}' (format parquet, compression zstd)")
+    con.close()
+    return target
 
 
 def _stat(path: Path) -> tuple:

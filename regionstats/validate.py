@@ -27,6 +27,10 @@ MESSAGES = {
     "missing_file": ("filen saknas", "the file is missing"),
     "encoding": ("filen är inte UTF-8 ({detail})", "the file is not UTF-8 ({detail})"),
     "empty": ("filen är tom", "the file is empty"),
+    "two_files": (
+        "både {name}.csv och {name}.parquet finns: behåll den ena",
+        "both {name}.csv and {name}.parquet exist: keep one of them",
+    ),
     "header": (
         "rubrikraden ska vara {expected}, men är {found}",
         "the header row should be {expected}, but is {found}",
@@ -195,11 +199,26 @@ def _header(path: Path) -> list[str] | None:
         return next(csv.reader(handle), None)
 
 
+def table_path(folder: Path, spec: schema.TableSpec) -> Path:
+    """The file holding a table: ``<name>.csv``, or ``<name>.parquet`` for a large data set.
+
+    CSV stays the editable source of the small curated tables; a table of hundreds of thousands of rows
+    can be kept as Parquet (same columns, about a tenth of the size, read several times faster).
+    """
+    csv_path = Path(folder) / spec.file_name
+    parquet = csv_path.with_suffix(".parquet")
+    return parquet if parquet.exists() and not csv_path.exists() else csv_path
+
+
 def read_raw(con, path: Path, spec: schema.TableSpec, shown: str, raw: str) -> list[DataIssue] | None:
     """Read one file into the text table ``raw`` (_line + one VARCHAR per column, trimmed, '' = null).
 
     Returns the file-level issues; None means the file could not be read at all (then there is no table).
     """
+    if path.suffix == ".csv" and path.with_suffix(".parquet").exists():
+        return [DataIssue(shown, None, None, "two_files", {"name": spec.name})]
+    if path.suffix == ".parquet":
+        return _read_raw_parquet(con, path, spec, shown, raw)
     if not path.exists():
         return None if shown.startswith(IMPORTED_DIR) else [DataIssue(shown, None, None, "missing_file")]
     trimmed = ", ".join(f"nullif(trim({c}, '{TRIM}'), '') as {c}" for c in spec.column_names)
@@ -232,6 +251,21 @@ def read_raw(con, path: Path, spec: schema.TableSpec, shown: str, raw: str) -> l
     blank = " and ".join(f"{c} is null" for c in spec.column_names)
     con.execute(f"create or replace temp view {raw} as "
                 f"select (rowid + 2)::integer as _line, * from {raw}_text where not ({blank})")
+    return []
+
+
+def _read_raw_parquet(con, path: Path, spec: schema.TableSpec, shown: str, raw: str) -> list[DataIssue]:
+    """A Parquet table, cast to text so that the same rules run on it; its rows are numbered from 1."""
+    try:
+        found = [r[0] for r in con.execute("describe select * from read_parquet(?)", [str(path)]).fetchall()]
+        if found != spec.column_names:
+            detail = {"expected": ",".join(spec.column_names), "found": ",".join(found)}
+            return [DataIssue(shown, None, None, "header", detail)]
+        text = ", ".join(f"nullif(trim(cast({c} as VARCHAR), '{TRIM}'), '') as {c}" for c in spec.column_names)
+        con.execute(f"create or replace temp table {raw}_text as select {text} from read_parquet(?)", [str(path)])
+    except duckdb.Error as error:
+        return [DataIssue(shown, None, None, "encoding", {"detail": str(error).splitlines()[0][:200]})]
+    con.execute(f"create or replace temp view {raw} as select (rowid + 1)::integer as _line, * from {raw}_text")
     return []
 
 
@@ -416,14 +450,15 @@ def load_into(con: duckdb.DuckDBPyConnection, data_dir: Path, imported: bool = F
     known, issues = {}, []
     for spec in schema.TABLES:
         curated = typed_name(spec, "curated")
-        issues += _load_file(con, spec, data_dir / spec.file_name, spec.file_name, curated, 0, known) or []
+        path = table_path(data_dir, spec)
+        issues += _load_file(con, spec, path, path.name, curated, 0, known) or []
         if not _exists(con, curated):
             continue
         parts = [curated]
         if imported and spec in IMPORTED_SPECS:
             extra = typed_name(spec, "imported")
-            shown = f"{IMPORTED_DIR}/{spec.file_name}"
-            found = _load_file(con, spec, data_dir / IMPORTED_DIR / spec.file_name, shown, extra, 1, known)
+            path = table_path(data_dir / IMPORTED_DIR, spec)
+            found = _load_file(con, spec, path, f"{IMPORTED_DIR}/{path.name}", extra, 1, known)
             issues += found or []
             if found is not None and _exists(con, extra):
                 parts.append(extra)

@@ -83,3 +83,16 @@ def test_a_row_of_the_wrong_width_is_named_and_the_rest_checked(data):
         "regions.csv, line 63: the row has 3 fields, 9 expected",
         "regions.csv, line 64, column kind: “region” is not an allowed value (country, county, city, university)",
     ]
+
+
+def test_a_large_table_can_be_kept_as_parquet(data, tmp_path, monkeypatch):
+    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    before = db.connect(data).execute("select count(*), sum(value) from observations").fetchone()
+    parquet = db.csv_to_parquet(data / "observations.csv")
+    _, issues = load_and_validate(data)
+    assert [i.message("en") for i in issues] == ["observations.csv: both observations.csv and observations.parquet "
+                                                 "exist: keep one of them"]
+    (data / "observations.csv").unlink()
+    assert load_and_validate(data)[1] == []
+    assert db.connect(data).execute("select count(*), sum(value) from observations").fetchone() == before
+    assert parquet.stat().st_size < 60_000
