@@ -44,6 +44,12 @@ def rss_mb(pid: int) -> tuple[float, float]:
     return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def serve(port: int, cache: str, data: str | None) -> subprocess.Popen:
     env = {**os.environ, "REGIONSTATS_CACHE_DIR": cache}
     if data:
@@ -151,9 +157,10 @@ def main() -> None:
         try:
             url = f"ws://127.0.0.1:{port}/_stcore/stream"
             alone, alone_errors = asyncio.run(run_load(url, 1, 20))  # warm: the warehouse built; one person alone
-            before = rss_mb(process.pid)
+            before, cpu_before = rss_mb(process.pid), cpu_seconds(process.pid)
             timings, errors = asyncio.run(run_load(url, sessions, seconds))
-            after = rss_mb(process.pid)
+            after, cpu = rss_mb(process.pid), cpu_seconds(process.pid) - cpu_before
+            load = os.getloadavg()[0]
         finally:
             process.terminate()
             process.wait(10)
@@ -164,6 +171,9 @@ def main() -> None:
         print(f"reruns: {len(timings)}; p50 {statistics.median(timings):.2f} s, p95 {percentile(timings, 0.95):.2f} s, "
               f"max {max(timings):.2f} s (target p50 ≤ 1.5 s)")
     print(f"server memory: {before[0]:.0f} MB before, {after[0]:.0f} MB after (peak {after[1]:.0f} MB)")
+    if timings:
+        print(f"server CPU: {cpu:.1f} s for {len(timings)} reruns = {cpu / len(timings) * 1000:.0f} ms per rerun "
+              f"(machine load average {load:.1f} on {os.cpu_count()} CPUs: the rest is waiting for a CPU)")
     for error in (alone_errors + errors)[:5]:
         print("error:", error)
 
