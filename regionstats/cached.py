@@ -21,12 +21,12 @@ from regionstats import config, db, queries
 
 
 def _fingerprint() -> str:
-    return db.data_fingerprint(config.data_dir())
+    return db.data_version(config.data_dir())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _connection(data_dir: str, fingerprint: str):
-    return db.connect(Path(data_dir))
+    return db.connect(None if db.shared_database() else Path(data_dir))
 
 
 def connection():

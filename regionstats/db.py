@@ -141,11 +141,34 @@ def database_path(data_dir: Path) -> Path:
     return config.cache_dir() / f"warehouse-{data_fingerprint(data_dir)}.duckdb"
 
 
+SHARED_DATABASE = "REGIONSTATS_DATABASE"
+
+
+def shared_database() -> Path | None:
+    """A warehouse built once and shared by several server processes (``REGIONSTATS_DATABASE``), if set.
+
+    Build it with ``build_database(data_dir, path)``; every process then opens it read-only and
+    none reads the CSVs. Replacing the file (atomically, by rename) is picked up by ``data_version``.
+    """
+    value = os.environ.get(SHARED_DATABASE)
+    return Path(value) if value else None
+
+
+def data_version(data_dir: Path | None = None) -> str:
+    """What the caches are keyed by: the data fingerprint, or the shared warehouse file's identity."""
+    shared = shared_database()
+    if shared is not None:
+        return "shared-" + "-".join(str(part) for part in _stat(shared)[1:])
+    return data_fingerprint(Path(data_dir or config.data_dir()))
+
+
 def connect(data_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection that cannot reach files or the network.
 
     Raises ``validate.DataError`` when data_dir does not validate.
     """
+    if data_dir is None and shared_database() is not None:
+        return duckdb.connect(str(shared_database()), read_only=True, config=LOCKED)
     data_dir = Path(data_dir or config.data_dir())
     path = database_path(data_dir)
     if not path.exists():

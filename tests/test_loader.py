@@ -3,6 +3,7 @@
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from regionstats import db
@@ -96,3 +97,17 @@ def test_a_large_table_can_be_kept_as_parquet(data, tmp_path, monkeypatch):
     assert load_and_validate(data)[1] == []
     assert db.connect(data).execute("select count(*), sum(value) from observations").fetchone() == before
     assert parquet.stat().st_size < 60_000
+
+
+def test_several_servers_can_share_one_prebuilt_read_only_warehouse(tmp_path, monkeypatch):
+    shared = tmp_path / "shared" / "warehouse.duckdb"
+    db.build_database(ROOT / "data", shared)
+    monkeypatch.setenv("REGIONSTATS_DATABASE", str(shared))
+    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    first, second = db.connect(), db.connect()  # as two processes would: both read-only at once
+    assert first.execute("select count(*) from observations").fetchone() == \
+        second.execute("select count(*) from observations").fetchone()
+    assert not (tmp_path / "cache").exists()  # nothing built per process
+    assert db.data_version().startswith("shared-")
+    with pytest.raises(duckdb.Error):
+        first.execute("create table x (a integer)")
