@@ -202,3 +202,13 @@ def test_unknown_parameter_and_query_are_clear(con):
 def test_connection_cannot_reach_files(con):
     with pytest.raises(Exception, match="disabled by configuration|Permission"):
         con.execute("select * from read_csv('/etc/passwd')").fetchall()
+
+
+def test_coverage_counts_per_indicator_for_the_counties(con):
+    df = queries.run(con, "coverage_counts", regions=["01", "03", "05", "14", "18", "24"])
+    # money: 01, 03, 05 have values (18 is marked missing), in 2021 and 2022 (01 only);
+    # place: 01 and the band of 03 (city_x is not asked for); score: six counties in 2020
+    assert records(df, ["indicator_id", "n_regions_with_value", "n_years_with_value"]) == [
+        ("citation_avg_clinical_pct", 2, 1), ("money", 3, 2), ("place", 2, 1), ("population", 2, 2),
+        ("publications_clinical", 2, 1), ("publications_clinical_share_pct", 1, 1), ("score", 6, 1),
+    ]
