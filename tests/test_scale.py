@@ -45,3 +45,24 @@ def test_every_page_renders_on_ten_thousand_observations(generated, tmp_path, mo
         at.selectbox(key="home").set_value("03").run()
         assert not at.exception, (page, at.exception)
         at.selectbox(key="home").set_value("18").run()
+
+
+def test_the_data_table_shows_its_first_rows_and_downloads_them_all(generated, tmp_path, monkeypatch):
+    from functools import partial
+
+    from regionstats import db, queries
+    from regionstats.selection import Selection
+    from regionstats.views import Context, data_sources
+
+    folder, _ = generated
+    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    run = partial(queries.run, db.connect(folder))
+    ctx = Context(run, Selection(regions=("01", "03", "05", "18", "24", "00")))
+    total = len(run("observations", regions=list(ctx.selection.regions)))
+    table = data_sources.data_table(ctx)
+    assert total > data_sources.TABLE_ROWS == len(table.data)
+    assert table.notes == [f"Visar de första 1\u00a0000 av {total // 1000}\u00a0{total % 1000:03d} raderna; "
+                           "CSV- och Excel-filerna har alla."]
+    whole = table.download()
+    assert len(whole) == total and list(whole.columns) == list(table.data.columns)
+    assert whole.iloc[:1000].equals(table.data)
