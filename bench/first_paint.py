@@ -25,8 +25,9 @@ from regionstats.i18n import t  # noqa: E402
 PAGES = [("", "page_overview"), ("topp-fem", "page_top_five"), ("rankningar", "page_rankings"),
          ("finansiering", "page_funding"), ("citeringar", "page_citations"), ("jamfor", "page_compare"),
          ("utveckling", "page_trend"), ("karta", "page_map"), ("data", "page_data")]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run"]
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 
 

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PAGES = ["", "topp-fem", "rankningar", "finansiering", "citeringar", "jamfor", "utveckling", "karta", "data"]
-HOMES = ["Stockholm", "Uppsala", "Östergötland", "Västerbotten", "Örebro"]  # the home selectbox shows names
+HOMES = ["Stockholm", "Uppsala", "Östergötland", "Västerbotten", "Örebro"]  # the selectbox shows names
 
 
 def free_port() -> int:
@@ -158,7 +158,8 @@ def main() -> None:
         process = serve(port, cache, args.data)
         try:
             url = f"ws://127.0.0.1:{port}/_stcore/stream"
-            alone, alone_errors, _ = asyncio.run(run_load(url, 1, 20))  # warm: the warehouse built; one person alone
+            # warm: the warehouse is built; one person alone
+            alone, alone_errors, _ = asyncio.run(run_load(url, 1, 20))
             before, cpu_before = rss_mb(process.pid), cpu_seconds(process.pid)
             timings, errors, opening_runs = asyncio.run(run_load(url, sessions, seconds))
             after, cpu = rss_mb(process.pid), cpu_seconds(process.pid) - cpu_before
@@ -170,7 +171,8 @@ def main() -> None:
     if alone:
         print(f"one session alone: p50 {statistics.median(alone):.2f} s over {len(alone)} reruns")
     if timings:
-        print(f"reruns: {len(timings)}; p50 {statistics.median(timings):.2f} s, p95 {percentile(timings, 0.95):.2f} s, "
+        p50, p95 = statistics.median(timings), percentile(timings, 0.95)
+        print(f"reruns: {len(timings)}; p50 {p50:.2f} s, p95 {p95:.2f} s, "
               f"max {max(timings):.2f} s (target p50 ≤ 1.5 s)")
     print(f"server memory: {before[0]:.0f} MB before, {after[0]:.0f} MB after (peak {after[1]:.0f} MB)")
     if timings:

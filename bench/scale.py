@@ -112,7 +112,8 @@ def generate(n: int, folder: Path, seed: int = 13) -> dict:
         "note": np.where(missing, "syntetiskt saknat värde", ""),
     })
     new_source = pd.DataFrame([{
-        "source_id": SOURCE_ID, "publisher": "Prestandatest", "title": "Syntetiska data för prestandamätning",
+        "source_id": SOURCE_ID, "publisher": "Prestandatest",
+        "title": "Syntetiska data för prestandamätning",
         "url": "https://example.org/synthetic", "published": "", "accessed": "2026-12-01", "licence": "",
         "note": "Genererade av bench/scale.py; inga verkliga värden.",
     }])
@@ -274,13 +275,15 @@ def machine() -> str:
                   if line.startswith("model name")), "?")
     memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
                    if line.startswith("MemTotal")), "0")
-    return f"{os.cpu_count()} CPUs ({model}), {int(memory) / 1024 / 1024:.1f} GB memory, Python {sys.version.split()[0]}"
+    gigabytes = int(memory) / 1024 / 1024
+    return f"{os.cpu_count()} CPUs ({model}), {gigabytes:.1f} GB memory, Python {sys.version.split()[0]}"
 
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "_step":
         step, data, cache, *extra = sys.argv[2:]
-        function = {"check": step_check, "build": step_build, "queries": step_queries, "page": step_page}[step]
+        steps = {"check": step_check, "build": step_build, "queries": step_queries, "page": step_page}
+        function = steps[step]
         args = [extra[0], int(extra[1])] if step == "page" else []
         print(json.dumps(function(Path(data), Path(cache), *args)))
         return

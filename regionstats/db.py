@@ -47,7 +47,8 @@ def csv_to_parquet(csv_path: Path) -> Path:
     csv_path = Path(csv_path)
     spec = next(s for s in schema.TABLES if s.file_name == csv_path.name)
     con = duckdb.connect()
-    typed, issues = load_into(con, csv_path.parent.parent if csv_path.parent.name == "imported" else csv_path.parent)
+    folder = csv_path.parent.parent if csv_path.parent.name == "imported" else csv_path.parent
+    typed, issues = load_into(con, folder)
     if issues:
         raise DataError(issues)
     target = csv_path.with_suffix(".parquet")

@@ -118,7 +118,8 @@ IMPORTED_DIR = "imported"
 IMPORTED_SPECS = (schema.SOURCES, schema.OBSERVATIONS)
 ISSUE_LIMIT = 10_000  # per rule and column: enough to fix a file by, bounded at a million rows
 # what Python's str.strip() removes: the old reader stripped every cell with it
-TRIM = " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+TRIM = (" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+        + "\u2028\u2029\u202f\u205f\u3000")
 
 
 def imported_files(data_dir: Path) -> list[Path]:
@@ -180,7 +181,8 @@ class Table:
 
     def frame(self):
         """The rows as a pandas DataFrame."""
-        return self.con.execute(f"select {', '.join(self.spec.column_names)} from {self.name} order by _order").df()
+        columns = ", ".join(self.spec.column_names)
+        return self.con.execute(f"select {columns} from {self.name} order by _order").df()
 
 
 # --- reading a file into a text table ---------------------------------------------------------------
@@ -243,7 +245,8 @@ def read_raw(con, path: Path, spec: schema.TableSpec, shown: str, raw: str) -> l
     except (duckdb.Error, UnicodeDecodeError, ValueError):
         return _read_raw_with_python(con, path, spec, shown, raw, trimmed)
     # the rare cell that starts or ends with a tab, a no-break space, ...: one scan finds them all
-    untrimmed = {c: f"(strpos('{TRIM}', {c}[1]) > 0 or strpos('{TRIM}', {c}[-1]) > 0)" for c in spec.column_names}
+    untrimmed = {c: f"(strpos('{TRIM}', {c}[1]) > 0 or strpos('{TRIM}', {c}[-1]) > 0)"
+                 for c in spec.column_names}
     sets = ", ".join(f"{c} = case when {test} then nullif(trim({c}, '{TRIM}'), '') else {c} end"
                      for c, test in untrimmed.items())
     con.execute(f"update _read set {sets} where {' or '.join(untrimmed.values())}")
@@ -261,11 +264,14 @@ def _read_raw_parquet(con, path: Path, spec: schema.TableSpec, shown: str, raw: 
         if found != spec.column_names:
             detail = {"expected": ",".join(spec.column_names), "found": ",".join(found)}
             return [DataIssue(shown, None, None, "header", detail)]
-        text = ", ".join(f"nullif(trim(cast({c} as VARCHAR), '{TRIM}'), '') as {c}" for c in spec.column_names)
-        con.execute(f"create or replace temp table {raw}_text as select {text} from read_parquet(?)", [str(path)])
+        text = ", ".join(f"nullif(trim(cast({c} as VARCHAR), '{TRIM}'), '') as {c}"
+                         for c in spec.column_names)
+        con.execute(f"create or replace temp table {raw}_text as select {text} from read_parquet(?)",
+                    [str(path)])
     except duckdb.Error as error:
         return [DataIssue(shown, None, None, "encoding", {"detail": str(error).splitlines()[0][:200]})]
-    con.execute(f"create or replace temp view {raw} as select (rowid + 1)::integer as _line, * from {raw}_text")
+    con.execute(f"create or replace temp view {raw} as "
+                f"select (rowid + 1)::integer as _line, * from {raw}_text")
     return []
 
 
@@ -289,7 +295,8 @@ def _read_raw_with_python(con, path, spec, shown, raw, trimmed) -> list[DataIssu
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(spec.columns):
-            issues.append(DataIssue(shown, line, None, "width", {"found": len(record), "expected": len(spec.columns)}))
+            detail = {"found": len(record), "expected": len(spec.columns)}
+            issues.append(DataIssue(shown, line, None, "width", detail))
             continue
         kept.append([line, *record])
     columns = ", ".join(f"{c} VARCHAR" for c in spec.column_names)
@@ -313,7 +320,8 @@ def _cast(column: schema.Column) -> str:
     if column.type == "bool":
         return f"case lower({c}) when 'true' then true when 'false' then false end"
     if column.type == "date":
-        return f"case when regexp_full_match({c}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') then try_cast({c} as DATE) end"
+        return (f"case when regexp_full_match({c}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') "
+                f"then try_cast({c} as DATE) end")
     return c
 
 
@@ -421,7 +429,8 @@ def observation_issues(con, typed: str, shown: str) -> list[DataIssue]:
 
 # --- the whole folder -------------------------------------------------------------------------------
 
-def _load_file(con, spec, path: Path, shown: str, typed: str, rank: int, known: dict) -> list[DataIssue] | None:
+def _load_file(con, spec, path: Path, shown: str, typed: str, rank: int,
+               known: dict) -> list[DataIssue] | None:
     """Read, type and check one file; None when there is no table (missing or unreadable)."""
     raw = f"_raw_{spec.name}_{rank}"
     issues = read_raw(con, path, spec, shown, raw)
@@ -468,7 +477,8 @@ def load_into(con: duckdb.DuckDBPyConnection, data_dir: Path, imported: bool = F
 
 
 def _exists(con, name: str) -> bool:
-    return bool(con.execute("select count(*) from duckdb_tables() where table_name = ?", [name]).fetchone()[0])
+    found = con.execute("select count(*) from duckdb_tables() where table_name = ?", [name]).fetchone()
+    return bool(found[0])
 
 
 def _merge(con, spec: schema.TableSpec, parts: list[str]) -> str:
@@ -487,7 +497,8 @@ def _merge(con, spec: schema.TableSpec, parts: list[str]) -> str:
         con.execute(
             f"create or replace temp table _observation_conflicts as select {columns}, "
             "c.value as curated_value, c.value_text as curated_value_text, c.status as curated_status, "
-            "c.source_id as curated_source_id, i.value as imported_value, i.value_text as imported_value_text, "
+            "c.source_id as curated_source_id, i.value as imported_value, "
+            "i.value_text as imported_value_text, "
             "i.status as imported_status, i.source_id as imported_source_id "
             f"from {curated} as c join {extra} as i on {on} "
             "where c.value is distinct from i.value or c.value_text is distinct from i.value_text "

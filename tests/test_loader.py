@@ -10,7 +10,8 @@ from regionstats import db
 from regionstats.validate import DataError, load_and_validate, validated_tables
 
 ROOT = Path(__file__).resolve().parent.parent
-HEADER = "region_code,indicator_id,year,period_start,period_end,period_label,value,value_text,value_low,value_high,status,source_id,note\n"
+HEADER = ("region_code,indicator_id,year,period_start,period_end,period_label,value,value_text,value_low,"
+          "value_high,status,source_id,note\n")
 
 
 @pytest.fixture
@@ -55,9 +56,11 @@ def test_a_bad_imported_cell_names_the_imported_file(data):
                          "99,population,2031,,,,5,5,,,published,orebro_ls_strategy_2021,\n")
     _, issues = load_and_validate(data, imported=True)
     assert [i.message("sv") for i in issues] == [
-        "imported/observations.csv, rad 2, kolumn value: ”many” är inte ett tal (punkt som decimaltecken)",
+        "imported/observations.csv, rad 2, kolumn value: ”many” är inte ett tal "
+        "(punkt som decimaltecken)",
         "imported/observations.csv, rad 3, kolumn region_code: ”99” finns inte i regions.csv",
-        "imported/observations.csv, rad 2, kolumn value: raden har varken värde eller band, och status är inte ”missing”",
+        "imported/observations.csv, rad 2, kolumn value: "
+        "raden har varken värde eller band, och status är inte ”missing”",
     ]
     assert load_and_validate(data)[1] == []  # the curated files alone still pass
     with pytest.raises(DataError):
@@ -72,7 +75,8 @@ def test_blank_lines_spaces_and_tabs_keep_the_lines_of_a_spreadsheet(data):
     lines[6] = lines[6].replace(",2018,", ",tjugo,", 1)
     path.write_text("".join(lines), encoding="utf-8")
     _, issues = load_and_validate(data)
-    assert [i.message("en") for i in issues] == ["observations.csv, line 7, column year: “tjugo” is not a whole number"]
+    assert [i.message("en") for i in issues] == [
+        "observations.csv, line 7, column year: “tjugo” is not a whole number"]
 
 
 def test_a_row_of_the_wrong_width_is_named_and_the_rest_checked(data):
@@ -82,7 +86,8 @@ def test_a_row_of_the_wrong_width_is_named_and_the_rest_checked(data):
     _, issues = load_and_validate(data)
     assert [i.message("en") for i in issues] == [
         "regions.csv, line 63: the row has 3 fields, 9 expected",
-        "regions.csv, line 64, column kind: “region” is not an allowed value (country, county, city, university)",
+        "regions.csv, line 64, column kind: “region” is not an allowed value "
+        "(country, county, city, university)",
     ]
 
 
@@ -91,8 +96,8 @@ def test_a_large_table_can_be_kept_as_parquet(data, tmp_path, monkeypatch):
     before = db.connect(data).execute("select count(*), sum(value) from observations").fetchone()
     parquet = db.csv_to_parquet(data / "observations.csv")
     _, issues = load_and_validate(data)
-    assert [i.message("en") for i in issues] == ["observations.csv: both observations.csv and observations.parquet "
-                                                 "exist: keep one of them"]
+    assert [i.message("en") for i in issues] == [
+        "observations.csv: both observations.csv and observations.parquet exist: keep one of them"]
     (data / "observations.csv").unlink()
     assert load_and_validate(data)[1] == []
     assert db.connect(data).execute("select count(*), sum(value) from observations").fetchone() == before

@@ -136,11 +136,15 @@ class Context:
 
     def indicator_name(self, indicator_id: str) -> str:
         names = self._indicator_names
-        return names[indicator_id] if indicator_id in names else self.indicator(indicator_id)[f"name_{self.lang}"]
+        if indicator_id in names:
+            return names[indicator_id]
+        return self.indicator(indicator_id)[f"name_{self.lang}"]
 
     def unit_label(self, indicator_id: str) -> str:
         labels = self._unit_labels
-        return labels[indicator_id] if indicator_id in labels else self.indicator(indicator_id)[f"unit_{self.lang}"]
+        if indicator_id in labels:
+            return labels[indicator_id]
+        return self.indicator(indicator_id)[f"unit_{self.lang}"]
 
     def region_name(self, code: str) -> str:
         return self._region_names.get(code, code)

@@ -81,8 +81,11 @@ def coverage_chart(ctx: Context) -> ChartView:
     hover_text = cov.label + cov.note.map(lambda n: f" – {n}" if isinstance(n, str) else "")
     grid = pd.DataFrame({"row": cov.row, "column": cov.column, "z": cov.coverage.map(COVERAGE_CODES),
                          "hover": hover_text}).drop_duplicates(["row", "column"])
-    z = grid.pivot(index="row", columns="column", values="z").reindex(index=rows, columns=cols).fillna(0)
-    hover = grid.pivot(index="row", columns="column", values="hover").reindex(index=rows, columns=cols).fillna("")
+    def matrix(values, missing):
+        wide = grid.pivot(index="row", columns="column", values=values)
+        return wide.reindex(index=rows, columns=cols).fillna(missing)
+
+    z, hover = matrix("z", 0), matrix("hover", "")
     z, hover = z.astype(int).values.tolist(), hover.values.tolist()
     scale = [[0, "#F2F2F2"], [0.33, "#F2F2F2"], [0.34, charts.OUT_OF_TOP_FIVE], [0.66, charts.OUT_OF_TOP_FIVE],
              [0.67, charts.OTHER], [1, charts.OTHER]]
@@ -97,8 +100,8 @@ def coverage_chart(ctx: Context) -> ChartView:
     figure.update_xaxes(side="top", tickvals=cols, ticktext=cols)
     title = t("coverage_title", lang)
     figure = charts.style(figure, title, lang, height=max(360, 180 + 26 * len(rows)))
-    return ChartView("coverage", title, figure, cov[["row", "column", "coverage", "status", "note"]], "", notes,
-                     alt=title)
+    data = cov[["row", "column", "coverage", "status", "note"]]
+    return ChartView("coverage", title, figure, data, "", notes, alt=title)
 
 
 def definitions_table(ctx: Context) -> TableView:
