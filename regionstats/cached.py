@@ -50,20 +50,26 @@ def run_query(name: str, **params) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _view(module_name: str, selection_key: str, fingerprint: str, data_dir: str, _selection):
+def _view(module_name: str, selection_key: str, fingerprint: str, data_dir: str, prepare_name: str,
+          _selection, _prepare):
     from importlib import import_module
 
     from regionstats.views import Context
 
-    return import_module(module_name).build(Context(run_query, _selection))
+    built = import_module(module_name).build(Context(run_query, _selection))
+    return _prepare(built) if _prepare is not None else built
 
 
-def view(view_module, selection):
+def view(view_module, selection, prepare=None):
     """``view_module.build(Context(run_query, selection))``, shared by every session with that selection.
 
-    The PageView returned is shared: render it, do not change it.
+    ``prepare`` (a module-level function PageView -> PageView, e.g. one that makes data text safe to
+    show) runs once on the built view, inside the cache. The PageView returned is shared: render it,
+    do not change it.
     """
-    return _view(view_module.__name__, repr(selection), _fingerprint(), str(config.data_dir()), selection)
+    prepare_name = "" if prepare is None else f"{prepare.__module__}.{prepare.__qualname__}"
+    return _view(view_module.__name__, repr(selection), _fingerprint(), str(config.data_dir()), prepare_name,
+                 selection, prepare)
 
 
 def clear() -> None:
