@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from regionstats import config, schema
+from regionstats import config, models, schema
 from regionstats.validate import DataError, imported_files, load_into
 
 LOCKED = {"enable_external_access": False, "lock_configuration": True}
@@ -100,11 +100,7 @@ def create_tables(con: duckdb.DuckDBPyConnection, typed: dict[str, str]) -> None
 
 
 def create_models(con: duckdb.DuckDBPyConnection) -> None:
-    """The staging views over the loaded tables (regionstats/models.py), once that module exists."""
-    try:
-        from regionstats import models
-    except ImportError:
-        return
+    """The staging views over the loaded tables (queries/models/*.sql, regionstats/models.py)."""
     models.create_models(con)
 
 
@@ -139,7 +135,7 @@ def prune_cache(keep: int = 4) -> None:
 
 
 def database_path(data_dir: Path) -> Path:
-    return config.cache_dir() / f"warehouse-{data_fingerprint(data_dir)}.duckdb"
+    return config.cache_dir() / f"warehouse-{data_fingerprint(data_dir)}-{models.fingerprint()}.duckdb"
 
 
 SHARED_DATABASE = "REGIONSTATS_DATABASE"
