@@ -78,7 +78,7 @@ def cmd_query(args) -> int:
 
 def cmd_check(args) -> int:
     data_dir = args.data_dir or config.data_dir()
-    tables, issues = load_and_validate(data_dir)
+    tables, issues = load_and_validate(data_dir, imported=True)
     for issue in issues:
         print(issue.message(args.lang), file=sys.stderr)
     if issues:

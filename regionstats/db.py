@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from regionstats import config, schema
-from regionstats.validate import Table, validated_tables
+from regionstats.validate import Table, imported_files, validated_tables
 
 LOCKED = {"enable_external_access": False, "lock_configuration": True}
 
@@ -25,8 +25,13 @@ def data_fingerprint(data_dir: Path) -> str:
     Asked on every query the app runs, so the hash is remembered until a file's size or
     modification time changes.
     """
-    stats = tuple(_stat(Path(data_dir) / spec.file_name) for spec in schema.TABLES)
+    stats = tuple(_stat(path) for path in _data_files(Path(data_dir)))
     return _hash_files(str(data_dir), stats)
+
+
+def _data_files(data_dir: Path) -> list[Path]:
+    """The curated tables and the importer's files (imported/), which together make the data set."""
+    return [data_dir / spec.file_name for spec in schema.TABLES] + imported_files(data_dir)
 
 
 def _stat(path: Path) -> tuple:
@@ -40,9 +45,8 @@ def _stat(path: Path) -> tuple:
 @lru_cache(maxsize=32)
 def _hash_files(data_dir: str, stats: tuple) -> str:
     digest = hashlib.sha256()
-    for spec in schema.TABLES:
-        path = Path(data_dir) / spec.file_name
-        digest.update(spec.file_name.encode())
+    for path in _data_files(Path(data_dir)):
+        digest.update(str(path.relative_to(data_dir)).encode())
         digest.update(path.read_bytes() if path.exists() else b"<missing>")
     return digest.hexdigest()[:16]
 

@@ -235,8 +235,12 @@ def check_observation_rows(table: Table) -> list[DataIssue]:
     return issues
 
 
-def load_and_validate(data_dir: Path) -> tuple[dict[str, Table], list[DataIssue]]:
-    """Read every table in load order and run every check. Returns (tables, issues)."""
+def load_and_validate(data_dir: Path, imported: bool = False) -> tuple[dict[str, Table], list[DataIssue]]:
+    """Read every table in load order and run every check. Returns (tables, issues).
+
+    With ``imported``, the rows of ``data_dir/imported/`` (written only by the importer) are
+    checked too and merged in: an imported row replaces the curated row with the same key.
+    """
     tables, issues = {}, []
     for spec in schema.TABLES:
         table, read_issues = read_table(data_dir, spec)
@@ -248,12 +252,55 @@ def load_and_validate(data_dir: Path) -> tuple[dict[str, Table], list[DataIssue]
         if "value_or_missing" in spec.checks:
             issues += check_observation_rows(table)
         tables[spec.name] = table
+        if imported and spec in IMPORTED_SPECS:
+            extra, extra_issues = read_imported(data_dir, spec, tables)
+            issues += extra_issues
+            if extra is not None:
+                tables[spec.name] = merge_rows(table, extra)
     return tables, issues
 
 
-def validated_tables(data_dir: Path) -> dict[str, Table]:
-    """The tables of data_dir, or DataError listing every issue."""
-    tables, issues = load_and_validate(data_dir)
+def validated_tables(data_dir: Path, imported: bool = True) -> dict[str, Table]:
+    """The tables of data_dir (with the imported rows merged in), or DataError listing every issue."""
+    tables, issues = load_and_validate(data_dir, imported=imported)
     if issues:
         raise DataError(issues)
     return tables
+
+
+# --- imported rows ------------------------------------------------------------------------------
+# The importer is the only writer of data_dir/imported/{sources,observations}.csv (same columns as
+# their curated twins); curation never touches them. The warehouse loader owns the final rule
+# ("imported wins, conflicts listed"); this is the same rule for validation and the import report.
+
+IMPORTED_DIR = "imported"
+IMPORTED_SPECS = (schema.SOURCES, schema.OBSERVATIONS)
+
+
+def imported_files(data_dir: Path) -> list[Path]:
+    """The imported files of data_dir (present or not), sources before observations."""
+    return [Path(data_dir) / IMPORTED_DIR / spec.file_name for spec in IMPORTED_SPECS]
+
+
+def read_imported(data_dir: Path, spec: schema.TableSpec, tables: dict) -> tuple[Table | None, list[DataIssue]]:
+    """The imported twin of a table, checked on its own and against the tables read so far."""
+    folder = Path(data_dir) / IMPORTED_DIR
+    if not (folder / spec.file_name).exists():
+        return None, []
+    table, issues = read_table(folder, spec)
+    if table is not None:
+        issues += check_keys(table) + check_references(table, tables)
+        if "value_or_missing" in spec.checks:
+            issues += check_observation_rows(table)
+    shown = f"{IMPORTED_DIR}/{spec.file_name}"
+    return table, [DataIssue(shown, i.line, i.column, i.code, i.detail) for i in issues]
+
+
+def merge_rows(curated: Table, imported: Table) -> Table:
+    """Curated rows whose key is not imported, then the imported rows (an imported row wins)."""
+    key = curated.spec.key
+    taken = {tuple(r[k] for k in key) for r in imported.rows}
+    kept = [(r, n) for r, n in zip(curated.rows, curated.lines) if tuple(r[k] for k in key) not in taken]
+    rows = [r for r, _ in kept] + imported.rows
+    lines = [n for _, n in kept] + imported.lines
+    return Table(curated.spec, rows, lines)

@@ -13,14 +13,14 @@ from regionstats.validate import load_and_validate
 
 SEEDS = [
     "region_code;indicator_id;year;value;unit;source_id\n"
-    "18;alf_msek;2030;75,5;MSEK;orebro_ls_strategy_2021\n"
-    "Uppsala;alf_msek;2030;1 234;mkr;orebro_ls_strategy_2021\n",
+    "18;alf_msek;2026;75,5;MSEK;orebro_ls_strategy_2021\n"
+    "Uppsala;alf_msek;2026;1 234;mkr;orebro_ls_strategy_2021\n",
     "region,indicator_id,year,value,status,source_id,note\n"
-    "00,phd_share_pct,2031,1.5,published,orebro_ls_strategy_2021,\"a, note\"\n"
-    "24,phd_share_pct,2031,x,missing,orebro_ls_strategy_2021,\n",
+    "00,phd_share_pct,2027,1.5,published,orebro_ls_strategy_2021,\"a, note\"\n"
+    "24,phd_share_pct,2027,x,missing,orebro_ls_strategy_2021,\n",
     "region_code\tindicator_id\tyear\tvalue\tsource_id\tpublisher\ttitle\turl\tpublished\n"
-    "18\tpopulation\t2030\t310 000\tnew_src\tSCB\tFolkmängd\thttps://www.scb.se\t2031\n"
-    "18\tmedcity_rank\t2030\t351-400\tnew_src\tSCB\tFolkmängd\thttps://www.scb.se\t2031\n",
+    "18\tpopulation\t2026\t310 000\tnew_src\tSCB\tFolkmängd\thttps://www.scb.se\t2027\n"
+    "18\tmedcity_rank\t2026\t351-400\tnew_src\tSCB\tFolkmängd\thttps://www.scb.se\t2027\n",
 ]
 JUNK = ["", ";", ",", "\t", "\n", "\r\n", '"', "x", "..", "–", "-1", "1e400", "ö", "\x00", "\xff", "#",
         "2101", "Örebro", "99", "abc", "1 234,5", "SEK", "%", "\u00a0", "=1+1", "\\N"]
@@ -53,7 +53,7 @@ def mutated_csv(draw) -> bytes:
 
 
 VALID_XLSX = xlsx_bytes([["region_code", "indicator_id", "year", "value", "source_id"],
-                         ["18", "alf_msek", 2030, 75.5, "orebro_ls_strategy_2021"]])
+                         ["18", "alf_msek", 2026, 75.5, "orebro_ls_strategy_2021"]])
 
 
 @st.composite
