@@ -302,6 +302,26 @@ MESSAGES = {
         "SCB:s svar kunde inte läsas som JSON-stat2: {detail}",
         "SCB's answer could not be read as JSON-stat2: {detail}",
     ),
+    "scb_no_years": (
+        "SCB har inte åren {years} i någon av tabellerna ({tables})",
+        "SCB does not have the years {years} in any of the tables ({tables})",
+    ),
+    "scb_no_value": (
+        "SCB:s tabell {table} har inte {variable} {codes}",
+        "SCB's table {table} does not have {variable} {codes}",
+    ),
+    "scb_no_contents": (
+        "SCB:s tabell {table} har inte tabellinnehållet {code}; den har {known} (ange --contents)",
+        "SCB's table {table} does not have the contents {code}; it has {known} (give --contents)",
+    ),
+    "scb_no_total": (
+        "SCB:s tabell {table} kräver ett val för {variable} men har ingen totalsumma ({codes})",
+        "SCB's table {table} requires a choice for {variable} but has no total ({codes})",
+    ),
+    "scb_bad_request": (
+        "SCB godtog inte frågan till tabell {table} (som har åren {years}): {hint} ({detail})",
+        "SCB did not accept the question to table {table} (which has the years {years}): {hint} ({detail})",
+    ),
     "scb_years": (
         "åren ska vara {low}–{high} med från ≤ till, fick {first}–{last}",
         "the years should be {low}–{high} with from ≤ to, got {first}–{last}",
