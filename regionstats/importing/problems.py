@@ -138,6 +138,10 @@ MESSAGES = {
         "dimensionen {dimension} har {count} värden ({codes}); välj bara totalen",
         "the dimension {dimension} has {count} values ({codes}); choose only the total",
     ),
+    "skipped_municipalities": (
+        "{count} kommuner (fyrsiffriga koder) lästes inte; bara riket och län importeras",
+        "{count} municipalities (four-digit codes) were not read; only the country and counties are imported",
+    ),
     "pxweb_layout": (
         "filen ser ut som en PxWeb-tabell men {detail}",
         "the file looks like a PxWeb table but {detail}",

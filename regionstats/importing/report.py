@@ -27,6 +27,10 @@ from regionstats.validate import load_and_validate
 OBSERVATION_COLUMNS = schema.OBSERVATIONS.column_names
 SOURCE_COLUMNS = schema.SOURCES.column_names
 COUNTRY_ALIASES = ("sverige", "riket", "hela riket", "sweden", "hela landet", "whole country")
+# the regions' own names for themselves where they differ from "Region <county>" (Kolada uses them)
+ORGANISATION_ALIASES = {"region sörmland": "04", "sörmland": "04", "västra götalandsregionen": "14",
+                        "vgr": "14", "region jämtland härjedalen": "23", "jämtland härjedalen": "23"}
+CODE_AND_NAME = re.compile(r"^(\d{2}|\d{4})\s+\S")  # PxWeb's "01 Stockholms län"
 NON_NEGATIVE_UNITS = ("msek", "sek", "sek_per_capita", "persons", "count", "fte")
 MONEY_UNITS = ("msek", "sek", "sek_per_capita")
 MAX_TEXT = 2000
@@ -321,6 +325,9 @@ def region_lookup(regions: dict) -> dict:
     if "00" in regions:
         for alias in COUNTRY_ALIASES:
             lookup.setdefault(alias, "00")
+    for alias, code in ORGANISATION_ALIASES.items():
+        if code in regions:
+            lookup.setdefault(alias, code)
     return lookup
 
 
@@ -415,8 +422,12 @@ class Planner:
             self.issue(row, "region_code", "required")
             return None
         folded = _fold(text)
+        if CODE_AND_NAME.match(folded):
+            folded = folded.split(" ", 1)[0]  # "01 Stockholms län": the code decides
         if folded.isdigit() and len(folded) == 1:
             folded = "0" + folded  # Excel dropped the leading zero of 01
+        if folded.isdigit() and len(folded) == 4 and folded.startswith("00"):
+            folded = folded[2:]  # Kolada's county ids 0001…0025, 0000 for Riket
         code = self.known.region_names.get(folded)
         if code is None:
             hint = suggestion(text, self.known.region_names,

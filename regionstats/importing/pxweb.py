@@ -1,0 +1,211 @@
+"""Files as analysts save them from PxWeb (SCB's statistical database and others):
+
+- a saved **JSON-stat2** answer (``.json``), read like SCB's API answer: the region, year and
+  contents dimensions become rows; any other dimension must be fixed at its total;
+- PxWeb's older **v1 "json"** and JSON-stat 1 answers are recognised and refused with the advice
+  to fetch JSON-stat2;
+- a PxWeb **CSV/XLSX table**: regions as rows ("01 Stockholms län", "00 Riket", Kolada's "0001"),
+  years as columns (headers such as "2024", "Folkmängd 2024" or "000007ME 2025"), optionally a
+  title line above the header and label columns (age, sex) between, which must be totals.
+
+The indicator is recognised from the contents code or label (Folkmängd → ``population``); the
+source is described from the file (table, title, SCB's update date) and named in the report.
+"""
+
+import datetime as dt
+import json
+import re
+
+from regionstats.importing.long_template import IncomingRow
+from regionstats.importing.problems import ImportIssue, ScbError, UploadRefused
+from regionstats.importing.readers import MISSING_MARKERS, Sheet
+from regionstats.importing.scb import BASE_URL, STATUS_MEANING, _roles, county_code, is_total, population_rows
+
+CONTENTS_INDICATORS = {"BE0101N1": "population", "000007ME": "population"}
+LABEL_INDICATORS = {"folkmängd": "population", "population": "population"}
+SCB_PUBLISHER = "SCB (Statistikmyndigheten)"
+SCB_DATABASE = "https://www.statistikdatabasen.scb.se/"
+YEAR_HEADER = re.compile(r"^(?:(?P<code>[0-9A-Z]{6,10})\s+)?(?P<label>.*?)[\s,]*(?P<year>(?:19|20)\d\d)$")
+REGION_LABEL = re.compile(r"^(?P<code>\d{2}|\d{4})(?:\s+(?P<name>.+))?$")
+
+
+# --- JSON ---------------------------------------------------------------------------------------
+
+
+def read_json(name: str, raw: bytes) -> dict:
+    """The JSON of a saved answer; UploadRefused if it is not JSON-stat2 (v1 answers named as such)."""
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UploadRefused("json_not_jsonstat", name, detail=str(exc)[:80]) from None
+    except RecursionError:
+        raise UploadRefused("json_not_jsonstat", name, detail="nested too deep") from None
+    if isinstance(data, dict) and {"columns", "data"} <= set(data):
+        raise UploadRefused("jsonstat_v1", name, detail="PxWebApi 1, ”json”")
+    if isinstance(data, dict) and isinstance(data.get("dataset"), dict):
+        raise UploadRefused("jsonstat_v1", name, detail="JSON-stat 1")
+    if not isinstance(data, dict) or data.get("class") != "dataset":
+        raise UploadRefused("json_not_jsonstat", name, detail="class ≠ dataset")
+    if not str(data.get("version", "")).startswith("2"):
+        raise UploadRefused("jsonstat_v1", name, detail=f"version {data.get('version')}")
+    return data
+
+
+def jsonstat_upload(name: str, raw: bytes, sha256: str, today: dt.date | None = None):
+    """(rows, new sources, warnings) for a saved JSON-stat2 answer; UploadRefused or ScbError otherwise."""
+    dataset = read_json(name, raw)
+    try:
+        _, _, metric = _roles(dataset)
+        contents = dataset["dimension"][metric]["category"] if metric in dataset.get("id", []) else {}
+        labels = contents.get("label") or {}
+        codes = list(contents.get("index") or labels)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise UploadRefused("json_not_jsonstat", name, detail=f"{type(exc).__name__}") from None
+    indicator = None
+    for code in codes:
+        indicator = CONTENTS_INDICATORS.get(code) or LABEL_INDICATORS.get(str(labels.get(code, "")).strip().lower())
+        if indicator:
+            break
+    if indicator is None:
+        known = ", ".join(f"{c} (Folkmängd)" for c in CONTENTS_INDICATORS)
+        raise UploadRefused("jsonstat_contents", name, value=", ".join(map(str, codes)) or "–", known=known)
+    source = saved_source(name, dataset, sha256, today or dt.date.today())
+    rows = population_rows(dataset, source["source_id"], contents=tuple(codes), indicator_id=indicator)
+    warnings = []
+    skipped = _municipalities(dataset)
+    if skipped:
+        warnings.append(ImportIssue(name, None, None, "skipped_municipalities", {"count": skipped}, "warning"))
+    return rows, [source], warnings
+
+
+def _municipalities(dataset: dict) -> int:
+    geo, _, _ = _roles(dataset)
+    try:
+        category = dataset["dimension"][geo]["category"]
+        codes = list(category.get("index") or category.get("label") or [])
+    except (KeyError, TypeError, AttributeError):
+        return 0
+    return sum(1 for c in codes if county_code(str(c)) is None)
+
+
+def saved_source(name: str, dataset: dict, sha256: str, today: dt.date) -> dict:
+    """The sources.csv row for a saved answer: the table, SCB's update date, the file it came from."""
+    extension = dataset.get("extension") if isinstance(dataset.get("extension"), dict) else {}
+    px = extension.get("px") if isinstance(extension.get("px"), dict) else {}
+    table = str(px.get("tableid") or px.get("matrix") or "").strip()
+    table = table if re.fullmatch(r"[A-Za-z0-9_]{1,40}", table) else ""
+    updated = str(dataset.get("updated") or "")[:10]
+    publisher = str(dataset.get("source") or "").strip()[:200]
+    is_scb = not publisher or "scb" in publisher.lower() or "statistikmyndigheten" in publisher.lower()
+    label = str(dataset.get("label") or "PxWeb-tabell")[:300]
+    stamp = updated.replace("-", "") if re.fullmatch(r"\d{4}-\d{2}-\d{2}", updated) else sha256[:8]
+    return {
+        "source_id": f"{'scb' if is_scb else 'pxweb'}_{(table or 'tabell').lower()}_{stamp}",
+        "publisher": SCB_PUBLISHER if is_scb else publisher,
+        "title": f"{label} (tabell {table})" if table else label,
+        "url": f"{BASE_URL}/tables/{table}/data?lang=sv&outputFormat=json-stat2" if table and is_scb else SCB_DATABASE,
+        "published": updated,
+        "accessed": today.isoformat(),
+        "licence": "CC0 1.0" if is_scb else "",
+        "note": f"Importerad från sparat JSON-stat2-svar {name} (sha256 {sha256[:12]})",
+    }
+
+
+# --- PxWeb tables (CSV/XLSX): regions as rows, years as columns -----------------------------------
+
+
+def pxweb_layout(sheet: Sheet) -> tuple[str | None, list[str], int, list[tuple[int, list[str]]]] | None:
+    """(title, header, header line, rows) when the sheet is a PxWeb table with years as columns, else None."""
+    title, header, line, rows = None, sheet.header, sheet.header_line, sheet.rows
+    if len([h for h in header if h.strip()]) == 1 and rows:  # a title line above the header
+        title, (line, header), rows = header[0], (rows[0][0], [c.strip() for c in rows[0][1]]), rows[1:]
+    years = [i for i, h in enumerate(header) if YEAR_HEADER.match(h.strip())]
+    if not years or years[0] == 0 or not rows:
+        return None
+    first = [cells[0].strip() for _, cells in rows if cells and cells[0].strip()]
+    if not first or not all(REGION_LABEL.match(c) for c in first[:5]):
+        return None
+    return title, header, line, rows
+
+
+def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
+    """(rows, new sources, warnings) for a PxWeb table; UploadRefused when it cannot be read safely."""
+    layout = pxweb_layout(sheet)
+    if layout is None:
+        return None
+    title, header, header_line, records = layout
+    name = sheet.file_name
+    year_columns = {}
+    contents = set()
+    for index, label in enumerate(header):
+        found = YEAR_HEADER.match(label.strip())
+        if found and index > 0:
+            year_columns[index] = found.group("year")
+            if found.group("code"):
+                contents.add(found.group("code"))
+            if found.group("label").strip():
+                contents.add(found.group("label").strip().lower())
+    first_year = min(year_columns)
+    indicator = next((CONTENTS_INDICATORS.get(c) or LABEL_INDICATORS.get(c) for c in contents
+                      if CONTENTS_INDICATORS.get(c) or LABEL_INDICATORS.get(c)), None)
+    if indicator is None and title:
+        indicator = next((i for word, i in LABEL_INDICATORS.items() if word in title.lower()), None)
+    if indicator is None:
+        raise UploadRefused("pxweb_layout", name, detail=_both(
+            "tabellinnehållet går inte att känna igen (bara folkmängd, BE0101N1/000007ME); "
+            "använd mallen för andra uppgifter",
+            "its contents cannot be recognised (only population, BE0101N1/000007ME); use the template "
+            "for other figures"))
+    source = table_source(name, title, sheet.sha256, today or dt.date.today())
+    rows, skipped = [], 0
+    for line, cells in records:
+        label = cells[0].strip() if cells else ""
+        if not label:
+            continue
+        match = REGION_LABEL.match(label)
+        if match and county_code(match.group("code")) is None:
+            skipped += 1  # a municipality
+            continue
+        for index in range(1, first_year):  # label columns between region and years: totals only
+            text = cells[index].strip() if index < len(cells) else ""
+            if text and not is_total(text.split(" ")[0], text):
+                raise UploadRefused("not_total", name, dimension=header[index] or f"kolumn {index + 1}",
+                                    code=text, label=text, totals="totalt")
+        for index, year in year_columns.items():
+            text = cells[index].strip() if index < len(cells) else ""
+            if not text:
+                continue
+            note = ""
+            if text in MISSING_MARKERS and text in STATUS_MEANING:
+                note = f"SCB: ”{text}” = {STATUS_MEANING[text][0]}"
+            rows.append(IncomingRow(line, {"region_code": label, "indicator_id": indicator, "year": year,
+                                           "value": text, "source_id": source["source_id"], "note": note},
+                                    {"region_code": header[0] or "region", "year": header[index],
+                                     "value": header[index]}))
+    warnings = []
+    if skipped:
+        warnings.append(ImportIssue(name, None, None, "skipped_municipalities", {"count": skipped}, "warning"))
+    return rows, [source], warnings
+
+
+def table_source(name: str, title: str | None, sha256: str, today: dt.date) -> dict:
+    shown = (title or name).strip()[:300]
+    return {
+        "source_id": f"scb_pxweb_{sha256[:10]}",
+        "publisher": SCB_PUBLISHER,
+        "title": shown,
+        "url": SCB_DATABASE,
+        "published": "",
+        "accessed": today.isoformat(),
+        "licence": "CC0 1.0",
+        "note": f"Importerad från PxWeb-nedladdningen {name} (sha256 {sha256[:12]})",
+    }
+
+
+def _both(sv: str, en: str):
+    from regionstats.importing.problems import Both
+
+    return Both(sv, en)
+
+
+__all__ = ["ScbError", "jsonstat_upload", "pxweb_rows", "read_json"]
