@@ -129,9 +129,9 @@ MESSAGES = {
         "the table contents {value} are not recognised; known: {known}",
     ),
     "not_total": (
-        "dimensionen {dimension} är låst till {code} ({label}), som inte är en totalsumma; "
+        "dimensionen {dimension} är låst till {value_code} ({label}), som inte är en totalsumma; "
         "värdena skulle vara en delmängd, inte hela befolkningen. Välj totalen ({totals}) eller utelämna {dimension}",
-        "the dimension {dimension} is fixed at {code} ({label}), which is not a total; the values would be "
+        "the dimension {dimension} is fixed at {value_code} ({label}), which is not a total; the values would be "
         "a subgroup, not the whole population. Choose the total ({totals}) or leave {dimension} out",
     ),
     "several_values": (
@@ -315,8 +315,8 @@ MESSAGES = {
         "SCB's table {table} does not have {variable} {codes}",
     ),
     "scb_no_contents": (
-        "SCB:s tabell {table} har inte tabellinnehållet {code}; den har {known} (ange --contents)",
-        "SCB's table {table} does not have the contents {code}; it has {known} (give --contents)",
+        "SCB:s tabell {table} har inte tabellinnehållet {contents}; den har {known} (ange --contents)",
+        "SCB's table {table} does not have the contents {contents}; it has {known} (give --contents)",
     ),
     "scb_no_total": (
         "SCB:s tabell {table} kräver ett val för {variable} men har ingen totalsumma ({codes})",

@@ -146,6 +146,12 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
             if found.group("label").strip():
                 contents.add(found.group("label").strip().lower())
     first_year = min(year_columns)
+    for _, cells in records:  # label columns between region and years (age, sex …): totals only
+        for index in range(1, first_year):
+            text = cells[index].strip() if index < len(cells) else ""
+            if text and not is_total(text.split(" ")[0], text):
+                raise UploadRefused("not_total", name, dimension=header[index] or f"kolumn {index + 1}",
+                                    value_code=text, label=text, totals="totalt")
     indicator = next((CONTENTS_INDICATORS.get(c) or LABEL_INDICATORS.get(c) for c in contents
                       if CONTENTS_INDICATORS.get(c) or LABEL_INDICATORS.get(c)), None)
     if indicator is None and title:
@@ -166,11 +172,6 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
         if match and county_code(match.group("code")) is None:
             skipped += 1  # a municipality
             continue
-        for index in range(1, first_year):  # label columns between region and years: totals only
-            text = cells[index].strip() if index < len(cells) else ""
-            if text and not is_total(text.split(" ")[0], text):
-                raise UploadRefused("not_total", name, dimension=header[index] or f"kolumn {index + 1}",
-                                    code=text, label=text, totals="totalt")
         for index, year in year_columns.items():
             text = cells[index].strip() if index < len(cells) else ""
             if not text:

@@ -146,17 +146,20 @@ def check_controls(name: str, text: str) -> None:
         raise UploadRefused("binary", name, detail=f"U+{ord(found.group()):04X}, line {line}")
 
 
-def sniff_separator(text: str) -> str:
-    """The separator that splits the first real line into the most fields (; before tab before ,).
+def sniff_separator(text: str, lines: int = 10) -> str:
+    """The separator that splits the first real line most (; before tab before ,).
 
-    Counted outside quotes with plain string operations, so a header of any width is fine.
+    A line without any separator outside quotes (PxWeb's quoted title above the header) is
+    skipped. Counted with plain string operations, so a header of any width is fine.
     """
-    for line in text.splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            outside = "".join(line.split('"')[::2])  # the parts between quoted parts
-            counts = {sep: outside.count(sep) for sep in SEPARATORS}
-            best = max(counts.values())
-            return next(sep for sep in SEPARATORS if counts[sep] == best) if best > 0 else ","
+    for seen, line in enumerate(l for l in text.splitlines() if l.strip() and not l.lstrip().startswith("#")):
+        if seen >= lines:
+            break
+        outside = "".join(line.split('"')[::2])  # the parts between quoted parts
+        counts = {sep: outside.count(sep) for sep in SEPARATORS}
+        top = max(counts.values())
+        if top > 0:
+            return next(sep for sep in SEPARATORS if counts[sep] == top)
     return ","
 
 

@@ -321,7 +321,7 @@ def check_totals(dataset: dict) -> None:
             raise ScbError("several_values", dimension=dimension, count=int(size), codes=", ".join(codes[:5]))
         code = codes[0]
         if not is_total(code, labels.get(code, ""), _extension(dataset, dimension).get("eliminationValueCode")):
-            raise ScbError("not_total", dimension=dimension, code=code, label=labels.get(code, code),
+            raise ScbError("not_total", dimension=dimension, value_code=code, label=labels.get(code, code),
                            totals=", ".join(c for c in TOTAL_CODES[:5]))
 
 
@@ -507,7 +507,7 @@ def population_selection(meta: TableMeta, years: list[str], regions: list[str] |
     code = contents or meta.population_contents()
     known_contents = meta.variables[meta.metric].values if meta.metric in meta.variables else []
     if code is None or (known_contents and code not in known_contents):
-        raise ScbError("scb_no_contents", table=meta.table_id, code=code or "Folkmängd",
+        raise ScbError("scb_no_contents", table=meta.table_id, contents=code or "Folkmängd",
                        known=", ".join(f"{c} ({meta.variables[meta.metric].labels.get(c, c)})" for c in known_contents))
     selection = {meta.geo: region_codes}
     for variable in meta.variables.values():
