@@ -1,5 +1,6 @@
 """Data och källor → Importera: upload or fetch, read the report, confirm, undo."""
 
+import datetime as dt
 import hashlib
 
 import streamlit as st
@@ -47,7 +48,8 @@ def plan_upload(data_dir, upload, lang: str) -> None:
 
 def scb_fetch(data_dir, lang: str) -> None:
     with st.expander(t("scb_title", lang)):
-        first, last = st.select_slider(t("scb_years", lang), options=list(range(2000, 2026)), value=(2014, 2024),
+        first, last = st.select_slider(t("scb_years", lang), options=list(range(2000, dt.date.today().year + 1)),
+                                       value=(2014, 2024),
                                        key="scb_years")
         if st.button(t("scb_fetch", lang), key="scb_fetch"):
             try:
