@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+import re
 
 import streamlit as st
 
@@ -9,6 +10,12 @@ from regionstats import config, importing
 from regionstats.i18n import t
 
 REPORT = "_import_report"
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
+
+
+def plain(text: str) -> str:
+    """Text from a file or the data (a file name, a value) escaped so Streamlit shows it as text."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
 def section(lang: str) -> None:
@@ -55,7 +62,7 @@ def scb_fetch(data_dir, lang: str) -> None:
             try:
                 st.session_state[REPORT] = importing.plan_scb_population(data_dir, first, last, lang=lang)
             except importing.ScbError as error:
-                st.error(error.message(lang))
+                st.error(plain(error.message(lang)))
 
 
 def show_report(report, lang: str) -> None:
@@ -89,14 +96,14 @@ def confirm(data_dir, report, lang: str) -> None:
         except importing.StaleReport as error:
             st.session_state.pop(REPORT, None)  # the next run makes a fresh report of the same file
             st.session_state.pop("_import_digest", None)
-            st.error(error.message(lang))
+            st.error(plain(error.message(lang)))
             return
         except importing.ImportProblem as error:
-            st.error(error.message(lang))
+            st.error(plain(error.message(lang)))
             return
         except Exception as error:  # a DataError carries one message per issue
             messages = getattr(error, "messages", None)
-            st.error("\n".join(messages(lang)) if messages else str(error))
+            st.error(plain("\n".join(messages(lang)) if messages else str(error)))
             return
         st.session_state.pop(REPORT, None)
         counts = entry.get("counts", {})
@@ -116,6 +123,6 @@ def history(data_dir, lang: str) -> None:
         try:
             importing.undo_last_import(data_dir)
         except importing.ImportProblem as error:
-            st.error(error.message(lang))
+            st.error(plain(error.message(lang)))
             return
         st.success(t("import_undone", lang))
