@@ -221,3 +221,22 @@ def test_fixture_years_of_the_tables_are_as_documented():
     for name, first, last in (("tab638_metadata.json", "1968", "2024"), ("tab5557_metadata.json", "2025", "2025")):
         years = list(__import__("json").loads(fixture(name))["dimension"]["Tid"]["category"]["index"])
         assert (years[0], years[-1]) == (first, last)
+
+
+def test_only_the_population_columns_of_a_pxweb_table_are_read(data_dir):
+    raw = xlsx_bytes([["region", "Folkmängd 2024", "Folkökning 2024"], ["00 Riket", 10587710, 36003]])
+    report = plan_import_from_upload(data_dir, "px.xlsx", raw)
+    assert report.ok and [c.key for c in report.changes] == [("00", "population", 2024)]
+    assert [w.code for w in report.warnings] == ["ignored_column"]
+
+
+def test_a_saved_answer_with_two_contents_reads_only_the_population():
+    from regionstats.importing.pxweb import jsonstat_upload
+
+    dataset = __import__("json").loads(fixture("tab638_riket_2014_2024.json"))
+    dataset["dimension"]["ContentsCode"]["category"] = {"index": {"BE0101N1": 0, "BE0101N2": 1},
+                                                        "label": {"BE0101N1": "Folkmängd", "BE0101N2": "Folkökning"}}
+    dataset["size"][dataset["id"].index("ContentsCode")] = 2
+    dataset["value"] = [None] * (2 * len(dataset["value"]))
+    rows, _, _ = jsonstat_upload("two.json", __import__("json").dumps(dataset).encode(), "0" * 64)
+    assert len(rows) == 11 and {r.cells["indicator_id"] for r in rows} == {"population"}

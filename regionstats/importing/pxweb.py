@@ -61,16 +61,13 @@ def jsonstat_upload(name: str, raw: bytes, sha256: str, today: dt.date | None = 
         codes = list(contents.get("index") or labels)
     except (KeyError, TypeError, AttributeError) as exc:
         raise UploadRefused("json_not_jsonstat", name, detail=f"{type(exc).__name__}") from None
-    indicator = None
-    for code in codes:
-        indicator = CONTENTS_INDICATORS.get(code) or LABEL_INDICATORS.get(str(labels.get(code, "")).strip().lower())
-        if indicator:
-            break
+    indicator = next((i for i in (_indicator_of(c, labels.get(c, "")) for c in codes) if i), None)
     if indicator is None:
         known = ", ".join(f"{c} (Folkmängd)" for c in CONTENTS_INDICATORS)
         raise UploadRefused("jsonstat_contents", name, value=", ".join(map(str, codes)) or "–", known=known)
     source = saved_source(name, dataset, sha256, today or dt.date.today())
-    rows = population_rows(dataset, source["source_id"], contents=tuple(codes), indicator_id=indicator)
+    wanted = tuple(c for c in codes if _indicator_of(c, labels.get(c, "")) == indicator)  # not Folkökning
+    rows = population_rows(dataset, source["source_id"], contents=wanted, indicator_id=indicator)
     warnings = []
     skipped = _municipalities(dataset)
     if skipped:
@@ -111,6 +108,11 @@ def saved_source(name: str, dataset: dict, sha256: str, today: dt.date) -> dict:
     }
 
 
+def _indicator_of(code: str, label: str = "") -> str | None:
+    """The indicator a contents code or label stands for (BE0101N1, 000007ME, Folkmängd → population)."""
+    return CONTENTS_INDICATORS.get(str(code).strip()) or LABEL_INDICATORS.get(str(label).strip().lower())
+
+
 # --- PxWeb tables (CSV/XLSX): regions as rows, years as columns -----------------------------------
 
 
@@ -135,28 +137,28 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
         return None
     title, header, header_line, records = layout
     name = sheet.file_name
-    year_columns = {}
-    contents = set()
+    title_indicator = next((i for word, i in LABEL_INDICATORS.items() if title and word in title.lower()), None)
+    year_columns, ignored = {}, []
     for index, label in enumerate(header):
         found = YEAR_HEADER.match(label.strip())
-        if found and index > 0:
-            year_columns[index] = found.group("year")
-            if found.group("code"):
-                contents.add(found.group("code"))
-            if found.group("label").strip():
-                contents.add(found.group("label").strip().lower())
-    first_year = min(year_columns)
+        if not found or index == 0:
+            continue
+        named = [x for x in (found.group("code"), found.group("label").strip()) if x]
+        indicators = {_indicator_of(x, x) for x in named}
+        if not named and title_indicator:
+            year_columns[index] = (found.group("year"), title_indicator)
+        elif len(indicators) == 1 and None not in indicators:
+            year_columns[index] = (found.group("year"), indicators.pop())
+        else:
+            ignored.append(ImportIssue(name, header_line, None, "ignored_column", {"value": label}, "warning"))
+    first_year = min((i for i, h in enumerate(header) if i and YEAR_HEADER.match(h.strip())), default=1)
     for _, cells in records:  # label columns between region and years (age, sex …): totals only
         for index in range(1, first_year):
             text = cells[index].strip() if index < len(cells) else ""
             if text and not is_total(text.split(" ")[0], text):
                 raise UploadRefused("not_total", name, dimension=header[index] or f"kolumn {index + 1}",
                                     value_code=text, label=text, totals="totalt")
-    indicator = next((CONTENTS_INDICATORS.get(c) or LABEL_INDICATORS.get(c) for c in contents
-                      if CONTENTS_INDICATORS.get(c) or LABEL_INDICATORS.get(c)), None)
-    if indicator is None and title:
-        indicator = next((i for word, i in LABEL_INDICATORS.items() if word in title.lower()), None)
-    if indicator is None:
+    if not year_columns:
         raise UploadRefused("pxweb_layout", name, detail=_both(
             "tabellinnehållet går inte att känna igen (bara folkmängd, BE0101N1/000007ME); "
             "använd mallen för andra uppgifter",
@@ -172,7 +174,7 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
         if match and county_code(match.group("code")) is None:
             skipped += 1  # a municipality
             continue
-        for index, year in year_columns.items():
+        for index, (year, indicator) in year_columns.items():
             text = cells[index].strip() if index < len(cells) else ""
             if not text:
                 continue
@@ -183,7 +185,7 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
                                            "value": text, "source_id": source["source_id"], "note": note},
                                     {"region_code": header[0] or "region", "year": header[index],
                                      "value": header[index]}))
-    warnings = []
+    warnings = ignored
     if skipped:
         warnings.append(ImportIssue(name, None, None, "skipped_municipalities", {"count": skipped}, "warning"))
     return rows, [source], warnings

@@ -211,6 +211,25 @@ def problem_detail(data: bytes) -> str:
 # --- JSON-stat2 -------------------------------------------------------------------------------
 
 
+class Shape(ValueError):
+    """What is wrong with an answer's shape, in both languages."""
+
+    def __init__(self, sv: str, en: str):
+        super().__init__(en)
+        self.both = Both(sv, en)
+
+
+def shape_detail(exc: Exception, prefix: str = "") -> Both:
+    """An exception from reading an answer as a detail in both languages."""
+    if isinstance(exc, Shape):
+        sv, en = exc.both.sv, exc.both.en
+    elif isinstance(exc, KeyError):
+        sv, en = f"fältet {exc} saknas", f"the field {exc} is missing"
+    else:
+        sv = en = f"{type(exc).__name__}: {exc}"
+    return Both(f"{prefix}{sv}"[:160], f"{prefix}{en}"[:160])
+
+
 def dimension_codes(dataset: dict, dimension_id: str, size: int) -> list[str]:
     """A dimension's category codes in index order."""
     category = dataset["dimension"][dimension_id]["category"]
@@ -222,7 +241,8 @@ def dimension_codes(dataset: dict, dimension_id: str, size: int) -> list[str]:
     else:
         codes = sorted(index, key=lambda code: index[code])
     if len(codes) != size:
-        raise ValueError(f"{dimension_id}: {len(codes)} categories, size {size}")
+        raise Shape(f"{dimension_id}: {len(codes)} kategorier men storlek {size}",
+                    f"{dimension_id}: {len(codes)} categories, size {size}")
     return codes
 
 
@@ -230,28 +250,28 @@ def jsonstat_cells(dataset: dict) -> list[dict]:
     """Every cell of a JSON-stat2 dataset: {dimension: code, ..., "value": v, "status": s, "index": i}."""
     try:
         if not isinstance(dataset, dict) or dataset.get("class") != "dataset":
-            raise ValueError("class is not dataset")
+            raise Shape("class är inte dataset", "class is not dataset")
         ids, sizes = list(dataset["id"]), [int(s) for s in dataset["size"]]
         codes = [dimension_codes(dataset, d, s) for d, s in zip(ids, sizes, strict=True)]
         values, statuses = dataset["value"], dataset.get("status") or {}
         total = math.prod(sizes)
         if total > MAX_CELLS:
-            raise ValueError(f"{total} cells; at most {MAX_CELLS} are read")
+            raise Shape(f"{total} celler; högst {MAX_CELLS} läses", f"{total} cells; at most {MAX_CELLS} are read")
         if isinstance(values, list) and len(values) != total:
-            raise ValueError(f"{len(values)} values for {total} cells")
+            raise Shape(f"{len(values)} värden för {total} celler", f"{len(values)} values for {total} cells")
         if not isinstance(values, (list, dict)):
-            raise ValueError("value is not a list")
+            raise Shape("value är ingen lista", "value is not a list")
         cells = []
         for index, combination in enumerate(itertools.product(*codes)):
             value = values[index] if isinstance(values, list) else values.get(str(index))
             if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
                                       or not math.isfinite(value)):
-                raise ValueError(f"value {index} is not a number")
+                raise Shape(f"värde {index} är inte ett tal", f"value {index} is not a number")
             cells.append({**dict(zip(ids, combination, strict=True)), "value": value,
                           "status": _status(statuses, index), "index": index})
         return cells
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        raise ScbError("scb_response", detail=f"{type(exc).__name__}: {exc}"[:160]) from None
+        raise ScbError("scb_response", detail=shape_detail(exc)) from None
 
 
 MAX_CELLS = 200_000
@@ -338,11 +358,11 @@ def population_rows(dataset: dict, source_id: str, regions: list[str] | None = N
     geo, time_id, metric = _roles(dataset)
     ids = list(dataset["id"])
     if geo not in ids or time_id not in ids:
-        raise ScbError("scb_response", detail=f"{geo} or {time_id} missing")
+        raise ScbError("scb_response", detail=Both(f"{geo} eller {time_id} saknas", f"{geo} or {time_id} missing"))
     try:
         check_totals(dataset)
     except (KeyError, TypeError, ValueError) as exc:
-        raise ScbError("scb_response", detail=f"{type(exc).__name__}: {exc}"[:160]) from None
+        raise ScbError("scb_response", detail=shape_detail(exc)) from None
     wanted = set(regions) if regions else None
     accepted = {contents} if isinstance(contents, str) else set(contents)
     notes = category_notes(dataset)
@@ -465,7 +485,7 @@ def parse_metadata(table_id: str, dataset: dict) -> TableMeta:
         return TableMeta(table_id, str(dataset.get("label") or table_id), str(dataset.get("updated") or "")[:10],
                          variables, geo, time_id, metric)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ScbError("scb_response", detail=f"{table_id} metadata: {type(exc).__name__}: {exc}"[:160]) from None
+        raise ScbError("scb_response", detail=shape_detail(exc, f"{table_id} metadata: ")) from None
 
 
 def table_metadata(client: "ScbClient", table_id: str) -> TableMeta:
