@@ -35,7 +35,7 @@ CHILD = textwrap.dedent("""
     print("finished")
 """)
 # window -> the state the next start must reach
-WINDOWS = {"staged": "old", "journaled": "new", "swapped_one": "new", "swapped": "new", "logged": "new"}
+WINDOWS = {"staged": "old", "backed_up": "old", "journaled": "new", "swapped_one": "new", "swapped": "new", "logged": "new"}
 
 
 def prepared(tmp_path, monkeypatch, name):

@@ -254,6 +254,7 @@ def transact(data_dir: Path, new_files: dict[str, bytes | None], entry: dict, or
             shutil.copy2(data_dir / name, backup / name)
         files[name] = {"before": before, "after": _digest(data)}
     _sync_dir(backup / IMPORTED_DIR)
+    crash_point("backed_up")
     entry = dict(entry, files=files)
     _write_journal(history, {"entry": entry, "order": [n for n in order if n in new_files]})
     crash_point("journaled")
