@@ -35,7 +35,8 @@ def make_client(lang: str = "sv") -> ScbClient:
 def register(sub, common: argparse.ArgumentParser) -> None:
     """Add the import commands to the main parser's subcommands."""
     imp = sub.add_parser("import", parents=[common],
-                         help="import a CSV/XLSX in the long template (or a wide table with --mapping)")
+                         help="import a CSV/XLSX in the long template, a PxWeb table or a saved JSON-stat2 "
+                              "answer (.json); a wide table with --mapping")
     imp.add_argument("file", type=Path)
     imp.add_argument("--mapping", type=Path, help="JSON mapping for a wide table (regions as columns)")
     add_write_options(imp)
