@@ -240,3 +240,13 @@ def test_a_saved_answer_with_two_contents_reads_only_the_population():
     dataset["value"] = [None] * (2 * len(dataset["value"]))
     rows, _, _ = jsonstat_upload("two.json", __import__("json").dumps(dataset).encode(), "0" * 64)
     assert len(rows) == 11 and {r.cells["indicator_id"] for r in rows} == {"population"}
+
+
+def test_a_pxweb_xlsx_with_title_rows_a_contents_row_and_footnotes(data_dir):
+    raw = xlsx_bytes([["Folkmängden efter region och år"], [], [None, "Folkmängd"], [None, "2023", "2024"],
+                      ["00 Riket", 10551707, 10587710], ["24 Västerbottens län", 278729, 281138], [],
+                      ["Källa: SCB"], ["Senast uppdaterad: 2025-02-21"]])
+    report = plan_import_from_upload(data_dir, "pxweb.xlsx", raw)
+    assert report.ok, report.text("en")
+    assert len(report.unchanged) == 4 and report.source_kind == "pxweb"
+    assert sum(w.code == "ignored_label" for w in report.warnings) == 2

@@ -116,18 +116,24 @@ def _indicator_of(code: str, label: str = "") -> str | None:
 # --- PxWeb tables (CSV/XLSX): regions as rows, years as columns -----------------------------------
 
 
-def pxweb_layout(sheet: Sheet) -> tuple[str | None, list[str], int, list[tuple[int, list[str]]]] | None:
-    """(title, header, header line, rows) when the sheet is a PxWeb table with years as columns, else None."""
-    title, header, line, rows = None, sheet.header, sheet.header_line, sheet.rows
-    if len([h for h in header if h.strip()]) == 1 and rows:  # a title line above the header
-        title, (line, header), rows = header[0], (rows[0][0], [c.strip() for c in rows[0][1]]), rows[1:]
-    years = [i for i, h in enumerate(header) if YEAR_HEADER.match(h.strip())]
-    if not years or years[0] == 0 or not rows:
-        return None
-    first = [cells[0].strip() for _, cells in rows if cells and cells[0].strip()]
-    if not first or not all(REGION_LABEL.match(c) for c in first[:5]):
-        return None
-    return title, header, line, rows
+def pxweb_layout(sheet: Sheet, look: int = 6) -> tuple[str | None, list[str], int, list] | None:
+    """(title, header, header line, rows) when the sheet is a PxWeb table with years as columns, else None.
+
+    The header is the first of the top records with a year in a column after the first; records
+    above it (PxWeb's title, a contents label over the years) make the title.
+    """
+    records = [(sheet.header_line, sheet.header)] + sheet.rows[:look]
+    for position, (line, cells) in enumerate(records):
+        cells = [c.strip() for c in cells]
+        if not any(YEAR_HEADER.match(c) for c in cells[1:]):
+            continue
+        above = [c.strip() for _, row in records[:position] for c in row if c.strip()]
+        rows = sheet.rows[position:]
+        first = [r[0].strip() for _, r in rows if r and r[0].strip() and any(c.strip() for c in r[1:])]
+        if not first or not all(REGION_LABEL.match(c) for c in first[:5]):
+            return None
+        return (" ".join(above) or None), cells, line, rows
+    return None
 
 
 def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
@@ -165,7 +171,7 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
             "its contents cannot be recognised (only population, BE0101N1/000007ME); use the template "
             "for other figures"))
     source = table_source(name, title, sheet.sha256, today or dt.date.today())
-    rows, skipped = [], 0
+    rows, skipped, footnotes = [], 0, []
     for line, cells in records:
         label = cells[0].strip() if cells else ""
         if not label:
@@ -174,6 +180,9 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
         if match and county_code(match.group("code")) is None:
             skipped += 1  # a municipality
             continue
+        if not match and not any(c.strip() for c in cells[1:]):
+            footnotes.append(ImportIssue(name, line, None, "ignored_label", {"value": label[:200]}, "warning"))
+            continue  # PxWeb's footnotes under the table ("Källa: SCB", "Senast uppdaterad …")
         for index, (year, indicator) in year_columns.items():
             text = cells[index].strip() if index < len(cells) else ""
             if not text:
@@ -185,14 +194,14 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
                                            "value": text, "source_id": source["source_id"], "note": note},
                                     {"region_code": header[0] or "region", "year": header[index],
                                      "value": header[index]}))
-    warnings = ignored
+    warnings = ignored + footnotes
     if skipped:
         warnings.append(ImportIssue(name, None, None, "skipped_municipalities", {"count": skipped}, "warning"))
     return rows, [source], warnings
 
 
 def table_source(name: str, title: str | None, sha256: str, today: dt.date) -> dict:
-    shown = (title or name).strip()[:300]
+    shown = (title or name).strip()[:300] or name
     return {
         "source_id": f"scb_pxweb_{sha256[:10]}",
         "publisher": SCB_PUBLISHER,
