@@ -250,3 +250,27 @@ def test_a_pxweb_xlsx_with_title_rows_a_contents_row_and_footnotes(data_dir):
     assert report.ok, report.text("en")
     assert len(report.unchanged) == 4 and report.source_kind == "pxweb"
     assert sum(w.code == "ignored_label" for w in report.warnings) == 2
+
+
+def test_status_symbols_and_notes_on_numbers_are_kept_as_notes(data_dir):
+    dataset = __import__("json").loads(fixture("tab638_counties_2020.json"))
+    dataset["status"] = {"2": "..", "7": "*"}  # 05 has no figure; 18 carries a symbol on its number
+    dataset["dimension"]["Region"]["category"]["note"] = {"18": ["Fr.o.m. 2020 enligt ny indelning."]}
+    report = plan_import_from_upload(data_dir, "noter.json", __import__("json").dumps(dataset).encode())
+    assert report.ok, report.text("en")
+    rows = {c.key[0]: c.new for c in report.changes}
+    assert rows["18"]["value"] == "305643" and rows["18"]["status"] == "published"
+    assert rows["18"]["note"] == "SCB-status ”*”; Fr.o.m. 2020 enligt ny indelning."
+    assert (rows["05"]["status"], rows["05"]["value_text"]) == ("missing", "..")
+
+
+def test_fetch_command_with_table_and_contents(data_dir, capsys, monkeypatch):
+    transport = Router((200, fixture("tab5557_riket_orebro_2025.json")))
+    monkeypatch.setattr(import_commands, "make_client", lambda lang="sv": client(transport))
+    code, output = run(capsys, "--data-dir", data_dir, "fetch", "scb-population", "--from", "2025", "--to",
+                       "2025", "--regions", "00,18", "--table", "TAB5557", "--contents", "000007ME", "--dry-run")
+    assert code == 0 and "2 rader lästa: 2 läggs till" in output
+    assert [c["url"].split("/tables/")[1].split("/")[0] for c in transport.calls] == ["TAB5557", "TAB5557"]
+    code, output = run(capsys, "--data-dir", data_dir, "fetch", "scb-population", "--from", "2025", "--to",
+                       "2025", "--table", "TAB5557", "--contents", "BE0101N1", "--dry-run")
+    assert code == 1 and "har inte tabellinnehållet BE0101N1" in output
