@@ -25,7 +25,7 @@ def digest(folder: Path) -> dict:
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch):
     folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder, ignore=shutil.ignore_patterns("raw", ".history"))
+    shutil.copytree(ROOT / "data", folder, ignore=shutil.ignore_patterns("raw", ".history", "imported"))
     monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(folder))
     monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
     return folder
@@ -70,7 +70,7 @@ def test_a_year_of_population_from_a_saved_scb_answer_reaches_the_funding_page(t
     from tests.test_pages import decode
 
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("raw", ".history"))
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("raw", ".history", "imported"))
     observations = data / "observations.csv"
     lines = observations.read_text(encoding="utf-8").splitlines(keepends=True)
     observations.write_text("".join(l for l in lines if ",population,2020," not in l), encoding="utf-8")

@@ -227,7 +227,7 @@ def real_data_without_2020_population(tmp_path, monkeypatch):
     """A copy of data/ from which the population on 31 December 2020 has been removed."""
     monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
     target = tmp_path / "data"
-    shutil.copytree(REAL_DATA, target, ignore=shutil.ignore_patterns(".history"))
+    shutil.copytree(REAL_DATA, target, ignore=shutil.ignore_patterns(".history", "imported"))
     path = target / "observations.csv"
     text = path.read_bytes().decode("utf-8")
     kept = [line for line in text.splitlines(keepends=True) if ",population,2020," not in line]
