@@ -233,6 +233,7 @@ def stage(data_dir: Path, staging: Path, new_files: dict[str, bytes | None]) -> 
     _, issues = load_and_validate(staging, imported=True)
     if issues:
         raise DataError(issues)
+    _sync_dir(staging / IMPORTED_DIR)  # the staged files survive a power cut once the journal names them
 
 
 def transact(data_dir: Path, new_files: dict[str, bytes | None], entry: dict, order: tuple) -> dict:
