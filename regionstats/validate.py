@@ -282,7 +282,8 @@ def imported_files(data_dir: Path) -> list[Path]:
     return [Path(data_dir) / IMPORTED_DIR / spec.file_name for spec in IMPORTED_SPECS]
 
 
-def read_imported(data_dir: Path, spec: schema.TableSpec, tables: dict) -> tuple[Table | None, list[DataIssue]]:
+def read_imported(data_dir: Path, spec: schema.TableSpec,
+                  tables: dict) -> tuple[Table | None, list[DataIssue]]:
     """The imported twin of a table, checked on its own and against the tables read so far."""
     folder = Path(data_dir) / IMPORTED_DIR
     if not (folder / spec.file_name).exists():

@@ -8,7 +8,7 @@ import pytest
 from test_import_scb import TODAY, Router, client, fixture
 from test_import_support import SCB_FIXTURES, copy_fixture_data, csv_bytes, run, snapshot, xlsx_bytes
 
-from regionstats.importing import ScbError, apply_import, plan_import_from_upload, plan_scb_population
+from regionstats.importing import ScbError, plan_import_from_upload, plan_scb_population
 from regionstats.importing import commands as import_commands
 
 

@@ -25,7 +25,8 @@ def section(lang: str) -> None:
     st.download_button(t("import_template", lang), data=importing.template_csv(lang),
                        file_name="regionstats-mall.csv" if lang == "sv" else "regionstats-template.csv",
                        mime="text/csv", key="import_template")
-    upload = st.file_uploader(t("import_upload", lang), type=["csv", "xlsx", "txt", "json"], key="import_upload")
+    upload = st.file_uploader(t("import_upload", lang), type=["csv", "xlsx", "txt", "json"],
+                              key="import_upload")
     if upload is not None:
         plan_upload(data_dir, upload, lang)
     elif st.session_state.pop("_import_digest", None) is not None:
@@ -55,9 +56,8 @@ def plan_upload(data_dir, upload, lang: str) -> None:
 
 def scb_fetch(data_dir, lang: str) -> None:
     with st.expander(t("scb_title", lang)):
-        first, last = st.select_slider(t("scb_years", lang), options=list(range(2000, dt.date.today().year + 1)),
-                                       value=(2014, 2024),
-                                       key="scb_years")
+        years = list(range(2000, dt.date.today().year + 1))
+        first, last = st.select_slider(t("scb_years", lang), options=years, value=(2014, 2024), key="scb_years")
         if st.button(t("scb_fetch", lang), key="scb_fetch"):
             try:
                 st.session_state[REPORT] = importing.plan_scb_population(data_dir, first, last, lang=lang)

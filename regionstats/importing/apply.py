@@ -419,7 +419,8 @@ def apply_import(data_dir, report: ImportReport, note: str = "", lock_wait: floa
             raise ImportProblem("write_failed", report.file_name, detail=str(exc)) from None
         if db.data_fingerprint(data_dir) != report.fingerprint:
             raise StaleReport("stale", report.file_name)
-        new_files = {OBSERVATIONS: updated_observations(_text(data_dir / OBSERVATIONS), report).encode("utf-8")}
+        observations = updated_observations(_text(data_dir / OBSERVATIONS), report)
+        new_files = {OBSERVATIONS: observations.encode("utf-8")}
         if report.new_sources:
             new_files[SOURCES] = updated_sources(_text(data_dir / SOURCES), report).encode("utf-8")
         entry = {"id": new_import_id(history_dir(data_dir)), "action": "import", "date": _now(),

@@ -66,7 +66,8 @@ def add_write_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="show the report, write nothing")
     parser.add_argument("--yes", action="store_true", help="write without asking")
     parser.add_argument("--confirm-warnings", action="store_true",
-                        help="accept the warnings that must be confirmed (a year after next year, a value that "
+                        help="accept the warnings that must be confirmed (a year after next year, "
+                             "a value that "
                              "halves or doubles); needed with --yes when there are such warnings")
     parser.add_argument("--note", default="", help="a note for the import history")
     parser.add_argument("--lock-wait", type=float, default=LOCK_WAIT,
@@ -151,7 +152,8 @@ def finish(args, report) -> int:
     confirmed = args.confirm_warnings
     if report.confirmations and not confirmed:
         if args.yes:
-            say(args, "fel: rapporten har varningar som måste bekräftas; läs dem och lägg till --confirm-warnings",
+            say(args, "fel: rapporten har varningar som måste bekräftas; läs dem och lägg till "
+                "--confirm-warnings",
                 "error: the report has warnings that must be confirmed; read them and add --confirm-warnings",
                 err=True)
             return REJECTED

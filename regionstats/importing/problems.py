@@ -130,8 +130,10 @@ MESSAGES = {
     ),
     "not_total": (
         "dimensionen {dimension} är låst till {value_code} ({label}), som inte är en totalsumma; "
-        "värdena skulle vara en delmängd, inte hela befolkningen. Välj totalen ({totals}) eller utelämna {dimension}",
-        "the dimension {dimension} is fixed at {value_code} ({label}), which is not a total; the values would be "
+        "värdena skulle vara en delmängd, inte hela befolkningen. Välj totalen ({totals}) "
+        "eller utelämna {dimension}",
+        "the dimension {dimension} is fixed at {value_code} ({label}), which is not a total; "
+        "the values would be "
         "a subgroup, not the whole population. Choose the total ({totals}) or leave {dimension} out",
     ),
     "several_values": (

@@ -17,9 +17,16 @@ import json
 import re
 
 from regionstats.importing.long_template import IncomingRow
-from regionstats.importing.problems import ImportIssue, ScbError, UploadRefused
+from regionstats.importing.problems import Both, ImportIssue, UploadRefused
 from regionstats.importing.readers import MISSING_MARKERS, Sheet
-from regionstats.importing.scb import BASE_URL, STATUS_MEANING, _roles, county_code, is_total, population_rows
+from regionstats.importing.scb import (
+    BASE_URL,
+    STATUS_MEANING,
+    _roles,
+    county_code,
+    is_total,
+    population_rows,
+)
 
 CONTENTS_INDICATORS = {"BE0101N1": "population", "000007ME": "population"}
 LABEL_INDICATORS = {"folkmängd": "population", "population": "population"}
@@ -71,7 +78,7 @@ def jsonstat_upload(name: str, raw: bytes, sha256: str, today: dt.date | None = 
     warnings = []
     skipped = _municipalities(dataset)
     if skipped:
-        warnings.append(ImportIssue(name, None, None, "skipped_municipalities", {"count": skipped}, "warning"))
+        warnings.append(skipped_warning(name, skipped))
     return rows, [source], warnings
 
 
@@ -100,7 +107,8 @@ def saved_source(name: str, dataset: dict, sha256: str, today: dt.date) -> dict:
         "source_id": f"{'scb' if is_scb else 'pxweb'}_{(table or 'tabell').lower()}_{stamp}",
         "publisher": SCB_PUBLISHER if is_scb else publisher,
         "title": f"{label} (tabell {table})" if table else label,
-        "url": f"{BASE_URL}/tables/{table}/data?lang=sv&outputFormat=json-stat2" if table and is_scb else SCB_DATABASE,
+        "url": (f"{BASE_URL}/tables/{table}/data?lang=sv&outputFormat=json-stat2" if table and is_scb
+                else SCB_DATABASE),
         "published": updated,
         "accessed": today.isoformat(),
         "licence": "CC0 1.0" if is_scb else "",
@@ -143,7 +151,7 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
         return None
     title, header, header_line, records = layout
     name = sheet.file_name
-    title_indicator = next((i for word, i in LABEL_INDICATORS.items() if title and word in title.lower()), None)
+    title_indicator = next((i for word, i in LABEL_INDICATORS.items() if word in (title or "").lower()), None)
     year_columns, ignored = {}, []
     for index, label in enumerate(header):
         found = YEAR_HEADER.match(label.strip())
@@ -156,7 +164,8 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
         elif len(indicators) == 1 and None not in indicators:
             year_columns[index] = (found.group("year"), indicators.pop())
         else:
-            ignored.append(ImportIssue(name, header_line, None, "ignored_column", {"value": label}, "warning"))
+            ignored.append(ImportIssue(name, header_line, None, "ignored_column", {"value": label},
+                                       "warning"))
     first_year = min((i for i, h in enumerate(header) if i and YEAR_HEADER.match(h.strip())), default=1)
     for _, cells in records:  # label columns between region and years (age, sex …): totals only
         for index in range(1, first_year):
@@ -165,7 +174,7 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
                 raise UploadRefused("not_total", name, dimension=header[index] or f"kolumn {index + 1}",
                                     value_code=text, label=text, totals="totalt")
     if not year_columns:
-        raise UploadRefused("pxweb_layout", name, detail=_both(
+        raise UploadRefused("pxweb_layout", name, detail=Both(
             "tabellinnehållet går inte att känna igen (bara folkmängd, BE0101N1/000007ME); "
             "använd mallen för andra uppgifter",
             "its contents cannot be recognised (only population, BE0101N1/000007ME); use the template "
@@ -181,7 +190,8 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
             skipped += 1  # a municipality
             continue
         if not match and not any(c.strip() for c in cells[1:]):
-            footnotes.append(ImportIssue(name, line, None, "ignored_label", {"value": label[:200]}, "warning"))
+            footnotes.append(ImportIssue(name, line, None, "ignored_label", {"value": label[:200]},
+                                         "warning"))
             continue  # PxWeb's footnotes under the table ("Källa: SCB", "Senast uppdaterad …")
         for index, (year, indicator) in year_columns.items():
             text = cells[index].strip() if index < len(cells) else ""
@@ -196,8 +206,12 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
                                      "value": header[index]}))
     warnings = ignored + footnotes
     if skipped:
-        warnings.append(ImportIssue(name, None, None, "skipped_municipalities", {"count": skipped}, "warning"))
+        warnings.append(skipped_warning(name, skipped))
     return rows, [source], warnings
+
+
+def skipped_warning(name: str, count: int) -> ImportIssue:
+    return ImportIssue(name, None, None, "skipped_municipalities", {"count": count}, "warning")
 
 
 def table_source(name: str, title: str | None, sha256: str, today: dt.date) -> dict:
@@ -212,12 +226,3 @@ def table_source(name: str, title: str | None, sha256: str, today: dt.date) -> d
         "licence": "CC0 1.0",
         "note": f"Importerad från PxWeb-nedladdningen {name} (sha256 {sha256[:12]})",
     }
-
-
-def _both(sv: str, en: str):
-    from regionstats.importing.problems import Both
-
-    return Both(sv, en)
-
-
-__all__ = ["ScbError", "jsonstat_upload", "pxweb_rows", "read_json"]

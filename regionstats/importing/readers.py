@@ -175,7 +175,8 @@ def split_records(name: str, text: str, separator: str, max_rows: int) -> list[l
     try:
         for record in reader:
             if len(record) > MAX_COLUMNS:
-                raise UploadRefused("too_many_columns", name, line=start, count=len(record), limit=MAX_COLUMNS)
+                raise UploadRefused("too_many_columns", name, line=start, count=len(record),
+                                    limit=MAX_COLUMNS)
             if reader.line_num > start:
                 check_multiline(name, record, separator, start, reader.line_num)
             records.append(record)
@@ -324,7 +325,8 @@ def worksheet_records(name: str, sheet, max_rows: int) -> list[list[str]]:
     try:
         with sheet._get_source() as source:
             parser = WorkSheetParser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,
-                                     date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+                                     date_formats=book._date_formats,
+                                     timedelta_formats=book._timedelta_formats)
             for index, row in parser.parse():
                 if index > max_rows + 1:
                     raise UploadRefused("too_many_rows", name, limit=max_rows)

@@ -515,7 +515,8 @@ class Planner:
         elif unit == "rank" and (number < 1 or not number.is_integer()):
             self.issue(row, column, "rank_range", value=shown)
         elif unit in WHOLE_UNITS and not number.is_integer():  # 1e-300 persons
-            self.issue(row, column, "not_whole", value=shown, unit=Both(indicator["unit_sv"], indicator["unit_en"]))
+            unit_name = Both(indicator["unit_sv"], indicator["unit_en"])
+            self.issue(row, column, "not_whole", value=shown, unit=unit_name)
 
     def unit(self, row: IncomingRow, indicator: dict) -> None:
         text = row.get("unit")
@@ -709,9 +710,8 @@ def jump_confirmations(known: Known, report: ImportReport, file_name: str) -> li
             continue
         old, new = float(old), float(new)
         if old > 0 and new >= 0 and not old / PLAUSIBLE_FACTOR <= new <= old * PLAUSIBLE_FACTOR:
-            out.append(ImportIssue(file_name, change.line, "value", "implausible_change",
-                                   {"key": change.key_text, "old": format_number(old), "new": format_number(new)},
-                                   "confirm"))
+            detail = {"key": change.key_text, "old": format_number(old), "new": format_number(new)}
+            out.append(ImportIssue(file_name, change.line, "value", "implausible_change", detail, "confirm"))
     return out
 
 

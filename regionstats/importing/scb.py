@@ -162,7 +162,8 @@ class ScbClient:
                 failure = ("status", status, response_headers)
                 continue
             if status != 200:
-                raise ScbError("scb_http", status=status, detail=problem_detail(data), title=problem_title(data))
+                raise ScbError("scb_http", status=status, detail=problem_detail(data),
+                               title=problem_title(data))
             if len(data) > MAX_RESPONSE:
                 raise ScbError("scb_response", detail=f"over {MAX_RESPONSE} bytes")
             return data
@@ -256,7 +257,8 @@ def jsonstat_cells(dataset: dict) -> list[dict]:
         values, statuses = dataset["value"], dataset.get("status") or {}
         total = math.prod(sizes)
         if total > MAX_CELLS:
-            raise Shape(f"{total} celler; högst {MAX_CELLS} läses", f"{total} cells; at most {MAX_CELLS} are read")
+            raise Shape(f"{total} celler; högst {MAX_CELLS} läses",
+                        f"{total} cells; at most {MAX_CELLS} are read")
         if isinstance(values, list) and len(values) != total:
             raise Shape(f"{len(values)} värden för {total} celler", f"{len(values)} values for {total} cells")
         if not isinstance(values, (list, dict)):
@@ -340,13 +342,15 @@ def check_totals(dataset: dict) -> None:
         if int(size) != 1:
             raise ScbError("several_values", dimension=dimension, count=int(size), codes=", ".join(codes[:5]))
         code = codes[0]
-        if not is_total(code, labels.get(code, ""), _extension(dataset, dimension).get("eliminationValueCode")):
+        elimination = _extension(dataset, dimension).get("eliminationValueCode")
+        if not is_total(code, labels.get(code, ""), elimination):
             raise ScbError("not_total", dimension=dimension, value_code=code, label=labels.get(code, code),
                            totals=", ".join(c for c in TOTAL_CODES[:5]))
 
 
 def population_rows(dataset: dict, source_id: str, regions: list[str] | None = None,
-                    contents: str | tuple = POPULATION_CONTENTS, indicator_id: str = "population") -> list[IncomingRow]:
+                    contents: str | tuple = POPULATION_CONTENTS,
+                    indicator_id: str = "population") -> list[IncomingRow]:
     """Observations rows for the country ('00') and counties in a JSON-stat2 dataset.
 
     Refuses (ScbError) an answer in which another dimension is split or fixed at a value that is
@@ -358,7 +362,8 @@ def population_rows(dataset: dict, source_id: str, regions: list[str] | None = N
     geo, time_id, metric = _roles(dataset)
     ids = list(dataset["id"])
     if geo not in ids or time_id not in ids:
-        raise ScbError("scb_response", detail=Both(f"{geo} eller {time_id} saknas", f"{geo} or {time_id} missing"))
+        raise ScbError("scb_response",
+                       detail=Both(f"{geo} eller {time_id} saknas", f"{geo} or {time_id} missing"))
     try:
         check_totals(dataset)
     except (KeyError, TypeError, ValueError) as exc:
@@ -482,8 +487,8 @@ def parse_metadata(table_id: str, dataset: dict) -> TableMeta:
                 dimension, str(dataset["dimension"][dimension].get("label") or dimension),
                 dimension_codes(dataset, dimension, int(size)), _labels(dataset, dimension),
                 bool(extension.get("elimination", False)), extension.get("eliminationValueCode"))
-        return TableMeta(table_id, str(dataset.get("label") or table_id), str(dataset.get("updated") or "")[:10],
-                         variables, geo, time_id, metric)
+        label, updated = str(dataset.get("label") or table_id), str(dataset.get("updated") or "")[:10]
+        return TableMeta(table_id, label, updated, variables, geo, time_id, metric)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ScbError("scb_response", detail=shape_detail(exc, f"{table_id} metadata: ")) from None
 
@@ -518,7 +523,7 @@ def choose_tables(client: "ScbClient", first_year: int, last_year: int,
 
 def population_selection(meta: TableMeta, years: list[str], regions: list[str] | None,
                          contents: str | None) -> dict:
-    """The selection for a population call: regions, contents, years, and the total of every mandatory variable."""
+    """The selection for a population call: regions, contents, years, the total of each mandatory variable."""
     region_codes = list(regions or COUNTRY_AND_COUNTIES)
     available = set(meta.variables[meta.geo].values) if meta.geo in meta.variables else set(region_codes)
     unknown = [r for r in region_codes if r not in available]
@@ -527,8 +532,9 @@ def population_selection(meta: TableMeta, years: list[str], regions: list[str] |
     code = contents or meta.population_contents()
     known_contents = meta.variables[meta.metric].values if meta.metric in meta.variables else []
     if code is None or (known_contents and code not in known_contents):
+        labels = meta.variables[meta.metric].labels if meta.metric in meta.variables else {}
         raise ScbError("scb_no_contents", table=meta.table_id, contents=code or "Folkmängd",
-                       known=", ".join(f"{c} ({meta.variables[meta.metric].labels.get(c, c)})" for c in known_contents))
+                       known=", ".join(f"{c} ({labels.get(c, c)})" for c in known_contents))
     selection = {meta.geo: region_codes}
     for variable in meta.variables.values():
         if variable.code in (meta.geo, meta.time, meta.metric) or variable.elimination:
