@@ -184,3 +184,11 @@ def test_a_deeply_nested_mapping_is_one_clear_line(data_dir, tmp_path, capsys):
 def test_a_deeply_nested_json_upload_is_refused(data_dir):
     code, _, en = refused(data_dir, "deep.json", b"[" * 100_000 + b"]" * 100_000)
     assert code == "json_not_jsonstat" and "nested too deep" in en
+
+
+def test_text_after_a_closing_quote_is_explained_in_the_users_language(data_dir):
+    raw = csv_bytes(f'18;alf_msek;2026;70;{SRC};"a"b', header=HEADER)
+    code, sv, en = refused(data_dir, "q.csv", raw)
+    assert code == "bad_quoting"
+    assert sv == "q.csv: rad 2: citattecknen går inte att tolka (efter ett avslutande citattecken ska ”;” eller radslut komma)"
+    assert "a closing quote must be followed by “;”" in en

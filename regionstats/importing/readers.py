@@ -19,7 +19,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from regionstats.importing.problems import UploadRefused
+from regionstats.importing.problems import Both, UploadRefused
 
 MAX_BYTES = 5_000_000
 MAX_ROWS = 50_000
@@ -191,7 +191,12 @@ def split_records(name: str, text: str, separator: str, max_rows: int) -> list[l
             raise UploadRefused("unclosed_quote", name, line=start) from None
         if reader.line_num > start:
             raise UploadRefused("swallowed_rows", name, line=start, end=reader.line_num) from None
-        raise UploadRefused("bad_quoting", name, line=reader.line_num, detail=message) from None
+        if "expected after" in message:
+            detail = Both(f"efter ett avslutande citattecken ska ”{separator}” eller radslut komma",
+                          f"a closing quote must be followed by “{separator}” or the end of the line")
+        else:
+            detail = Both(message, message)
+        raise UploadRefused("bad_quoting", name, line=reader.line_num, detail=detail) from None
     for number, record in enumerate(records, start=1):
         if any(len(cell) > MAX_CELL_CHARS for cell in record):
             raise UploadRefused("cell_too_long", name, line=number, limit=MAX_CELL_CHARS)
