@@ -12,7 +12,7 @@ pytestmark = pytest.mark.apptest
 
 GOOD = (
     "region_code;indicator_id;year;value;status;source_id;publisher;title;url;published\n"
-    "05;population;2020;465 000;published;test_source;Testkälla;Testfil för importen;https://example.org/test;2021\n"
+    "09;population;2025;57 000;published;test_source;Testkälla;Testfil för importen;https://example.org/test;2021\n"
 ).encode("utf-8")
 
 
@@ -57,7 +57,7 @@ def test_an_import_is_reported_confirmed_and_undone(data_copy):
     at.button(key="import_confirm").click().run()
     assert not at.exception
     assert any("Importen är klar" in s.value for s in at.success)
-    assert "05,population,2020" in (data_copy / "imported" / "observations.csv").read_text(encoding="utf-8")
+    assert "09,population,2025" in (data_copy / "imported" / "observations.csv").read_text(encoding="utf-8")
     at.checkbox(key="import_undo_sure").check().run()
     at.button(key="import_undo").click().run()
     assert any("ångrad" in s.value for s in at.success)
@@ -104,7 +104,7 @@ def test_after_a_stale_report_the_same_file_gets_a_fresh_report(data_copy):
     at.file_uploader(key="import_upload").set_value(("ostergotland.csv", GOOD, "text/csv")).run()
     assert any("1 läggs till" in s.value for s in at.success)
     other = ("region_code;indicator_id;year;value;source_id\n"
-             "05;population;2020;464 000;scb_folkmangd_landskap_2020\n").encode()
+             "09;population;2025;56 000;scb_folkmangd_landskap_2020\n").encode()
     apply_import(data_copy, plan_import_from_upload(data_copy, "other.csv", other))  # someone else imports
     at.button(key="import_confirm").click().run()
     assert any("datamappen har ändrats" in e.value for e in at.error)
@@ -116,7 +116,7 @@ def test_after_a_stale_report_the_same_file_gets_a_fresh_report(data_copy):
 
 
 def test_a_future_year_must_be_confirmed_before_the_button_works(data_copy):
-    future = GOOD.replace(b";2020;", b";2040;")
+    future = GOOD.replace(b";2025;", b";2040;")
     before = digest(data_copy)
     at = open_data_page()
     at.file_uploader(key="import_upload").set_value(("framtid.csv", future, "text/csv")).run()
