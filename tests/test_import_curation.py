@@ -31,7 +31,7 @@ def data_dir(tmp_path, monkeypatch):
 
 def curate(data_dir, *extra):
     return subprocess.run([sys.executable, str(CURATE), "--data-dir", str(data_dir),
-                           "--reference-dir", str(data_dir / "raw" / "reference"), *extra],
+                           "--raw-dir", str(data_dir / "raw"), *extra],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
 
 
