@@ -45,7 +45,7 @@ import pandas as pd
 from regionstats import db, schema
 from regionstats.importing.problems import Both, ImportBusy, ImportProblem, StaleReport
 from regionstats.importing.report import ImportReport
-from regionstats.validate import IMPORTED_DIR, DataError, load_and_validate
+from regionstats.validate import IMPORTED_DIR, DataError, load_and_validate, table_path
 
 HISTORY = ".history"
 LOG_NAME = "imports.jsonl"
@@ -220,8 +220,9 @@ def _digest(data: bytes | None) -> str | None:
 def stage(data_dir: Path, staging: Path, new_files: dict[str, bytes | None]) -> None:
     """The whole new data set in staging, validated as ``check`` validates data_dir; DataError if not."""
     (staging / IMPORTED_DIR).mkdir(parents=True)
-    for spec in schema.TABLES:
-        shutil.copy2(data_dir / spec.file_name, staging / spec.file_name)
+    for spec in schema.TABLES:  # the curated tables as they are kept (CSV, or Parquet when large)
+        source = table_path(data_dir, spec)
+        shutil.copy2(source, staging / source.name)
     for name in (SOURCES, OBSERVATIONS):
         if (data_dir / name).exists():
             shutil.copy2(data_dir / name, staging / name)
