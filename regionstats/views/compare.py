@@ -20,6 +20,9 @@ def build(ctx: Context) -> PageView:
     if scores.empty:
         return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), notes=[t("no_data", ctx.lang)])
     weights = dict(zip(CATEGORIES, ctx.selection.weights or DEFAULT_WEIGHTS))
+    cannot = why_no_composite(ctx, scores, weights)
+    if cannot:
+        return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), charts=[profile_chart(ctx, scores)], notes=[cannot])
     composite = composite_scores(scores, weights)
     return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang),
                     charts=[profile_chart(ctx, scores), composite_chart(ctx, composite, weights)],
@@ -50,6 +53,17 @@ def profile_within_period(ctx: Context, indicators: list[str]) -> pd.DataFrame:
             by_year.setdefault(year, []).append(indicator)
     frames = [ctx.run("profile", indicators=ids, year=year) for year, ids in sorted(by_year.items())]
     return pd.concat(frames, ignore_index=True) if frames else ctx.run("profile", indicators=["-"])
+
+
+def why_no_composite(ctx: Context, scores: pd.DataFrame, weights: dict) -> str:
+    """Why no composite can be drawn with these weights ('' when it can): all zero, or only on empty categories."""
+    weighted = [c for c, w in weights.items() if w > 0]
+    if not weighted:
+        return t("weights_all_zero", ctx.lang)
+    if not scores.category.isin(weighted).any():
+        names = ", ".join(t(f"category_{c}", ctx.lang) for c in weighted)
+        return t("weights_no_data", ctx.lang, categories=names)
+    return ""
 
 
 def composite_scores(scores: pd.DataFrame, weights: dict) -> pd.DataFrame:
