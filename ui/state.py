@@ -34,23 +34,19 @@ def seed_from_url(offered_regions: set, home_options: set, known_indicators: set
 
 
 def _offered_only(params: dict, offered_regions: set, home_options: set) -> tuple[dict, list]:
-    """Drop region codes the multiselect does not offer and a home the selectbox does not offer."""
+    """Drop a region list with a code the multiselect does not offer, and a home the selectbox does not offer.
+
+    The whole list goes, as for an unknown code, so the view is the default one and the notice says why.
+    """
     params, ignored = dict(params), []
-    if "regions" in params:
-        codes = [c.strip() for raw in params["regions"] for c in str(raw).split(",") if c.strip()]
-        refused = [c for c in codes if c not in offered_regions]
-        if refused:
-            ignored.append(("regions", ",".join(refused)))
-            kept = [c for c in codes if c in offered_regions]
-            if kept:
-                params["regions"] = [",".join(kept)]
-            else:
-                params.pop("regions")
-    if "home" in params:
-        home = ",".join(str(h) for h in params["home"]).strip()
-        if home not in home_options:
-            ignored.append(("home", home))
-            params.pop("home")
+    for key, allowed in (("regions", offered_regions), ("home", home_options)):
+        if key not in params:
+            continue
+        raw = ",".join(str(v) for v in params[key]).strip()
+        codes = [c.strip() for c in raw.split(",") if c.strip()]
+        if key == "home" and len(codes) != 1 or any(c not in allowed for c in codes):
+            ignored.append((key, raw))
+            params.pop(key)
     return params, ignored
 
 
