@@ -119,6 +119,8 @@ TEXT.update({
     "editor_signed_in": ("Inloggad redaktör: {email}", "Editor logged in: {email}"),
     "editor_local": ("Redaktörsläge på den här datorn (REGIONSTATS_EDITOR).",
                      "Editor mode on this machine (REGIONSTATS_EDITOR)."),
+    "cli_internal_error": ("fel: kommandot stoppades av ett internt fel ({error})",
+                           "error: the command was stopped by an internal error ({error})"),
 })
 
 def t(key: str, lang: str = "sv", **values) -> str:

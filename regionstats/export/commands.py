@@ -101,6 +101,7 @@ def cmd_export(args) -> int:
         slugs = page_list(args.pages, lang)
         if args.format == "pdf" and len(slugs) != 1:
             raise ValueError(t("cli_pdf_one_page", lang, pages=", ".join(slugs)))
+        check_out(args.out, lang)
     except ValueError as exc:
         print(f"{'fel' if lang == 'sv' else 'error'}: {exc}", file=sys.stderr)
         return USAGE_ERROR
@@ -122,10 +123,23 @@ def cmd_export(args) -> int:
         return FAILED
     finally:
         images.stop()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
+    try:
+        args.out.write_bytes(data)
+    except OSError as exc:  # a full disk (/dev/full), no permission, a folder that went away
+        print(f"{'fel' if lang == 'sv' else 'error'}: "
+              f"{t('cli_write_failed', lang, path=args.out, reason=exc.strerror or exc)}", file=sys.stderr)
+        return FAILED
     print(t("cli_written", lang, path=args.out, size=len(data)))
     return 0
+
+
+def check_out(out: Path, lang: str) -> None:
+    """--out names a file in a folder that exists (as `template --out` wants): ValueError otherwise."""
+    if out.is_dir():
+        raise ValueError(t("cli_out_is_folder", lang, path=out))
+    folder = out.parent
+    if not folder.is_dir():
+        raise ValueError(t("cli_no_folder", lang, folder=folder))
 
 
 COMMANDS = {"export": cmd_export}

@@ -75,6 +75,10 @@ TEXT = {
                          "pdf takes one page at a time; got {pages}"),
     "cli_server_failed": ("kunde inte starta Streamlit-servern för PDF: {detail}",
                           "could not start the Streamlit server for the PDF: {detail}"),
+    "cli_no_folder": ("mappen {folder} finns inte; skapa den först eller välj en annan --out",
+                      "the folder {folder} does not exist; create it first or choose another --out"),
+    "cli_out_is_folder": ("--out ska vara en fil, men {path} är en mapp", "--out should be a file, but {path} is a folder"),
+    "cli_write_failed": ("kunde inte skriva {path}: {reason}", "could not write {path}: {reason}"),
 }
 
 
