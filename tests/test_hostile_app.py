@@ -30,6 +30,8 @@ pytestmark = pytest.mark.apptest
 LINK_TEXT = "[Logga in här](https://evil.example/login)"
 IMAGE_TEXT = "![p](http://evil.example/pixel.png)"
 HOSTILE = f"{LINK_TEXT} {IMAGE_TEXT} :red[**LARM**] <img src=x> www.evil.example"
+# plotly draws an <a href> in any label as a link
+REGION_LINK = 'Örebro <a href="https://evil.example/region">klicka</a>'
 # unescaped [..](..), ![..](..), :colour[, <tag, or an autolink with nothing to break it
 MARKUP = re.compile(r"(?<!\\)\[[^\]]*(?<!\\)\]\(|(?<!\\):red\[|(?<!\\)<[a-z]|https?://|www\.")
 
@@ -238,6 +240,9 @@ def planted(tmp_path, monkeypatch):
     plant("observations.csv", ["note"])
     plant("goals.csv", ["goal_text", "note"])
     plant("indicators.csv", ["definition_sv", "definition_en"])
+    regions = pd.read_csv(folder / "regions.csv", dtype=str, keep_default_na=False)
+    regions.loc[regions.region_code == "18", ["name_sv", "name_en"]] = REGION_LINK
+    regions.to_csv(folder / "regions.csv", index=False)
     monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(folder))
     monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
     return folder
@@ -253,6 +258,10 @@ def test_planted_markup_in_data_is_shown_as_text_on_every_page(planted, slug):
         assert carriers, "the planted source title should be shown under the charts"
     for text in shown:
         assert not MARKUP.search(text), text
+    specs = [json.dumps(json.loads(chart.proto.spec), ensure_ascii=False) for chart in at.get("plotly_chart")]
+    if slug != "data":
+        assert any("klicka" in spec for spec in specs), "the planted region name is in the charts"
+    assert not [spec for spec in specs if re.search(r"<a\b", spec, re.I)]
 
 
 # --- the guard ----------------------------------------------------------------------------------

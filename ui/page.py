@@ -53,7 +53,7 @@ def show(view_module, *controls) -> None:
     if changes:
         ctx = ctx.with_selection(**changes)
         st.session_state[SELECTION] = ctx.selection
-    view = view_module.build(ctx)
+    view = render.view_without_links(view_module.build(ctx))  # data text in charts stays text
     present.page_actions(view_module, ctx)  # deck (PPTX) and PDF downloads in the sidebar
     if ctx.selection.present:
         present.show(view, ctx.lang)

@@ -7,8 +7,11 @@ that reads markdown: such text is shown as text, never as a link, image, colour 
 
 import io
 import re
+from dataclasses import replace
 
+import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from regionstats.i18n import t
@@ -45,6 +48,38 @@ def _escape_line_start(match) -> str:
     if mark.isdigit():  # "1." or "1)" would start a numbered list: escape the mark after the digits
         return indent + mark + "\\"
     return indent + "\\" + mark
+
+
+# plotly draws <a href=...> in any label, title or hover text as a link; no figure of ours has one
+_PLOTLY_LINK = re.compile(r"<(?=\s*/?\s*a\b)", re.IGNORECASE)
+
+
+def figure_without_links(figure: go.Figure) -> go.Figure:
+    """The figure with every <a> tag in its texts shown as text (region names, notes from data)."""
+    spec, changed = _unlinked(figure.to_dict())
+    return go.Figure(spec) if changed else figure
+
+
+def _unlinked(node) -> tuple:
+    """node with link tags escaped in every string inside it, and whether any was found."""
+    if isinstance(node, str):
+        return (_PLOTLY_LINK.sub("&lt;", node), True) if _PLOTLY_LINK.search(node) else (node, False)
+    if isinstance(node, dict):
+        pairs = {key: _unlinked(value) for key, value in node.items()}
+        if any(changed for _, changed in pairs.values()):
+            return {key: value for key, (value, _) in pairs.items()}, True
+        return node, False
+    if isinstance(node, (list, tuple)) or (isinstance(node, np.ndarray) and node.dtype == object):
+        items = [_unlinked(value) for value in node]
+        if any(changed for _, changed in items):
+            return [value for value, _ in items], True
+    return node, False
+
+
+def view_without_links(view: PageView) -> PageView:
+    """The page's charts with figure_without_links, for the page, presentation mode and downloads."""
+    charts = [replace(c, figure=figure_without_links(c.figure)) for c in view.charts]
+    return replace(view, charts=charts)
 
 
 def safe_link(url):
