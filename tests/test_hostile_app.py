@@ -237,6 +237,9 @@ def planted(tmp_path, monkeypatch):
         frame.to_csv(folder / name, index=False)
 
     plant("sources.csv", ["publisher", "title", "note"])
+    sources = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)
+    sources.loc[::2, "url"] = "javascript:alert(document.cookie)"  # every other source
+    sources.to_csv(folder / "sources.csv", index=False)
     plant("observations.csv", ["note"])
     plant("goals.csv", ["goal_text", "note"])
     plant("indicators.csv", ["definition_sv", "definition_en"])
@@ -381,3 +384,14 @@ def test_the_single_analyst_setting_makes_an_editor(data_copy, monkeypatch):
     at = data_page()
     assert at.get("file_uploader")
     assert t("editor_local", "sv") in [c.value for c in at.caption]
+
+
+def test_only_http_addresses_from_data_are_links(planted):
+    at = run_page("data")
+    link = t("link", "sv")
+    tables = [d.value for d in at.dataframe if link in d.value.columns]
+    assert tables
+    for table in tables:
+        addresses = [a for a in table[link] if isinstance(a, str)]
+        assert addresses, "the http(s) addresses stay links"
+        assert all(a.startswith(("http://", "https://")) for a in addresses), addresses[:3]
