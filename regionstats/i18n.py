@@ -80,7 +80,7 @@ TEXT = {
 
 
 TEXT.update({
-    # safety: what a page says instead of a traceback, editors, links changed without notice
+    # safety: what a page says instead of a traceback, why no composite, editors, CLI
     "page_failed": (
         "Sidan kunde inte visas på grund av ett internt fel. Felet har loggats på servern. "
         "Prova ett annat urval eller ladda om sidan.",
@@ -97,14 +97,6 @@ TEXT.update({
         "med data för urvalet. Ge vikt åt en kategori med data.",
         "The composite index cannot be drawn: the categories weighted above 0 ({categories}) have no "
         "indicators with data for the selection. Give weight to a category with data.",
-    ),
-    "url_home_not_offered": (
-        "Hemregionen {code} i länken finns inte bland länen och ignorerades; hemregion är {home}.",
-        "The home region {code} in the link is not one of the counties and was ignored; home region is {home}.",
-    ),
-    "url_regions_not_offered": (
-        "Regionerna {codes} i länken kan inte väljas här (bara län och riket) och ignorerades.",
-        "The regions {codes} in the link cannot be chosen here (only counties and Sweden) and were ignored.",
     ),
     "editors_only": (
         "Bara redaktörer kan importera eller ångra data. Du ser data och källor men kan inte ändra dem.",

@@ -44,7 +44,7 @@ def _offered_only(params: dict, offered_regions: set, home_options: set) -> tupl
             continue
         raw = ",".join(str(v) for v in params[key]).strip()
         codes = [c.strip() for c in raw.split(",") if c.strip()]
-        if key == "home" and len(codes) != 1 or any(c not in allowed for c in codes):
+        if (key == "home" and len(codes) != 1) or any(c not in allowed for c in codes):
             ignored.append((key, raw))
             params.pop(key)
     return params, ignored
