@@ -395,3 +395,20 @@ def test_only_http_addresses_from_data_are_links(planted):
         addresses = [a for a in table[link] if isinstance(a, str)]
         assert addresses, "the http(s) addresses stay links"
         assert all(a.startswith(("http://", "https://")) for a in addresses), addresses[:3]
+
+
+def test_an_uploaded_files_cells_are_quoted_as_text_in_the_report(data_copy, monkeypatch):
+    monkeypatch.setenv("REGIONSTATS_EDITOR", "1")
+    hostile = (
+        "region_code;indicator_id;year;value;status;source_id;publisher;title;url;published\n"
+        f"{LINK_TEXT};population;2020;{IMAGE_TEXT};published;x;:red[**P**];{LINK_TEXT};javascript:alert(1);2021\n"
+    ).encode("utf-8")
+    before = digest(data_copy)
+    at = data_page()
+    at.file_uploader(key="import_upload").set_value(("[x](http:evil.example).csv", hostile, "text/csv")).run()
+    assert_calm(at)
+    shown = texts(at)
+    assert any("Logga in här" in s for s in shown), "the report quotes the cell"
+    for text in shown:
+        assert not MARKUP.search(text), text
+    assert digest(data_copy) == before

@@ -6,6 +6,7 @@ import streamlit as st
 
 from regionstats import config, importing
 from regionstats.i18n import t
+from ui.render import plain
 
 REPORT = "_import_report"
 
@@ -45,14 +46,14 @@ def scb_fetch(data_dir, lang: str) -> None:
             try:
                 st.session_state[REPORT] = importing.plan_scb_population(data_dir, first, last, lang=lang)
             except importing.ScbError as error:
-                st.error(error.message(lang))
+                st.error(plain(error.message(lang)))
 
 
 def show_report(report, lang: str) -> None:
     summary = report.summary(lang)
-    (st.success if report.can_apply else st.error if not report.ok else st.info)(summary)
+    (st.success if report.can_apply else st.error if not report.ok else st.info)(plain(summary))
     for message in report.problem_messages(lang)[:50]:
-        st.markdown(f"- {message}")
+        st.markdown(f"- {plain(message)}")  # messages quote the file's cells
     frame = report.frame(lang)
     if not frame.empty:
         st.dataframe(frame, hide_index=True, width="stretch")
@@ -70,11 +71,11 @@ def confirm(data_dir, report, lang: str) -> None:
         try:
             entry = importing.apply_import(data_dir, report, note=note)
         except importing.ImportProblem as error:
-            st.error(error.message(lang))
+            st.error(plain(error.message(lang)))
             return
         except Exception as error:  # a DataError carries one message per issue
             messages = getattr(error, "messages", None)
-            st.error("\n".join(messages(lang)) if messages else str(error))
+            st.error(plain("\n".join(messages(lang)) if messages else str(error)))
             return
         st.session_state.pop(REPORT, None)
         counts = entry.get("counts", {})
@@ -93,6 +94,6 @@ def history(data_dir, lang: str) -> None:
         try:
             importing.undo_last_import(data_dir)
         except importing.ImportProblem as error:
-            st.error(error.message(lang))
+            st.error(plain(error.message(lang)))
             return
         st.success(t("import_undone", lang))
