@@ -120,7 +120,8 @@ def body(view: PageView, lang: str, segments: list | None = None) -> None:
 def kpis(cards: list) -> None:
     for column, card in zip(st.columns(len(cards)), cards):
         with column:
-            st.metric(plain(card.label), plain(card.value), delta=plain(card.delta) if card.delta else card.delta,
+            # the delta is the app's own signed number, and Streamlit reads its leading "-" for the arrow
+            st.metric(plain(card.label), plain(card.value), delta=card.delta,
                       help=plain(card.help) if card.help else None, delta_color=card.delta_color, border=True)
             if card.caption:
                 st.caption(plain(card.caption))
