@@ -412,3 +412,14 @@ def test_an_uploaded_files_cells_are_quoted_as_text_in_the_report(data_copy, mon
     for text in shown:
         assert not MARKUP.search(text), text
     assert digest(data_copy) == before
+
+
+@pytest.mark.parametrize("slug", ["oversikt", "finansiering", "topp-fem"])
+def test_planted_markup_stays_text_in_presentation_mode(planted, slug):
+    at = run_page(slug, present="1")
+    html = [h.proto.body for h in at.get("html")]
+    assert any("Logga in här" in h for h in html), "the source line quotes the planted title"
+    for body in html:
+        assert "evil.example" not in " ".join(re.findall(r"<(?:a|img)\b[^>]*>", body, flags=re.I)), body
+    specs = [json.dumps(json.loads(chart.proto.spec), ensure_ascii=False) for chart in at.get("plotly_chart")]
+    assert specs and not [spec for spec in specs if re.search(r"<a\b", spec, re.I)]
