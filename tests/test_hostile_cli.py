@@ -89,6 +89,17 @@ def test_template_and_export_agree_on_a_missing_folder(tmp_path):
     assert not (tmp_path / "saknas").exists()
 
 
+@pytest.mark.parametrize("argv,message", [
+    (["--regions", "01,uni_chalmers"], "okända regionkoder: uni_chalmers"),
+    (["--home", "00"], "--home ska vara ett län"),
+    (["--home", "uni_chalmers"], "--home ska vara ett län"),
+])
+def test_export_takes_the_regions_the_app_offers(tmp_path, capsys, argv, message):
+    assert main(["export", "xlsx", *argv, "--out", str(tmp_path / "x.xlsx")]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "x.xlsx").exists()
+
+
 def test_sql_in_a_parameter_is_a_value_not_sql():
     result = cli("query", "per_capita", "--param", "indicator='; DROP TABLE observations; --",
                  "--param", "year=2021", "--format", "csv")

@@ -15,7 +15,7 @@ from pathlib import Path
 from regionstats import config, db, queries
 from regionstats.export import images
 from regionstats.export.text import t
-from regionstats.selection import Selection, from_query_params
+from regionstats.selection import RIKET, Selection, from_query_params
 from regionstats.views.registry import PAGES, build_page
 
 USAGE_ERROR = 2
@@ -46,15 +46,17 @@ def selection_from_args(args, run) -> Selection:
     indicators = run("indicators")
     years = sorted({int(y) for ys in indicators["years"].dropna() for y in ys})
     params = {"lang": lang}
+    # the same choices as the app's sidebar: counties and Riket; the home region is a county
+    counties = set(regions.region_code[regions.kind == "county"])
     if args.regions:
         codes = [c.strip() for c in args.regions.split(",") if c.strip()]
-        unknown = [c for c in codes if c not in set(regions.region_code)]
+        unknown = [c for c in codes if c not in counties | {RIKET}]
         if unknown or not codes:
             raise ValueError(t("cli_bad_regions", lang, codes=", ".join(unknown) or "—"))
         params["regions"] = ",".join(codes)
     if args.home:
-        if args.home not in set(regions.region_code):
-            raise ValueError(t("cli_bad_regions", lang, codes=args.home))
+        if args.home not in counties:
+            raise ValueError(t("cli_bad_home", lang, code=args.home))
         params["home"] = args.home
     if args.years:
         params["years"] = args.years
