@@ -277,8 +277,11 @@ def test_an_unexpected_error_is_a_message_in_the_users_language(monkeypatch, lan
     def broken(ctx):
         raise ValueError("Buffer has wrong number of dimensions /secret/server/path.py")
 
+    from regionstats import cached
+
     monkeypatch.delenv("REGIONSTATS_RAISE_ERRORS")
     monkeypatch.setattr(citations, "build", broken)
+    cached.clear()  # page views are shared between sessions: build this one anew
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.query_params["lang"] = lang
     at.run()
