@@ -10,6 +10,9 @@ import pytest
 from regionstats import config, db
 
 ROOT = Path(__file__).resolve().parent.parent
+# tests see every exception (AppTest's at.exception, the browser's exception element); the served
+# app shows a friendly message instead (ui/shell.py); tests/test_hostile_* check that message
+os.environ.setdefault("REGIONSTATS_RAISE_ERRORS", "1")
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
 
 

@@ -28,6 +28,7 @@ def data_copy(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "data", folder, ignore=shutil.ignore_patterns("raw", ".history", "imported"))
     monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(folder))
     monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("REGIONSTATS_EDITOR", "1")  # only editors see the import section (ui/auth.py)
     return folder
 
 

@@ -2,20 +2,14 @@
 
 import datetime as dt
 import hashlib
-import re
 
 import streamlit as st
 
 from regionstats import config, importing
 from regionstats.i18n import t
+from ui.render import plain
 
 REPORT = "_import_report"
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
-
-
-def plain(text: str) -> str:
-    """Text from a file or the data (a file name, a value) escaped so Streamlit shows it as text."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
 def section(lang: str) -> None:
@@ -67,7 +61,7 @@ def scb_fetch(data_dir, lang: str) -> None:
 
 def show_report(report, lang: str) -> None:
     summary = report.summary(lang)
-    (st.success if report.can_apply else st.error if not report.ok else st.info)(summary)
+    (st.success if report.can_apply else st.error if not report.ok else st.info)(plain(summary))
     problems = report.problem_messages(lang)[:50]
     if problems:  # text from the file: shown as text, never as markdown
         st.text("\n".join(problems))
