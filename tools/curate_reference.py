@@ -32,6 +32,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import curate_world  # noqa: E402  the world top-five inputs (data/raw/world/)
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 REFERENCE = ROOT / "data" / "raw" / "reference"
@@ -780,6 +783,10 @@ def parse_band(raw: str):
     return (float(match.group(1)), float(match.group(2))) if match else None
 
 
+PUBLISHERS += curate_world.PUBLISHERS
+COPY_NOTES.update(curate_world.COPY_NOTES)
+
+
 def ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
@@ -1009,6 +1016,7 @@ def build(reference_dir: Path, keyfigures: list[dict]) -> tuple[list[Obs], list]
     rf = read_csv(reference_dir / "regional_facts.csv")
     gb = read_csv(reference_dir / "global_benchmarks.csv")
     rows = from_regional_facts(rf, skipped) + from_global_benchmarks(gb, skipped) + suppressed_rows()
+    rows += curate_world.observations(Obs, reference_dir.parent / "world")
 
     kf = {(r["region_code"], r["indicator_id"], int(r["year"])): r for r in keyfigures}
     seen: dict[tuple, Obs] = {}
@@ -1096,6 +1104,11 @@ def render(data_dir: Path, reference_dir: Path) -> tuple[dict[str, str], list, l
         producer = PRODUCERS[obs.indicator_id]
         if producer not in producers[obs.source_url]:
             producers[obs.source_url].append(producer)
+    for url, title, indicator in curate_world.edition_sources(reference_dir.parent / "world"):
+        titles.setdefault(url, title)
+        producers.setdefault(url, [])
+        if PRODUCERS[indicator] not in producers[url]:
+            producers[url].append(PRODUCERS[indicator])
     for url, title in titles.items():
         publisher = publisher_for(url)
         source_id = make_source_id(url, title, publisher, taken)
@@ -1131,8 +1144,12 @@ def render(data_dir: Path, reference_dir: Path) -> tuple[dict[str, str], list, l
         + to_csv(SOURCE_COLUMNS, sources[1:], src_newline).split(src_newline, 1)[1],
     }
 
-    for name, columns, own, key in (("regions.csv", REGION_COLUMNS, NEW_REGIONS, "region_code"),
-                                    ("indicators.csv", INDICATOR_COLUMNS, NEW_INDICATORS, "indicator_id")):
+    world = reference_dir.parent / "world"
+    for name, columns, own, key in (
+            ("regions.csv", REGION_COLUMNS, NEW_REGIONS + curate_world.region_rows(REGION_COLUMNS, world),
+             "region_code"),
+            ("indicators.csv", INDICATOR_COLUMNS,
+             NEW_INDICATORS + curate_world.indicator_rows(INDICATOR_COLUMNS, world), "indicator_id")):
         path = data_dir / name
         own_ids = {row[0] for row in own}
         newline = newline_of(path)
@@ -1140,6 +1157,7 @@ def render(data_dir: Path, reference_dir: Path) -> tuple[dict[str, str], list, l
         files[name] = "".join(original_lines(path)[:1] + kept) + to_csv(columns, own, newline).split(newline, 1)[1]
 
     files["goals.csv"] = to_csv(GOAL_COLUMNS, GOALS, newline_of(data_dir / "goals.csv"))
+    files.update(curate_world.tables(by_url, newline_of(data_dir / "goals.csv"), world))
     return files, skipped, observations
 
 
@@ -1153,7 +1171,8 @@ def main(argv: list[str] | None = None) -> int:
 
     files, skipped, observations = render(args.data_dir, args.reference_dir)
     changed = [name for name, text in files.items()
-               if (args.data_dir / name).read_bytes().decode("utf-8") != text]
+               if not (args.data_dir / name).exists()
+               or (args.data_dir / name).read_bytes().decode("utf-8") != text]
     if args.summary:
         counts: dict[str, dict[str, int]] = {}
         for obs in observations:
