@@ -195,7 +195,7 @@ select
     end as needed_per_edition,
     case
         when l.place <= 5 then l.edition
-        when p.n_editions >= 3 and p.slope < 0 then l.edition + ceil((5 - l.place) / p.slope)::integer
+        when p.n_editions >= 3 and p.slope < 0 then l.edition + ceil(round((5 - l.place) / p.slope, 6))::integer
     end as reach_year,
     case
         when l.place is null then 'no_place'
