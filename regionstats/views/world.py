@@ -117,13 +117,13 @@ def ladder_table(ctx: Context, region: str, ladders: pd.DataFrame) -> TableView:
     lang = ctx.lang
     rows = [{
         t("world_list", lang): list_name(ctx, row),
-        t("world_scope", lang): scope_text(ctx, row.scope, row.list_size),
-        t("world_edition", lang): "" if formatting.is_missing(row.edition) else str(int(row.edition)),
-        t("world_entry", lang): entry_name(ctx, row),
         t("world_place", lang): place_text(ctx, row),
+        t("world_edition", lang): "" if formatting.is_missing(row.edition) else str(int(row.edition)),
         t("world_fifth", lang): fifth_text(ctx, row),
         t("world_distance", lang): distance_text(ctx, row.distance),
         t("world_trend", lang): trend_text(ctx, row),
+        t("world_scope", lang): scope_text(ctx, row.scope, row.list_size),
+        t("world_entry", lang): entry_name(ctx, row),
         t("world_life_science", lang): t("world_yes" if row.life_science else "world_no", lang),
         t("world_method", lang): row[f"method_{lang}"],
     } for _, row in ladders.iterrows()]
@@ -249,7 +249,7 @@ def distance_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartVie
     ))
     charts.style(figure, title, lang, x_title=t("world_distance_axis", lang),
                  height=max(360, 70 * len(placed) + 140))
-    figure.update_xaxes(range=[0, float(placed.distance.max()) * 1.45 + 1], tickformat=",.0f")
+    figure.update_xaxes(range=[0, float(placed.distance.max()) * 1.9 + 1], tickformat=",.0f")
     figure.update_layout(showlegend=False)
     sources = list(placed.source_id.dropna()) + list(placed.list_size_source_id.dropna())
     notes = [f"{list_name(ctx, r)}: {fifth_text(ctx, r)}" for _, r in placed.iterrows() if r.distance > 0]
