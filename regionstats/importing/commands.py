@@ -49,7 +49,7 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     fetch = sub.add_parser("fetch", parents=[common], help="fetch figures from SCB's or Eurostat's API")
     fetch.add_argument("what", choices=("scb-population", "eurostat"))
     fetch.add_argument("dataset", nargs="?", help="eurostat: the dataset, e.g. rd_e_gerdreg")
-    fetch.add_argument("--geo", help="eurostat: comma-separated NUTS codes (default SE11, SE12, SE33 and peers)")
+    fetch.add_argument("--geo", help="eurostat: comma-separated NUTS codes (default SE11, SE12, SE33, peers)")
     fetch.add_argument("--filter", action="append", default=[], metavar="DIM=CODE",
                        help="eurostat: keep one code of a dimension, e.g. unit=PC_GDP (repeatable)")
     fetch.add_argument("--from", dest="first_year", type=int, required=True, metavar="YEAR")
@@ -144,16 +144,17 @@ def cmd_fetch_eurostat(args) -> int:
               file=sys.stderr)
         return USAGE_ERROR
     if not args.dataset:
-        say(args, "fel: ange datasetet, till exempel: fetch eurostat rd_e_gerdreg --from 2019 --to 2023",
-            "error: name the dataset, for example: fetch eurostat rd_e_gerdreg --from 2019 --to 2023", err=True)
+        example = "fetch eurostat rd_e_gerdreg --from 2019 --to 2023"
+        say(args, f"fel: ange datasetet, till exempel: {example}", f"error: name the dataset, for example: {example}",
+            err=True)
         return USAGE_ERROR
     geo = [g.strip().upper() for g in args.geo.split(",") if g.strip()] if args.geo else None
     filters = {}
     for item in args.filter:
         key, _, value = item.partition("=")
         if not key or not value:
-            say(args, f"fel: --filter ska vara DIM=KOD (fick {item})", f"error: --filter should be DIM=CODE (got {item})",
-                err=True)
+            say(args, f"fel: --filter ska vara DIM=KOD (fick {item})",
+                f"error: --filter should be DIM=CODE (got {item})", err=True)
             return USAGE_ERROR
         filters[key.strip()] = value.strip()
     try:

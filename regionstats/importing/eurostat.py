@@ -50,7 +50,8 @@ LIMITER = RateLimiter(max_calls=10, window=10.0)
 # dataset -> the indicator it fills and the filters that leave one value per region and year
 DATASETS = {
     "rd_e_gerdreg": ("eu_rd_share_gdp", {"sectperf": "TOTAL", "unit": "PC_GDP"}),
-    "rd_p_persreg": ("eu_rd_personnel_fte", {"sectperf": "TOTAL", "prof_pos": "TOTAL", "sex": "T", "unit": "FTE"}),
+    "rd_p_persreg": ("eu_rd_personnel_fte",
+                     {"sectperf": "TOTAL", "prof_pos": "TOTAL", "sex": "T", "unit": "FTE"}),
     "pat_ep_rtot": ("eu_epo_per_million", {"unit": "P_MHAB"}),
     "htec_emp_reg2": ("eu_htec_emp_pct", {"nace_r2": "HTC", "sex": "T", "unit": "PC_EMP"}),
     "demo_r_d2jan": ("eu_population", {"sex": "T", "age": "TOTAL", "unit": "NR"}),
@@ -58,11 +59,11 @@ DATASETS = {
 DEFAULT_GEO = ("SE11", "SE12", "SE33", "DK01", "DE21", "FR10", "UKH1", "CH04", "FI1B")
 
 FLAGS = {
-    "e": ("uppskattat", "estimated"), "p": ("preliminärt", "provisional"), "b": ("seriebrott", "break in series"),
-    "c": ("konfidentiellt", "confidential"), "u": ("låg tillförlitlighet", "low reliability"),
-    "d": ("definitionen avviker", "definition differs"), "n": ("inte signifikant", "not significant"),
-    "z": ("ej tillämpligt", "not applicable"), "r": ("reviderat", "revised"), "s": ("Eurostats uppskattning",
-                                                                                   "Eurostat estimate"),
+    "e": ("uppskattat", "estimated"), "p": ("preliminärt", "provisional"),
+    "b": ("seriebrott", "break in series"), "c": ("konfidentiellt", "confidential"),
+    "u": ("låg tillförlitlighet", "low reliability"), "d": ("definitionen avviker", "definition differs"),
+    "n": ("inte signifikant", "not significant"), "z": ("ej tillämpligt", "not applicable"),
+    "r": ("reviderat", "revised"), "s": ("Eurostats uppskattning", "Eurostat estimate"),
 }
 PROVISIONAL_FLAGS = set("ep")
 
@@ -120,7 +121,7 @@ class EurostatClient:
         params += [("time", str(y)) for y in years] + sorted(filters.items())
         return f"{self.base_url}/{dataset}?{urllib.parse.urlencode(params)}"
 
-    def fetch(self, dataset: str, geo: list[str], years: list[int], filters: dict[str, str]) -> tuple[dict, str]:
+    def fetch(self, dataset: str, geo: list[str], years: list[int], filters: dict) -> tuple[dict, str]:
         url = self.data_url(dataset, geo, years, filters)
         raw = self.call(url)
         self.last_body = raw
@@ -155,7 +156,8 @@ class EurostatClient:
             return data
         kind, what = failure
         if kind == "timeout":
-            raise EurostatError("eurostat_timeout", timeout=format_number(float(self.timeout)), attempts=attempts)
+            raise EurostatError("eurostat_timeout", timeout=format_number(float(self.timeout)),
+                                attempts=attempts)
         if kind == "network":
             raise EurostatError("eurostat_network", detail=str(what)[:120], attempts=attempts)
         raise EurostatError("eurostat_busy", status=what, attempts=attempts)
@@ -198,7 +200,7 @@ def flag_note(flag: str | None, lang: str = "sv") -> str:
     return ("Eurostat-flagga " if lang == "sv" else "Eurostat flag ") + ", ".join(words)
 
 
-def dataset_rows(dataset: dict, indicator_id: str, source_id: str, geo_regions: dict[str, str]) -> list[IncomingRow]:
+def dataset_rows(dataset: dict, indicator_id: str, source_id: str, geo_regions: dict) -> list[IncomingRow]:
     """One import row per geo and year of a JSON-stat 2.0 dataset; refuses anything else."""
     if not isinstance(dataset, dict):
         raise EurostatError("eurostat_response", detail="not a JSON object")
@@ -216,7 +218,8 @@ def dataset_rows(dataset: dict, indicator_id: str, source_id: str, geo_regions: 
         if dimension not in ("geo", "time") and size != 1:
             codes = list(((dataset.get("dimension") or {}).get(dimension) or {}).get("category", {})
                          .get("index", {}))[:6]
-            raise EurostatError("eurostat_several", n=size, dimension=dimension, codes=", ".join(map(str, codes)))
+            raise EurostatError("eurostat_several", n=size, dimension=dimension,
+                                codes=", ".join(map(str, codes)))
     try:
         cells = jsonstat_cells(dataset)
     except ImportProblem as problem:  # the shared reader speaks of SCB; say Eurostat
@@ -231,7 +234,8 @@ def dataset_rows(dataset: dict, indicator_id: str, source_id: str, geo_regions: 
             raise EurostatError("eurostat_response", detail=f"time {year!r} is not a year")
         missing = value is None
         text = ".." if missing else format_number(float(value))
-        status = "missing" if missing else ("provisional" if set(flag or "") & PROVISIONAL_FLAGS else "published")
+        provisional = bool(set(flag or "") & PROVISIONAL_FLAGS)
+        status = "missing" if missing else ("provisional" if provisional else "published")
         geo = str(cell["geo"])
         rows.append(IncomingRow(
             cell["index"] + 1,
@@ -251,7 +255,8 @@ def geo_regions(data_dir) -> dict[str, str]:
     if not path.exists():
         return {}
     with path.open(encoding="utf-8", newline="") as handle:
-        return {r["nuts2"]: r["region_code"] for r in csv.DictReader(handle) if r["kind"] == "nuts2" and r["nuts2"]}
+        return {r["nuts2"]: r["region_code"] for r in csv.DictReader(handle)
+                if r["kind"] == "nuts2" and r["nuts2"]}
 
 
 def dataset_source(dataset: dict, code: str, url: str, fetched: dt.date) -> dict:

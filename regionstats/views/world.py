@@ -85,8 +85,13 @@ def fifth_text(ctx: Context, row) -> str:
 def history_text(ctx: Context, history) -> str:
     if history is None or (not isinstance(history, (list, tuple)) and formatting.is_missing(history)):
         return ""
-    return " → ".join(f"{formatting.value(None if '-' in str(h['text']) else h['place'], 'rank', 0, ctx.lang, h['text'])}"
-                      f" ({h['edition']})" for h in history)
+    return " → ".join(f"{edition_place(h, ctx.lang)} ({h['edition']})" for h in history)
+
+
+def edition_place(edition: dict, lang: str) -> str:
+    """A place as published: the number, or the band's text (401–500)."""
+    band = "-" in str(edition["text"])
+    return formatting.value(None if band else edition["place"], "rank", 0, lang, edition["text"])
 
 
 def trend_text(ctx: Context, row) -> str:
@@ -151,7 +156,7 @@ def path_table(ctx: Context, region: str, ladders: pd.DataFrame) -> TableView:
             t("world_path_reach", lang): reach_text(ctx, row),
         })
     goal = goal_name(ctx, region)
-    notes = [t("world_path_method", lang, year=year or "–", goal=goal)] if year else [t("world_path_none", lang)]
+    notes = [t("world_path_method", lang, year=year, goal=goal) if year else t("world_path_none", lang)]
     return TableView(f"world_path_{region}", t("world_path_title", lang, year=year or "–"),
                      pd.DataFrame(rows), ctx.source_note(placed.source_id), notes)
 
@@ -195,7 +200,8 @@ def leaders_table(ctx: Context) -> TableView:
     names = ctx.indicators[f"name_{lang}"]
     rows = []
     for indicator_id, group in leaders.groupby("indicator_id", sort=False):
-        row = {t("world_list", lang): names[indicator_id], t("world_edition", lang): str(int(group.edition.iloc[0]))}
+        row = {t("world_list", lang): names[indicator_id],
+               t("world_edition", lang): str(int(group.edition.iloc[0]))}
         for place in range(1, 6):
             holders = group[group.place == place][f"name_{lang}"]
             row[t("world_leaders_place", lang, n=place)] = ", ".join(holders)
@@ -237,8 +243,8 @@ def distance_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartVie
     if placed.empty:
         return None
     placed["label"] = [f"{list_name(ctx, r)} {int(r.edition)}" for _, r in placed.iterrows()]
-    placed["text"] = [t("world_distance_text", lang, place=place_text(ctx, r), distance=distance_text(ctx, r.distance))
-                      for _, r in placed.iterrows()]
+    placed["text"] = [t("world_distance_text", lang, place=place_text(ctx, r),
+                        distance=distance_text(ctx, r.distance)) for _, r in placed.iterrows()]
     placed = placed.sort_values("distance", ascending=False)
     title = t("world_distance_title", lang, region=ctx.region_name(region))
     colours = [charts.IN_TOP_FIVE if d == 0 else charts.OUT_OF_TOP_FIVE for d in placed.distance]
@@ -266,18 +272,17 @@ def trend_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartView |
         for h in ladder.history:
             rows.append({"indicator_id": ladder.indicator_id, "label": list_name(ctx, ladder),
                          "year": int(h["edition"]), "place": float(h["place"]),
-                         "text": formatting.value(None if "-" in str(h["text"]) else h["place"], "rank", 0, lang,
-                                                  h["text"]),
+                         "text": edition_place(h, lang),
                          "source_id": ladder.source_id})
     if not rows:
         return None
     df = pd.DataFrame(rows)
     title = t("world_trend_title", lang, region=ctx.region_name(region))
-    figure = charts.lines_over_time(df, value="place", code="indicator_id", label="label", text="text", home="",
-                                    lang=lang, title=title, axis_title=t("world_trend_axis", lang))
+    figure = charts.lines_over_time(df, value="place", code="indicator_id", label="label", text="text",
+                                    home="", lang=lang, title=title, axis_title=t("world_trend_axis", lang))
     worst = df.place.max()
-    figure.update_yaxes(type="log", range=[math.log10(worst * 1.3), math.log10(0.8)], tickvals=[1, 2, 5, 10, 20, 50, 100, 200],
-                        dtick=None)
+    figure.update_yaxes(type="log", range=[math.log10(worst * 1.3), math.log10(0.8)], dtick=None,
+                        tickvals=[1, 2, 5, 10, 20, 50, 100, 200, 500])
     figure.add_hrect(y0=0.8, y1=5.5, fillcolor=charts.IN_TOP_FIVE, opacity=0.12, line_width=0,
                      annotation_text=t("top_five_band", lang), annotation_position="top left")
     figure.update_xaxes(dtick=2)
