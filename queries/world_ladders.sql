@@ -1,5 +1,5 @@
 -- purpose: Where a region stands on every international list (ladder): its place in the latest edition it has, the list size, the holder of fifth place, the distance in places, the trend over editions (linear, regr_slope) and the path to fifth place by the goal's target year. The region's entry follows the list's scope: its city/cluster (stored on the county or a city with its county code), its best university, or its NUTS 2 region (the county's own row only when the county is the whole NUTS 2 region: a county figure is never ranked among NUTS 2 regions). On university lists a region's editions are those of its university with the most editions, so a year where only a weaker university is known does not stand in for the region. Path: change per edition needed = (5 − place) / editions left before the target year (editions left = floor((target year − edition) / the list's average spacing)); year reached at the trend = edition + ceil((5 − place) / slope), only when the slope is negative (improving) and there are at least three editions; otherwise never at this trend.
--- grain: one row per ladder (list)
+-- grain: one row per ladder (list); a list the region has no place on shows its latest edition, size and fifth place
 -- params: $region VARCHAR, $target_year INTEGER = null
 with
 
@@ -86,10 +86,19 @@ latest as (
     qualify row_number() over (partition by indicator_id order by edition desc) = 1
 ),
 
+shown_edition as (
+    -- the region's latest edition, or for a list it has no place on, the list's latest edition
+    select d.indicator_id, coalesce(l.edition, max(o.year)) as edition
+    from ladders as d
+    left join latest as l using (indicator_id)
+    left join observations as o on o.indicator_id = d.indicator_id
+    group by d.indicator_id, l.edition
+),
+
 top_rows as (
     select o.indicator_id, o.region_code, o.value
     from observations as o
-    join latest as l
+    join shown_edition as l
         on l.indicator_id = o.indicator_id
        and l.edition = o.year
     where o.value <= 5
@@ -169,7 +178,7 @@ select
         as entry_name_en,
     r.kind as entry_kind,
     r.nuts2 as entry_nuts2,
-    l.edition,
+    se.edition,
     l.place,
     l.value_text as place_text,
     l.status,
@@ -208,9 +217,10 @@ from ladders as d
 join indicators as i using (indicator_id)
 left join latest as l using (indicator_id)
 left join regions as r on r.region_code = l.region_code
+left join shown_edition as se on se.indicator_id = d.indicator_id
 left join ladder_editions as e
     on e.indicator_id = d.indicator_id
-   and e.edition = l.edition
+   and e.edition = se.edition
 left join fifth_holders as h on h.indicator_id = d.indicator_id
 left join trend as t on t.indicator_id = d.indicator_id
 left join path_figures as p on p.indicator_id = d.indicator_id

@@ -375,6 +375,7 @@ TEXT.update({
         "rd_e_gerdreg --geo SE11,DK01,DE21,FR10,CH04,FI1B --from 2019 --to 2023 (a report first, nothing is "
         "written before you confirm).",
     ),
+    "world_city_entry": ("{name} (stadsregion/kluster, förs till länet)", "{name} (city region/cluster, filed under the county)"),
     "world_nuts2_not_fetched": ("inte hämtat från Eurostat ännu", "not fetched from Eurostat yet"),
     "world_level_note": (
         "Nivåspärr: NUTS 2-indikatorer rankas bara mot andra NUTS 2-regioner, aldrig mot län. Stockholms län är "

@@ -150,6 +150,9 @@ def test_a_region_without_a_place_keeps_its_row(wcon):
     rows = by_ladder(queries.run(wcon, "world_ladders", region="05"))
     assert set(rows) == {"lad_city", "lad_uni", "lad_nuts"}
     assert rows["lad_city"].path_status == "no_place" and missing(rows["lad_city"].place)
+    # the list's latest edition, size and fifth place are still shown; no distance is made up
+    city = rows["lad_city"]
+    assert (city.edition, city.list_size, city.fifth_holder_en, missing(city.distance)) == (2024, 20, "City 5", True)
     assert rows["lad_nuts"].entry_code == "nuts_SE12"  # Östergötland lies in SE12 too
 
 

@@ -75,8 +75,6 @@ def distance_text(ctx: Context, distance) -> str:
 
 def fifth_text(ctx: Context, row) -> str:
     holder = row[f"fifth_holder_{ctx.lang}"]
-    if formatting.is_missing(row.place):
-        return ""
     if not isinstance(holder, str):
         return t("world_fifth_unknown", ctx.lang)
     return f"{holder} ({int(row.fifth_place)})" if row.fifth_place != 5 else holder
@@ -112,7 +110,11 @@ def signed_number(amount, lang: str) -> str:
 
 def entry_name(ctx: Context, row) -> str:
     name = row[f"entry_name_{ctx.lang}"]
-    return name if isinstance(name, str) else ""
+    if not isinstance(name, str):
+        return ""
+    if row.scope in ("city", "cluster") and row.entry_kind == "county":
+        return t("world_city_entry", ctx.lang, name=name)
+    return name
 
 
 # --- tables ----------------------------------------------------------------------------------------
