@@ -15,8 +15,8 @@ FLOORS = {
     "population": 39,
     "appropriation_research_msek": 7,
     "appropriation_education_msek": 7,
-    "rd_total_msek": 7,
-    "rd_share_grp": 0,
+    "rd_total_msek": 8,
+    "rd_share_grp": 1,
 }
 
 

@@ -66,3 +66,9 @@ def test_real_data_gives_a_share_for_every_year_both_figures_exist(real_con):
     both = df.dropna(subset=["rd_msek", "grp_msek"])
     assert (both.share_pct == 100 * both.rd_msek / both.grp_msek).all()
     assert df[df.grp_msek.isna()].share_pct.isna().all()
+
+
+def test_real_data_riket_2015_share_is_computed_from_scb_rd_and_gdp(real_con):
+    row = queries.run(real_con, "rd_share_grp", regions=["00"], year=2015).iloc[0]
+    assert (row.rd_msek, row.grp_msek) == (137_146, 4_181_103)
+    assert math.isclose(row.share_pct, 100 * 137_146 / 4_181_103)
