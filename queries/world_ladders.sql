@@ -75,7 +75,8 @@ trend as (
         max(edition) as last_edition,
         arg_min(place, edition) as first_place,
         regr_slope(place, edition) as slope,
-        list(struct_pack(edition := edition, place := place, text := value_text) order by edition) as history
+        list(struct_pack(edition := edition, place := place, text := value_text, status := status) order by edition)
+            as history
     from best
     group by indicator_id
 ),

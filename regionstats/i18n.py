@@ -389,9 +389,9 @@ TEXT.update({
     "world_caveat": (
         "Platserna är publicerade placeringar, inte beräknade här. Universitetslistor visar regionens bäst "
         "placerade lärosäte i utgåvor där dess lärosäte med flest utgåvor finns med. Listans storlek visas där "
-        "en källa anger den.",
+        "en källa anger den. * = motstridig eller preliminär uppgift (se Data och källor).",
         "The places are published placings, not computed here. University lists show the region's best-placed "
         "university in the editions that include its university with the most editions. The list size is shown "
-        "where a source states it.",
+        "where a source states it. * = a conflicting or provisional figure (see Data and sources).",
     ),
 })

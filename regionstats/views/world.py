@@ -58,8 +58,7 @@ def scope_text(ctx: Context, scope: str, size) -> str:
 def place_text(ctx: Context, row) -> str:
     if formatting.is_missing(row.place):
         return t("world_no_place", ctx.lang)
-    place = formatting.value(None if "-" in str(row.place_text) else row.place, "rank", 0, ctx.lang,
-                             row.place_text)
+    place = edition_place({"place": row.place, "text": row.place_text, "status": row.status}, ctx.lang)
     if formatting.is_missing(row.list_size):
         return place
     return t("world_place_of", ctx.lang, place=place, n=formatting.number(row.list_size, 0, ctx.lang))
@@ -87,9 +86,10 @@ def history_text(ctx: Context, history) -> str:
 
 
 def edition_place(edition: dict, lang: str) -> str:
-    """A place as published: the number, or the band's text (401–500)."""
+    """A place as published: the number, or the band's text (401–500); * when not a plain published place."""
     band = "-" in str(edition["text"])
-    return formatting.value(None if band else edition["place"], "rank", 0, lang, edition["text"])
+    mark = "" if edition.get("status") in (None, "published") else "*"
+    return formatting.value(None if band else edition["place"], "rank", 0, lang, edition["text"]) + mark
 
 
 def trend_text(ctx: Context, row) -> str:
