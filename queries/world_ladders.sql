@@ -3,13 +3,13 @@
 -- params: $region VARCHAR, $target_year INTEGER = null
 with
 
-home as (
+ladder_home as (
     select region_code, kind, nuts2
     from regions
     where region_code = $region
 ),
 
-whole_nuts2_counties as (
+ladder_whole_nuts2_counties as (
     select nuts2
     from regions
     where kind = 'county'
@@ -17,10 +17,10 @@ whole_nuts2_counties as (
     having count(*) = 1
 ),
 
-members as (
+ladder_members as (
     select l.indicator_id, r.region_code
     from ladders as l
-    cross join home as h
+    cross join ladder_home as h
     join regions as r
         on (l.scope in ('city', 'cluster')
             and (r.region_code = h.region_code or (r.kind = 'city' and r.county_code = h.region_code)))
@@ -28,10 +28,10 @@ members as (
         or (l.scope = 'nuts2'
             and ((r.kind = 'nuts2' and r.nuts2 = h.nuts2)
                  or (r.region_code = h.region_code and h.kind = 'county'
-                     and h.nuts2 in (select nuts2 from whole_nuts2_counties))))
+                     and h.nuts2 in (select nuts2 from ladder_whole_nuts2_counties))))
 ),
 
-placed as (
+ladder_placed as (
     select
         m.indicator_id,
         o.year as edition,
@@ -40,34 +40,34 @@ placed as (
         o.value_text,
         o.status,
         o.source_id
-    from members as m
+    from ladder_members as m
     join observations as o
         on o.indicator_id = m.indicator_id
        and o.region_code = m.region_code
     where coalesce(o.value, o.value_low) is not null
 ),
 
-flagship as (
+ladder_flagship as (
     select indicator_id, region_code
-    from placed
+    from ladder_placed
     group by indicator_id, region_code
     qualify row_number() over (
         partition by indicator_id order by count(*) desc, min(place), region_code
     ) = 1
 ),
 
-best as (
+ladder_best as (
     select p.*
-    from placed as p
+    from ladder_placed as p
     where (p.indicator_id, p.edition) in (
         select (q.indicator_id, q.edition)
-        from placed as q
-        join flagship as f using (indicator_id, region_code)
+        from ladder_placed as q
+        join ladder_flagship as f using (indicator_id, region_code)
     )
     qualify row_number() over (partition by p.indicator_id, p.edition order by p.place, p.region_code) = 1
 ),
 
-trend as (
+ladder_trend as (
     select
         indicator_id,
         count(*) as n_editions,
@@ -77,60 +77,60 @@ trend as (
         regr_slope(place, edition) as slope,
         list(struct_pack(edition := edition, place := place, text := value_text, status := status) order by edition)
             as history
-    from best
+    from ladder_best
     group by indicator_id
 ),
 
-latest as (
+ladder_latest as (
     select *
-    from best
+    from ladder_best
     qualify row_number() over (partition by indicator_id order by edition desc) = 1
 ),
 
-shown_edition as (
+ladder_shown_edition as (
     -- the region's latest edition, or for a list it has no place on, the list's latest edition
     select d.indicator_id, coalesce(l.edition, max(o.year)) as edition
     from ladders as d
-    left join latest as l using (indicator_id)
+    left join ladder_latest as l using (indicator_id)
     left join observations as o on o.indicator_id = d.indicator_id
     group by d.indicator_id, l.edition
 ),
 
-top_rows as (
+ladder_top_rows as (
     select o.indicator_id, o.region_code, o.value
     from observations as o
-    join shown_edition as l
+    join ladder_shown_edition as l
         on l.indicator_id = o.indicator_id
        and l.edition = o.year
     where o.value <= 5
 ),
 
-fifth as (
+ladder_fifth as (
     select
         indicator_id,
         case
             when count(*) filter (where value = 5) > 0 then 5
             when count(*) >= 5 then max(value)
         end as fifth_place
-    from top_rows
+    from ladder_top_rows
     group by indicator_id
 ),
 
-fifth_holders as (
+ladder_fifth_holders as (
     select
         t.indicator_id,
         any_value(f.fifth_place) as fifth_place,
         string_agg(r.name_sv, ', ' order by r.name_sv) as fifth_holder_sv,
         string_agg(r.name_en, ', ' order by r.name_en) as fifth_holder_en
-    from top_rows as t
-    join fifth as f
+    from ladder_top_rows as t
+    join ladder_fifth as f
         on f.indicator_id = t.indicator_id
        and f.fifth_place = t.value
     join regions as r on r.region_code = t.region_code
     group by t.indicator_id
 ),
 
-target as (
+ladder_target as (
     select coalesce(
         $target_year,
         (select min(g.target_year) from goals as g join indicators as i using (indicator_id)
@@ -140,7 +140,7 @@ target as (
     ) as target_year
 ),
 
-path as (
+ladder_path as (
     select
         l.indicator_id,
         l.edition,
@@ -150,17 +150,17 @@ path as (
         case when t.n_editions >= 2
             then (t.last_edition - t.first_edition)::double / (t.n_editions - 1) end as spacing,
         g.target_year
-    from latest as l
-    join trend as t using (indicator_id)
-    cross join target as g
+    from ladder_latest as l
+    join ladder_trend as t using (indicator_id)
+    cross join ladder_target as g
 ),
 
-path_figures as (
+ladder_path_figures as (
     select
         *,
         case when n_editions >= 3 and spacing > 0
             then floor((target_year - edition) / spacing)::integer end as editions_left
-    from path
+    from ladder_path
 )
 
 select
@@ -216,13 +216,13 @@ select
     end as path_status
 from ladders as d
 join indicators as i using (indicator_id)
-left join latest as l using (indicator_id)
+left join ladder_latest as l using (indicator_id)
 left join regions as r on r.region_code = l.region_code
-left join shown_edition as se on se.indicator_id = d.indicator_id
+left join ladder_shown_edition as se on se.indicator_id = d.indicator_id
 left join ladder_editions as e
     on e.indicator_id = d.indicator_id
    and e.edition = se.edition
-left join fifth_holders as h on h.indicator_id = d.indicator_id
-left join trend as t on t.indicator_id = d.indicator_id
-left join path_figures as p on p.indicator_id = d.indicator_id
+left join ladder_fifth_holders as h on h.indicator_id = d.indicator_id
+left join ladder_trend as t on t.indicator_id = d.indicator_id
+left join ladder_path_figures as p on p.indicator_id = d.indicator_id
 order by l.place is null, d.life_science desc, distance nulls last, d.indicator_id

@@ -3,7 +3,7 @@
 -- params: $indicator VARCHAR = null
 with
 
-top_rows as (
+leader_top_rows as (
     select o.indicator_id, o.year as edition, o.region_code, o.value as place, o.source_id, l.scope
     from observations as o
     join ladders as l using (indicator_id)
@@ -11,9 +11,9 @@ top_rows as (
       and ($indicator is null or o.indicator_id = $indicator)
 ),
 
-latest as (
+leader_latest as (
     select indicator_id, max(edition) as edition
-    from top_rows
+    from leader_top_rows
     group by indicator_id
 )
 
@@ -29,8 +29,8 @@ select
     r.kind,
     t.source_id,
     e.list_size
-from top_rows as t
-join latest using (indicator_id, edition)
+from leader_top_rows as t
+join leader_latest using (indicator_id, edition)
 join regions as r using (region_code)
 left join ladder_editions as e using (indicator_id, edition)
 order by t.indicator_id, t.place, r.name_en

@@ -3,11 +3,11 @@
 -- params: $region VARCHAR = null, $indicator VARCHAR = null
 with
 
-home_nuts2 as (
+nuts2_home as (
     select nuts2 from regions where region_code = $region
 ),
 
-latest as (
+nuts2_latest as (
     select o.*
     from observations as o
     join regions as r using (region_code)
@@ -35,8 +35,8 @@ select
         order by case i.direction when 'lower' then l.value else -l.value end
     ) as rank,
     count(*) over (partition by l.indicator_id) as n_ranked,
-    coalesce(r.nuts2 in (select nuts2 from home_nuts2), false) as is_home
-from latest as l
+    coalesce(r.nuts2 in (select nuts2 from nuts2_home), false) as is_home
+from nuts2_latest as l
 join regions as r using (region_code)
 join indicators as i using (indicator_id)
 order by l.indicator_id, rank, r.nuts2
