@@ -364,8 +364,10 @@ TEXT.update({
         "(5 − place) / slope, rounded up; only when the trend improves the place and there are at least three "
         "editions. A negative number = places to climb. Target year {year}: {goal}.",
     ),
-    "world_leaders_title": ("Vilka är topp fem? Senaste utgåvan med känd topp fem per lista",
-                            "Who are the top five? The latest edition with a known top five per list"),
+    "world_leaders_title": ("Vilka är topp fem? Senaste utgåvan per lista med platser 1–5 i källorna",
+                            "Who are the top five? The latest edition per list with places 1–5 in the sources"),
+    "world_leaders_note": ("En tom ruta: platsen finns inte i källorna som hämtats.",
+                           "An empty cell: the place is not in the sources read."),
     "world_leaders_place": ("{n}:a", "No. {n}"),
     "world_nuts2_title": ("Jämförbara NUTS 2-indikatorer (Eurostat)", "Comparable NUTS 2 indicators (Eurostat)"),
     "world_nuts2_empty": (

@@ -209,7 +209,7 @@ def leaders_table(ctx: Context) -> TableView:
             row[t("world_leaders_place", lang, n=place)] = ", ".join(holders)
         rows.append(row)
     return TableView("world_leaders", t("world_leaders_title", lang), pd.DataFrame(rows),
-                     ctx.source_note(leaders.source_id, leaders.edition))
+                     ctx.source_note(leaders.source_id, leaders.edition), [t("world_leaders_note", lang)])
 
 
 def nuts2_table(ctx: Context, region: str) -> TableView:
