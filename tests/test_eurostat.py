@@ -67,7 +67,8 @@ def test_recorded_shape_with_flags_becomes_rows():
     # p provisional, e estimated: provisional, the flag written out
     assert (rows["nuts_SE11", "2022"]["status"], rows["nuts_SE11", "2022"]["note"]) == (
         "provisional", "Eurostat-flagga p (preliminärt)")
-    assert rows["nuts_DK01", "2021"]["status"] == "provisional" and "e (uppskattat)" in rows["nuts_DK01", "2021"]["note"]
+    assert rows["nuts_DK01", "2021"]["status"] == "provisional"
+    assert "e (uppskattat)" in rows["nuts_DK01", "2021"]["note"]
     # c confidential without a value: missing, the flag kept as the value text
     assert (rows["nuts_DE21", "2021"]["status"], rows["nuts_DE21", "2021"]["value_text"]) == ("missing", "c")
     # a break with a provisional figure: both flags
@@ -93,10 +94,12 @@ MALFORMED = [
     ({"error": [{"status": 400, "id": 100, "label": "Dimension 'xyz' does not exist"}]},
      "Eurostat svarade med ett fel: Dimension 'xyz' does not exist",
      "Eurostat answered with an error: Dimension 'xyz' does not exist"),
-    ({"class": "collection"}, "kunde inte läsas som ett JSON-stat 2.0-dataset", "could not be read as a JSON-stat 2.0"),
+    ({"class": "collection"}, "kunde inte läsas som ett JSON-stat 2.0-dataset",
+     "could not be read as a JSON-stat 2.0"),
     ({**answer(), "size": [1, 2, 1, 3, 2]}, "har 2 värden för sectperf", "has 2 values for sectperf"),
     ({**answer(), "value": {"0": "3,9"}}, "kunde inte läsas", "could not be read"),
-    ({**answer(), "id": ["freq", "sectperf", "unit", "region", "time"]}, "geo or time missing", "geo or time missing"),
+    ({**answer(), "id": ["freq", "sectperf", "unit", "region", "time"]}, "geo or time missing",
+     "geo or time missing"),
 ]
 
 

@@ -17,7 +17,8 @@ STOCKHOLM = Selection(regions=("01", "03", "18", "00"), home="01")
 
 @pytest.fixture(scope="module")
 def deck():
-    data = slides.build_deck(runner(), STOCKHOLM, ["varlden"], data_version=db.data_fingerprint(DATA), made=MADE)
+    data = slides.build_deck(runner(), STOCKHOLM, ["varlden"], data_version=db.data_fingerprint(DATA),
+                             made=MADE)
     return Presentation(io.BytesIO(data))
 
 
@@ -30,7 +31,8 @@ def test_the_ladder_is_one_slide_with_the_sql_distances(deck):
     shown = dict(zip(plot.categories, plot.series[0].values))
     expected = sql("world_ladders", region="01")
     expected = expected[expected.place.notna()]
-    assert shown == {f"{r.name_sv} {int(r.edition)}": pytest.approx(float(r.distance)) for r in expected.itertuples()}
+    assert shown == {f"{r.name_sv} {int(r.edition)}": pytest.approx(float(r.distance))
+                     for r in expected.itertuples()}
     speaker = ladder[0].notes_slide.notes_text_frame.text
     assert "plats 16 av 20 · 11 platser" in speaker
     source = " ".join(shape.text_frame.text for shape in ladder[0].shapes if shape.has_text_frame)

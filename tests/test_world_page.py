@@ -47,7 +47,8 @@ def test_stockholm_on_five_lists_with_place_size_fifth_and_distance(sql, lang):
     assert at.title[0].value == t("page_world", lang)
     shown = table(at, t("world_ladder_title", lang, region="Stockholm"), t("world_place", lang))
     expected = sql("world_ladders", region="01")
-    complete = expected[expected.place.notna() & expected.list_size.notna() & expected.fifth_holder_en.notna()]
+    complete = expected[expected.place.notna() & expected.list_size.notna()
+                        & expected.fifth_holder_en.notna()]
     assert len(complete) >= 5
     by_list = {row[t("world_list", lang)]: row for _, row in shown.iterrows()}
     for _, row in complete.iterrows():

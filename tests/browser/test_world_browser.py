@@ -19,7 +19,8 @@ def test_world_page_renders_for_stockholm(browser, server_url, screenshot_dir, l
         assert page.get_by_text("Page not found").count() == 0
         assert page.get_by_text(t("world_ladder_title", lang, region="Stockholm")).count() == 1
         titles = page.locator('[data-testid="stPlotlyChart"] .gtitle').all_text_contents()
-        assert any(title.startswith(t("world_distance_title", lang, region="Stockholm")[:20]) for title in titles)
+        expected = t("world_distance_title", lang, region="Stockholm")[:20]
+        assert any(title.startswith(expected) for title in titles)
         page.screenshot(path=screenshot_dir / f"varlden-{lang}-1280.png")
         page.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()
         page.wait_for_timeout(300)
