@@ -1,4 +1,4 @@
--- purpose: A county's state appropriation (research or education) as the sum of its universities' appropriations, beside the county figure as published and per inhabitant (SCB population on 31 December of Y-1); for Riket the published national total.
+-- purpose: A county's state appropriation (research or education) as the sum of its universities' appropriations, beside the county figure as published (with the difference) and both per inhabitant (SCB population on 31 December of Y-1); for Riket the published national total.
 -- grain: one row per county (or Riket) and budget year that has a university value or a published county value;
 --   amount_msek is null (and universities_missing names who) when a listed university of the county lacks a value
 -- params: $indicator VARCHAR, $year INTEGER = null, $regions VARCHAR[] = null
@@ -120,6 +120,7 @@ select
     pp.population_year,
     pp.population,
     a.amount_msek * 1000000 / pp.population as per_capita_sek,
+    a.published_msek * 1000000 / pp.population as published_per_capita_sek,
     pp.population_source_id
 from amounts as a
 join regions as r on r.region_code = a.region_code

@@ -12,11 +12,11 @@ REGIONS = ["00", "01", "03", "05", "18", "24"]
 YEARS = range(2014, 2024)
 # filled cells (of 6 regions x 10 years = 60) reached on 2026-12-01
 FLOORS = {
-    "population": 39,
-    "appropriation_research_msek": 7,
-    "appropriation_education_msek": 7,
+    "population": 60,
+    "appropriation_research_msek": 18,
+    "appropriation_education_msek": 23,
     "rd_total_msek": 8,
-    "rd_share_grp": 1,
+    "rd_share_grp": 8,
 }
 
 

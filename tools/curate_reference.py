@@ -108,7 +108,8 @@ def header_of(path: Path) -> list[str]:
 def facts_files(raw_dir: Path) -> list[Path]:
     """Every CSV under data/raw/ in one of the two facts shapes, in a fixed order."""
     found = []
-    for path in sorted(raw_dir.rglob("*.csv")):
+    # reference/ first: where two files give the same figure, the earlier file's row is kept
+    for path in sorted(raw_dir.rglob("*.csv"), key=lambda p: (p.relative_to(raw_dir).parts[0] != "reference", p)):
         if path.relative_to(raw_dir).parts[0] in NOT_FACTS:
             continue
         if header_of(path) in (REGIONAL_SHAPE, BENCHMARK_SHAPE):
@@ -350,8 +351,11 @@ def build(raw_dir: Path, decisions: Decisions, keyfigures: list[dict]) -> tuple[
             raise SystemExit(f"facts row {obs.key} collides with a key-figures row: {obs.value_text!r} vs "
                              f"{kf[obs.key]['value_text']!r}; decide and list it in curation/")
         if obs.key in seen:
-            raise SystemExit(f"duplicate key {obs.key}: decide which to keep and list the other in "
-                             "data/raw/curation/skip_rows.csv")
+            if seen[obs.key].value_text == obs.value_text:
+                skipped.append(("duplicate", obs.indicator_id, f"{obs.key}: same value as an earlier facts file"))
+                continue
+            raise SystemExit(f"duplicate key {obs.key} ({seen[obs.key].value_text!r} vs {obs.value_text!r}): decide "
+                             "which to keep and list the other in data/raw/curation/skip_rows.csv")
         if obs.indicator_id not in decisions.order:
             raise SystemExit(f"{obs.indicator_id}: add it to data/raw/curation/indicator_order.csv")
         seen[obs.key] = obs
