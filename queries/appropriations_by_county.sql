@@ -2,13 +2,19 @@
 -- grain: one row per county (or Riket) and budget year that has a university value or a published county value;
 --   amount_msek is null (and universities_missing names who) when a listed university of the county lacks a value
 -- params: $indicator VARCHAR, $year INTEGER = null, $regions VARCHAR[] = null
+--   $indicator is the county-level indicator (appropriation_research_msek or appropriation_education_msek); the
+--   universities' own rows are stored as the same id with _university_msek in place of _msek
 with
+
+university_indicator as (
+    select replace($indicator, '_msek', '_university_msek') as indicator_id
+),
 
 university_values as (
     select u.county_code as region_code, o.year, o.value, o.status, u.name_sv
     from observations as o
     join regions as u on u.region_code = o.region_code
-    where o.indicator_id = $indicator
+    where o.indicator_id = (select indicator_id from university_indicator)
       and u.kind = 'university'
       and o.value is not null
 ),

@@ -30,19 +30,20 @@ def uni_con():
         "indicator_id, name_sv, name_en, unit, unit_sv, unit_en, decimals, direction, category, "
         "definition_sv, definition_en, convention_sv, convention_en",
         [indicator("appropriation_research_msek", "msek", "higher"),
+         indicator("appropriation_research_university_msek", "msek", "higher"),
          indicator("appropriation_research_uo23_msek", "msek", "higher")])])
     observations = frame(OBS_COLUMNS, [
         obs("00", "population", 2020, 10_000_000), obs("03", "population", 2020, 400_000),
         obs("12", "population", 2020, 1_000_000), obs("18", "population", 2020, 300_000),
         # Skåne 2021: both universities -> 300 + 200 = 500 MSEK -> 500 kr per inhabitant
-        obs("uni_a", "appropriation_research_msek", 2021, 300), obs("uni_b", "appropriation_research_msek", 2021, 200),
+        obs("uni_a", "appropriation_research_university_msek", 2021, 300), obs("uni_b", "appropriation_research_university_msek", 2021, 200),
         # Skåne 2022: B missing -> no county figure, B named
-        obs("uni_a", "appropriation_research_msek", 2022, 310),
+        obs("uni_a", "appropriation_research_university_msek", 2022, 310),
         # Uppsala 2021: U only; S is funded elsewhere (UO 23) and never makes the county incomplete
-        obs("uni_u", "appropriation_research_msek", 2021, 2000), obs("uni_s", "appropriation_research_uo23_msek", 2021, 1000),
+        obs("uni_u", "appropriation_research_university_msek", 2021, 2000), obs("uni_s", "appropriation_research_uo23_msek", 2021, 1000),
         obs("03", "appropriation_research_msek", 2021, 2000),
         # Örebro 2021: a published county figure that differs from its university's
-        obs("uni_o", "appropriation_research_msek", 2021, 270), obs("18", "appropriation_research_msek", 2021, 273),
+        obs("uni_o", "appropriation_research_university_msek", 2021, 270), obs("18", "appropriation_research_msek", 2021, 273),
         # Riket: the published national total, never a partial sum of universities
         obs("00", "appropriation_research_msek", 2021, 17_807),
     ])
