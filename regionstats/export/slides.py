@@ -16,7 +16,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.dml import MSO_FILL, MSO_LINE_DASH_STYLE, MSO_PATTERN
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
@@ -179,6 +179,7 @@ def chart_slide(prs, view: ChartView, lang: str, picture) -> None:
     _title(slide, view.title)
     data = figdata.read(view.figure, lang)
     caption = [view.source_note] if view.source_note else []
+    caption += list(view.status_notes)  # provisional/conflicting values: the footnote with the reason
     if data.kind is not None:
         native_chart(slide, data, lang)
         refs = [line for line in figdata.lines(figdata.FigureData(
@@ -272,6 +273,26 @@ def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
         labels.font.size = Pt(12)
     for source, series in zip(data.series, plot.series):
         _colour(series, source, data.kind, categories)
+        _mark_uncertain(series, source, data.kind, categories)
+
+
+def _mark_uncertain(series, source: figdata.Series, kind: str, categories: list) -> None:
+    """Hatched bars and hollow line markers for provisional or conflicting values, as on screen."""
+    uncertain = {(int(float(p.category)) if kind == "line" else p.category) for p in source.points if p.uncertain}
+    for index, category in enumerate(categories):
+        if category not in uncertain:
+            continue
+        point = series.points[index]
+        if kind == "line":
+            point.marker.format.fill.solid()
+            point.marker.format.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            point.marker.size = 9
+        else:
+            colour = point.format.fill.fore_color.rgb if point.format.fill.type == MSO_FILL.SOLID else None
+            point.format.fill.patterned()
+            point.format.fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
+            point.format.fill.fore_color.rgb = colour or RGBColor(0x00, 0x72, 0xB2)
+            point.format.fill.back_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
 
 
 def _rgb(colour: str | None) -> RGBColor | None:

@@ -2,7 +2,7 @@
 
 from regionstats import charts
 from regionstats.i18n import t
-from regionstats.views import ChartView, Context, PageView, label_regions, with_all_regions
+from regionstats.views import ChartView, Context, PageView, label_regions, marked, status_notes, with_all_regions
 
 TITLE, INTRO = "page_map", "map_intro"
 DEFAULT_INDICATOR = "rd_share_of_sweden_pct"
@@ -37,13 +37,16 @@ def map_chart(ctx: Context, indicator: str) -> ChartView | None:
     df = ctx.run("observations", indicators=[indicator], regions=counties, year_from=year, year_to=year)
     df = label_regions(ctx, with_all_regions(ctx, df, counties))
     df["value"] = df["value"].fillna(df["value_low"]) if "value_low" in df else df["value"]
-    df["text"] = [ctx.fmt(v, indicator, txt) if v == v else (f"{t('missing', ctx.lang)}"
-                  + (f" ({n})" if isinstance(n, str) else "")) for v, txt, n in zip(df.value, df.value_text, df.note)]
+    df["text"] = [marked(ctx.fmt(v, indicator, txt), s) if v == v else (f"{t('missing', ctx.lang)}"
+                  + (f" ({n})" if isinstance(n, str) else ""))
+                  for v, txt, n, s in zip(df.value, df.value_text, df.note, df.status)]
     meta = ctx.indicator(indicator)
     title = t("map_title", ctx.lang, indicator=ctx.indicator_name(indicator), year=year)
     figure = charts.choropleth(df, value="value", code="region_code", label="label", text="text",
                                home=ctx.selection.home, lang=ctx.lang, title=title,
                                axis_title=meta[f"unit_{ctx.lang}"], decimals=int(meta.decimals),
-                               reversed_scale=meta.direction == "lower")
-    notes = ctx.missing_note(df, "value") + [t("map_credit", ctx.lang)]
-    return ChartView(f"map_{indicator}", title, figure, df, ctx.source_note(df.source_id, [year]), notes, alt=title)
+                               reversed_scale=meta.direction == "lower", status="status")
+    marks = status_notes(ctx, df)
+    notes = ctx.missing_note(df, "value") + marks + [t("map_credit", ctx.lang)]
+    return ChartView(f"map_{indicator}", title, figure, df, ctx.source_note(df.source_id, [year]), notes, alt=title,
+                     status_notes=marks)
