@@ -1,4 +1,4 @@
--- purpose: Comparable international indicators for NUTS 2 regions (Eurostat's R&D, patents, high-tech employment): each NUTS 2 region's latest value per indicator and its rank among the NUTS 2 regions with a value that year. Only regions of kind nuts2 are ranked (the level guard: a county figure is never ranked among NUTS 2 regions); is_home marks the home region's NUTS 2 region.
+-- purpose: Comparable international indicators for NUTS 2 regions (Eurostat's R&D, patents, high-tech employment): each NUTS 2 region's latest value per indicator and its rank among the NUTS 2 regions with a value that year, read from the staging layer's ranking (ranked_observations: ranks never mix levels, so a county figure is never ranked among NUTS 2 regions); is_home marks the home region's NUTS 2 region.
 -- grain: one row per indicator and NUTS 2 region (its latest year)
 -- params: $region VARCHAR = null, $indicator VARCHAR = null
 with
@@ -8,14 +8,13 @@ nuts2_home as (
 ),
 
 nuts2_latest as (
-    select o.*
-    from observations as o
-    join regions as r using (region_code)
-    where r.kind = 'nuts2'
-      and o.indicator_id like 'eu\_%' escape '\'
-      and o.value is not null
-      and ($indicator is null or o.indicator_id = $indicator)
-    qualify o.year = max(o.year) over (partition by o.indicator_id)
+    select *
+    from ranked_observations
+    where level = 'nuts2'
+      and indicator_id like 'eu\_%' escape '\'
+      and sort_value is not null
+      and ($indicator is null or indicator_id = $indicator)
+    qualify year = max(year) over (partition by indicator_id)
 )
 
 select
@@ -30,13 +29,9 @@ select
     l.status,
     l.note,
     l.source_id,
-    rank() over (
-        partition by l.indicator_id
-        order by case i.direction when 'lower' then l.value else -l.value end
-    ) as rank,
-    count(*) over (partition by l.indicator_id) as n_ranked,
+    l.rank,
+    l.n_ranked,
     coalesce(r.nuts2 in (select nuts2 from nuts2_home), false) as is_home
 from nuts2_latest as l
 join regions as r using (region_code)
-join indicators as i using (indicator_id)
-order by l.indicator_id, rank, r.nuts2
+order by l.indicator_id, l.rank, r.nuts2
