@@ -25,6 +25,7 @@ PAGES = (
     ("section_status", (
         ("pages/1_oversikt.py", "page_overview", "oversikt", ":material/dashboard:"),
         ("pages/5_topp-fem.py", "page_top_five", "topp-fem", ":material/flag:"),
+        ("pages/10_varlden.py", "page_world", "varlden", ":material/public:"),
     )),
     ("section_compare", (
         ("pages/2_rankningar.py", "page_rankings", "rankningar", ":material/leaderboard:"),

@@ -1,5 +1,5 @@
-"""Command line for imports: ``import``, ``fetch scb-population``, ``undo-import``, ``template``,
-``import-history``.
+"""Command line for imports: ``import``, ``fetch scb-population``, ``fetch eurostat DATASET``,
+``undo-import``, ``template``, ``import-history``.
 
 Exit codes: 0 done (or nothing to change), 1 the data was rejected or nothing was written
 (refused file, rejected rows, another import running, aborted at the question), 2 usage
@@ -32,6 +32,13 @@ def make_client(lang: str = "sv") -> ScbClient:
     return ScbClient()
 
 
+def make_eurostat_client():
+    """The Eurostat client the fetch command uses (tests replace it with one on a fake transport)."""
+    from regionstats.importing.eurostat import EurostatClient
+
+    return EurostatClient()
+
+
 def register(sub, common: argparse.ArgumentParser) -> None:
     """Add the import commands to the main parser's subcommands."""
     imp = sub.add_parser("import", parents=[common],
@@ -41,8 +48,12 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     imp.add_argument("--mapping", type=Path, help="JSON mapping for a wide table (regions as columns)")
     add_write_options(imp)
 
-    fetch = sub.add_parser("fetch", parents=[common], help="fetch figures from SCB's API")
-    fetch.add_argument("what", choices=("scb-population",))
+    fetch = sub.add_parser("fetch", parents=[common], help="fetch figures from SCB's or Eurostat's API")
+    fetch.add_argument("what", choices=("scb-population", "eurostat"))
+    fetch.add_argument("dataset", nargs="?", help="eurostat: the dataset, e.g. rd_e_gerdreg")
+    fetch.add_argument("--geo", help="eurostat: comma-separated NUTS codes (default SE11, SE12, SE33, peers)")
+    fetch.add_argument("--filter", action="append", default=[], metavar="DIM=CODE",
+                       help="eurostat: keep one code of a dimension, e.g. unit=PC_GDP (repeatable)")
     fetch.add_argument("--from", dest="first_year", type=int, required=True, metavar="YEAR")
     fetch.add_argument("--to", dest="last_year", type=int, required=True, metavar="YEAR")
     fetch.add_argument("--regions", help="comma-separated region codes (default: Riket and all counties)")
@@ -109,6 +120,8 @@ def cmd_import(args) -> int:
 
 
 def cmd_fetch(args) -> int:
+    if args.what == "eurostat":
+        return cmd_fetch_eurostat(args)
     low, high = schema.YEAR_RANGE
     if not low <= args.first_year <= args.last_year <= high:
         detail = {"low": low, "high": high, "first": args.first_year, "last": args.last_year}
@@ -131,6 +144,38 @@ def cmd_fetch(args) -> int:
     except ValueError as exc:  # a table id that cannot be one
         print(f"{'fel' if args.lang == 'sv' else 'error'}: {exc}", file=sys.stderr)
         return USAGE_ERROR
+    return finish(args, report)
+
+
+def cmd_fetch_eurostat(args) -> int:
+    from regionstats.importing.eurostat import EurostatError, plan_eurostat
+
+    low, high = schema.YEAR_RANGE
+    if not low <= args.first_year <= args.last_year <= high:
+        detail = {"low": low, "high": high, "first": args.first_year, "last": args.last_year}
+        print(f"{'fel' if args.lang == 'sv' else 'error'}: {format_message('scb_years', detail, args.lang)}",
+              file=sys.stderr)
+        return USAGE_ERROR
+    if not args.dataset:
+        example = "fetch eurostat rd_e_gerdreg --from 2019 --to 2023"
+        say(args, f"fel: ange datasetet, till exempel: {example}", f"error: name the dataset, for example: {example}",
+            err=True)
+        return USAGE_ERROR
+    geo = [g.strip().upper() for g in args.geo.split(",") if g.strip()] if args.geo else None
+    filters = {}
+    for item in args.filter:
+        key, _, value = item.partition("=")
+        if not key or not value:
+            say(args, f"fel: --filter ska vara DIM=KOD (fick {item})",
+                f"error: --filter should be DIM=CODE (got {item})", err=True)
+            return USAGE_ERROR
+        filters[key.strip()] = value.strip()
+    try:
+        report = plan_eurostat(data_dir_of(args), args.dataset, geo, args.first_year, args.last_year,
+                               make_eurostat_client(), args.lang, filters)
+    except EurostatError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return USAGE_ERROR if exc.code in ("eurostat_dataset", "eurostat_code") else REJECTED
     return finish(args, report)
 
 
