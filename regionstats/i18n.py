@@ -142,6 +142,42 @@ TEXT.update({
 })
 
 
+TEXT.update({
+    # safety: what a page says instead of a traceback, why no composite, editors, CLI
+    "page_failed": (
+        "Sidan kunde inte visas på grund av ett internt fel. Felet har loggats på servern. "
+        "Prova ett annat urval eller ladda om sidan.",
+        "The page could not be shown because of an internal error. The error has been logged on the server. "
+        "Try another selection or reload the page.",
+    ),
+    "weights_all_zero": (
+        "Sammanvägt index kan inte ritas: alla kategorivikter är 0. Ge minst en kategori en vikt över 0.",
+        "The composite index cannot be drawn: every category weight is 0. Give at least one category a weight "
+        "above 0.",
+    ),
+    "weights_no_data": (
+        "Sammanvägt index kan inte ritas: kategorierna med vikt över 0 ({categories}) har inga indikatorer "
+        "med data för urvalet. Ge vikt åt en kategori med data.",
+        "The composite index cannot be drawn: the categories weighted above 0 ({categories}) have no "
+        "indicators with data for the selection. Give weight to a category with data.",
+    ),
+    "editors_only": (
+        "Bara redaktörer kan importera eller ångra data. Du ser data och källor men kan inte ändra dem.",
+        "Only editors can import or undo data. You can read the data and sources but not change them.",
+    ),
+    "editor_login": ("Logga in som redaktör", "Log in as an editor"),
+    "editor_logout": ("Logga ut", "Log out"),
+    "editor_not_listed": (
+        "Du är inloggad som {email}, som inte finns bland redaktörerna; be en redaktör lägga till dig.",
+        "You are logged in as {email}, which is not among the editors; ask an editor to add you.",
+    ),
+    "editor_signed_in": ("Inloggad redaktör: {email}", "Editor logged in: {email}"),
+    "editor_local": ("Redaktörsläge på den här datorn (REGIONSTATS_EDITOR).",
+                     "Editor mode on this machine (REGIONSTATS_EDITOR)."),
+    "cli_internal_error": ("fel: kommandot stoppades av ett internt fel ({error})",
+                           "error: the command was stopped by an internal error ({error})"),
+})
+
 def t(key: str, lang: str = "sv", **values) -> str:
     """The text for key in lang, with {placeholders} filled in."""
     sv, en = TEXT[key]
@@ -353,6 +389,11 @@ TEXT.update({
                             "I want to restore the data to before the last import"),
     "import_undone": ("Den senaste importen är ångrad.", "The last import is undone."),
     "import_no_history": ("Inga importer ännu.", "No imports yet."),
+    "import_confirm_warnings": ("Jag har läst varningarna ovan och vill importera ändå",
+                                "I have read the warnings above and want to import anyway"),
+    "import_must_confirm": ("Varningar som måste bekräftas innan något skrivs:",
+                            "Warnings that must be confirmed before anything is written:"),
+    "import_problems": ("Fel och varningar", "Errors and warnings"),
     "scb_title": ("Hämta folkmängd från SCB", "Fetch population from SCB"),
     "scb_years": ("År", "Years"),
     "scb_fetch": ("Hämta och visa rapport", "Fetch and show the report"),

@@ -18,8 +18,9 @@ from regionstats.importing.long_template import template_csv
 from regionstats.importing.problems import ImportProblem, UploadRefused, format_message
 from regionstats.importing.readers import MAX_BYTES
 from regionstats.importing.report import ImportReport
-from regionstats.importing.scb import POPULATION_TABLE, ScbClient, plan_scb_population
+from regionstats.importing.scb import ScbClient, plan_scb_population
 from regionstats.importing.upload import plan_import_from_upload
+from regionstats.importing.wide import load_mapping
 
 USAGE_ERROR = 2
 REJECTED = 1
@@ -41,7 +42,8 @@ def make_eurostat_client():
 def register(sub, common: argparse.ArgumentParser) -> None:
     """Add the import commands to the main parser's subcommands."""
     imp = sub.add_parser("import", parents=[common],
-                         help="import a CSV/XLSX in the long template (or a wide table with --mapping)")
+                         help="import a CSV/XLSX in the long template, a PxWeb table or a saved JSON-stat2 "
+                              "answer (.json); a wide table with --mapping")
     imp.add_argument("file", type=Path)
     imp.add_argument("--mapping", type=Path, help="JSON mapping for a wide table (regions as columns)")
     add_write_options(imp)
@@ -55,7 +57,10 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     fetch.add_argument("--from", dest="first_year", type=int, required=True, metavar="YEAR")
     fetch.add_argument("--to", dest="last_year", type=int, required=True, metavar="YEAR")
     fetch.add_argument("--regions", help="comma-separated region codes (default: Riket and all counties)")
-    fetch.add_argument("--table", default=POPULATION_TABLE, help=f"SCB table id (default {POPULATION_TABLE})")
+    fetch.add_argument("--table", help="SCB table id (default: chosen by year from the tables' metadata, "
+                       "TAB638 up to 2024, TAB5557 from 2025)")
+    fetch.add_argument("--contents", help="SCB contents code (default: the table's population code, "
+                       "e.g. BE0101N1 or 000007ME)")
     add_write_options(fetch)
 
     undo = sub.add_parser("undo-import", parents=[common], help="undo the last import")
@@ -71,6 +76,10 @@ def register(sub, common: argparse.ArgumentParser) -> None:
 def add_write_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="show the report, write nothing")
     parser.add_argument("--yes", action="store_true", help="write without asking")
+    parser.add_argument("--confirm-warnings", action="store_true",
+                        help="accept the warnings that must be confirmed (a year after next year, "
+                             "a value that "
+                             "halves or doubles); needed with --yes when there are such warnings")
     parser.add_argument("--note", default="", help="a note for the import history")
     parser.add_argument("--lock-wait", type=float, default=LOCK_WAIT,
                         help="seconds to wait for another import to finish (default %(default)s)")
@@ -95,7 +104,11 @@ def cmd_import(args) -> int:
             say(args, f"fel: mappningen {args.mapping} finns inte",
                 f"error: the mapping {args.mapping} does not exist", err=True)
             return USAGE_ERROR
-        mapping = args.mapping.read_bytes()
+        try:
+            mapping = load_mapping(args.mapping.name, args.mapping.read_bytes())
+        except ImportProblem as exc:
+            print(f"{'fel' if args.lang == 'sv' else 'error'}: {exc.message(args.lang)}", file=sys.stderr)
+            return USAGE_ERROR
     size = args.file.stat().st_size
     if size > MAX_BYTES:  # refused without reading it
         refused = UploadRefused("too_big", args.file.name, size=size, limit=MAX_BYTES)
@@ -124,7 +137,7 @@ def cmd_fetch(args) -> int:
             return USAGE_ERROR
     try:
         report = plan_scb_population(data_dir_of(args), args.first_year, args.last_year, regions,
-                                     make_client(args.lang), args.lang, args.table)
+                                     make_client(args.lang), args.lang, args.table, contents=args.contents)
     except ImportProblem as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return REJECTED
@@ -181,8 +194,21 @@ def finish(args, report) -> int:
     if not args.yes and not confirm(args, data_dir_of(args)):
         print(format_message("aborted", {}, args.lang), file=sys.stderr)
         return REJECTED
+    confirmed = args.confirm_warnings
+    if report.confirmations and not confirmed:
+        if args.yes:
+            say(args, "fel: rapporten har varningar som måste bekräftas; läs dem och lägg till "
+                "--confirm-warnings",
+                "error: the report has warnings that must be confirmed; read them and add --confirm-warnings",
+                err=True)
+            return REJECTED
+        confirmed = confirm(args, data_dir_of(args), warnings=len(report.confirmations))
+        if not confirmed:
+            print(format_message("aborted", {}, args.lang), file=sys.stderr)
+            return REJECTED
     try:
-        entry = apply_import(data_dir_of(args), report, note=args.note, lock_wait=args.lock_wait)
+        entry = apply_import(data_dir_of(args), report, note=args.note, lock_wait=args.lock_wait,
+                             confirmed=confirmed)
     except ImportProblem as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return exc.exit_code
@@ -191,10 +217,13 @@ def finish(args, report) -> int:
     return 0
 
 
-def confirm(args, data_dir: Path) -> bool:
+def confirm(args, data_dir: Path, warnings: int = 0) -> bool:
     """Ask on standard input; no answer (no stdin, end of input) is no."""
     prompt = (f"Skriva ändringarna till {data_dir}? [j/N] " if args.lang == "sv"
               else f"Write the changes to {data_dir}? [y/N] ")
+    if warnings:
+        prompt = (f"{warnings} varningar ovan måste bekräftas. Importera ändå? [j/N] " if args.lang == "sv"
+                  else f"{warnings} warnings above must be confirmed. Import anyway? [y/N] ")
     print(prompt, end="", flush=True)
     try:
         answer = sys.stdin.readline() if sys.stdin is not None else ""
@@ -220,11 +249,20 @@ def cmd_template(args) -> int:
         sys.stdout.buffer.write(data)
         return 0
     out = Path(args.out)
+    if out.is_dir():
+        say(args, f"fel: {out} är en mapp; ange ett filnamn, t.ex. {out / 'mall.csv'}",
+            f"error: {out} is a folder; give a file name, e.g. {out / 'template.csv'}", err=True)
+        return USAGE_ERROR
     if not out.parent.is_dir():
         say(args, f"fel: mappen {out.parent} finns inte", f"error: the folder {out.parent} does not exist",
             err=True)
         return USAGE_ERROR
-    out.write_bytes(data)
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        say(args, f"fel: kunde inte skriva {out} ({exc.strerror or exc})",
+            f"error: could not write {out} ({exc.strerror or exc})", err=True)
+        return REJECTED
     say(args, f"Mallen skrevs till {out}", f"The template was written to {out}")
     return 0
 
