@@ -32,8 +32,10 @@ def seed(key: str, value) -> None:
     Widget state can vanish when a widget's identity changes (another page, Streamlit's
     legacy pages/ mode on a deep link), so it is restored rather than reset to a default.
     """
-    if key not in st.session_state:
-        st.session_state[key] = value
+    # Re-assigned even when present: a value the API set wins over a widget's default, while a
+    # value a widget left behind is dropped if the widget's id changes. It does on the first page
+    # switch after a server starts (the shell's widgets were first made in the legacy pages/ mode).
+    st.session_state[key] = st.session_state[key] if key in st.session_state else value
 
 
 def ignored_notice(lang: str) -> None:
