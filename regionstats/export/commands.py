@@ -14,7 +14,7 @@ from pathlib import Path
 
 from regionstats import config, db, queries
 from regionstats.export import images
-from regionstats.export.text import t
+from regionstats.i18n import t
 from regionstats.selection import Selection, from_query_params
 from regionstats.views.registry import PAGES, build_page
 

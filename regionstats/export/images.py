@@ -19,7 +19,7 @@ import warnings
 
 import plotly.graph_objects as go
 
-from regionstats.export.text import t
+from regionstats.i18n import t
 from regionstats.views import ChartView
 
 WIDTH, HEIGHT, SCALE = 1600, 900, 2

@@ -22,8 +22,7 @@ from pptx.util import Emu, Inches, Pt
 
 from regionstats import formatting
 from regionstats.export import figdata, images
-from regionstats.export.text import t
-from regionstats.i18n import t as app_t
+from regionstats.i18n import t
 from regionstats.selection import Selection
 from regionstats.views import ChartView, Context, PageView
 from regionstats.views.registry import PAGES, build_page
@@ -323,7 +322,7 @@ def definitions_slides(prs, ctx: Context, charts: list) -> None:
                 source_ids += [s for s in frame[column] if isinstance(s, str)]
     indicator_ids = [i for i in dict.fromkeys(indicator_ids) if i in ctx.indicators.index]
     source_ids = [s for s in dict.fromkeys(source_ids) if s in ctx.sources.index]
-    items = [(app_t("indicator", lang) + ":", True)] if indicator_ids else []
+    items = [(t("indicator", lang) + ":", True)] if indicator_ids else []
     for indicator_id in indicator_ids:
         row = ctx.indicator(indicator_id)
         definition = row[f"definition_{lang}"]
@@ -333,14 +332,14 @@ def definitions_slides(prs, ctx: Context, charts: list) -> None:
             text += f" {convention}"
         items.append((text, False))
     if source_ids:
-        items.append((app_t("sources", lang) + ":", True))
+        items.append((t("sources", lang) + ":", True))
     for source_id in source_ids:
         source = ctx.sources.loc[source_id]
         published = "" if formatting.is_missing(source["published"]) else f" ({source['published']})"
         url = "" if formatting.is_missing(source.get("url")) else f" – {source['url']}"
         items.append((f"{source['publisher']}, {source['title']}{published}{url}", False))
     if not items:
-        items = [(app_t("no_data", lang), False)]
+        items = [(t("no_data", lang), False)]
     columns, current, used = [], [], 0
     for item in items:
         if current and used + len(item[0]) > COLUMN_BUDGET:
@@ -352,7 +351,7 @@ def definitions_slides(prs, ctx: Context, charts: list) -> None:
     width = (CONTENT_W - Inches(0.4)) // 2
     for page, start in enumerate(range(0, len(columns), 2)):
         slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
-        title = t("definitions_title", lang) + (f" ({page + 1})" if len(columns) > 2 else "")
+        title = t("deck_definitions_title", lang) + (f" ({page + 1})" if len(columns) > 2 else "")
         _title(slide, title)
         for offset, column in enumerate(columns[start:start + 2]):
             left = MARGIN + offset * (width + Inches(0.4))

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from regionstats import db, queries
-from regionstats.export.text import t
+from regionstats.i18n import t
 from regionstats.selection import Selection
 from regionstats.views.registry import build_page
 from tests.browser.conftest import ROOT, assert_no_exception
