@@ -95,6 +95,7 @@ def run() -> None:
         st.session_state[SELECTION] = selection
         page = navigation(selection.lang)
         state.ignored_notice(selection.lang)
+        state.write_url(selection)  # the sidebar's choices reach the address bar before the page is built
         page.run()
         state.write_url(st.session_state[SELECTION])
     finally:
