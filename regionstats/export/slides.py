@@ -1,8 +1,10 @@
-"""A PowerPoint deck (python-pptx) of a selection: title slide, one slide per chart, definitions.
+"""A PowerPoint deck (python-pptx) of a selection: a first slide with the home region's KPI figures,
+one slide per chart, definitions.
 
 Bars by region and lines over years become native PowerPoint charts, so a presenter can
-restyle them or read the numbers in PowerPoint; every other chart (matrix, map, scatter,
-ranks with bands) is placed as a PNG made by kaleido. Each chart slide has the source under
+restyle them or read the numbers in PowerPoint; their reference lines (Riket, the world average,
+the edge of the top-five band) are native dashed line series. Every other chart (matrix, map,
+scatter, ranks with bands) is placed as a PNG rendered by Chromium. Each chart slide has the source under
 the chart and the numbers behind it in the speaker notes, in the selection's language.
 """
 
@@ -17,7 +19,10 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.enum.text import PP_ALIGN
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from lxml import etree
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from regionstats import formatting
@@ -40,7 +45,7 @@ PICTURE_SCALE = 2.5
 GREY = RGBColor(0x55, 0x55, 0x55)
 COLUMN_BUDGET = 1500  # characters per text column on the definitions slides
 
-TITLE_ONLY, TITLE_SLIDE = 5, 0
+TITLE_ONLY = 5
 
 
 @dataclass
@@ -74,7 +79,7 @@ def build_deck(run: Callable[..., pd.DataFrame], selection: Selection, slugs: li
     charts, views = collect(run, selection, slugs, page_selections)
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
-    title_slide(prs, ctx, slugs, views, data_version, made)
+    title_slide(prs, ctx, slugs, views, data_version, made, headline_kpis(run, selection, views))
     pictures = _pictures([c for c in charts if figdata.read(c.view.figure, lang).kind is None], lang)
     for slug in slugs:
         page_charts = [c for c in charts if c.page == slug]
@@ -132,10 +137,20 @@ def _textbox(slide, left, top, width, height, lines: list[str], size: int = 12, 
     return box
 
 
-def title_slide(prs, ctx: Context, slugs, views: dict, data_version: str, made: dt.date) -> None:
+def headline_kpis(run, selection: Selection, views: dict) -> list:
+    """The home region's KPI cards (Översikt's), for the first slide whatever pages the deck holds."""
+    if "oversikt" in views:
+        return list(views["oversikt"].kpis)
+    return list(build_page("oversikt", run, selection).kpis)
+
+
+def title_slide(prs, ctx: Context, slugs, views: dict, data_version: str, made: dt.date,
+                kpis: list | None = None) -> None:
+    """The first slide: what the deck shows (regions, home, years, pages), the home region's four
+    KPI figures with their context lines, the date and the data version."""
     lang, selection = ctx.lang, ctx.selection
-    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_SLIDE])
-    slide.shapes.title.text = t("deck_title", lang)
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
+    _title(slide, t("deck_title", lang), size=32)
     regions = ", ".join(ctx.region_name(code) for code in selection.regions) or "—"
     if selection.year_to is None:
         years = t("deck_years_latest", lang)
@@ -143,26 +158,49 @@ def title_slide(prs, ctx: Context, slugs, views: dict, data_version: str, made: 
         years = str(selection.year_to)
     else:
         years = f"{selection.year_from}–{selection.year_to}"
-    lines = [
+    _textbox(slide, MARGIN, Inches(1.2), CONTENT_W, Inches(0.9), [
+        t("deck_home", lang, region=ctx.region_name(selection.home)) + " · " + t("deck_years", lang, years=years),
         t("deck_regions", lang, regions=regions),
-        t("deck_home", lang, region=ctx.region_name(selection.home)),
-        t("deck_years", lang, years=years),
+    ], size=16)
+    kpi_boxes(slide, kpis or [], top=Inches(2.25), height=Inches(3.3))
+    _textbox(slide, MARGIN, Inches(5.85), CONTENT_W, Inches(1.2), [
         t("deck_pages", lang, pages=", ".join(views[s].title for s in slugs)),
-        t("deck_made", lang, date=made.isoformat()) + " · "
-        + t("deck_data_version", lang, version=data_version),
-    ]
-    subtitle = slide.placeholders[1]
-    subtitle.left, subtitle.top, subtitle.width, subtitle.height = MARGIN, Inches(3.6), CONTENT_W, Inches(3.0)
-    slide.shapes.title.left, slide.shapes.title.top = MARGIN, Inches(1.6)
-    slide.shapes.title.width, slide.shapes.title.height = CONTENT_W, Inches(1.6)
-    frame = subtitle.text_frame
-    frame.word_wrap = True
-    for i, line in enumerate(lines):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        paragraph.text = line
-        paragraph.alignment = PP_ALIGN.CENTER
-        for run in paragraph.runs:
-            run.font.size = Pt(18 if i < 4 else 14)
+        t("deck_made", lang, date=made.isoformat()) + " · " + t("deck_data_version", lang, version=data_version),
+    ], size=13, colour=GREY)
+
+
+def kpi_boxes(slide, kpis: list, top, height) -> None:
+    """One framed box per KPI: its label, the figure large, the change, the context line."""
+    if not kpis:
+        return
+    gap = Inches(0.25)
+    width = (CONTENT_W - gap * (len(kpis) - 1)) // len(kpis)
+    for index, card in enumerate(kpis):
+        left = MARGIN + index * (width + gap)
+        box = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, left, top, width, height)
+        box.adjustments[0] = 0.06
+        box.fill.solid()
+        box.fill.fore_color.rgb = RGBColor(0xF5, 0xF7, 0xFA)
+        box.line.color.rgb = RGBColor(0xB8, 0xC2, 0xCC)
+        frame = box.text_frame
+        frame.word_wrap = True
+        frame.vertical_anchor = MSO_ANCHOR.TOP
+        for margin in ("margin_left", "margin_right", "margin_top"):
+            setattr(frame, margin, Inches(0.18))
+        lines = [(card.label, 15, False, GREY), (card.value, 40, True, RGBColor(0x1F, 0x2D, 0x3D))]
+        if card.delta:
+            lines.append((card.delta, 13, False, GREY))
+        if card.caption:
+            lines.append((card.caption, 12, False, GREY))
+        for i, (text, size, bold, colour) in enumerate(lines):
+            paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            paragraph.alignment = PP_ALIGN.LEFT
+            run = paragraph.add_run()
+            run.text = text
+            run.font.size = Pt(size)
+            run.font.bold = bold
+            run.font.color.rgb = colour
+            paragraph.space_after = Pt(6)
 
 
 def empty_slide(prs, page_title: str, lang: str) -> None:
@@ -218,11 +256,34 @@ def _frame_lines(frame: pd.DataFrame, limit: int = 60) -> list[str]:
     return rows
 
 
+def reference_series(data: figdata.FigureData, lang: str) -> list[tuple[str, float]]:
+    """(name, value) of the lines drawn across a native chart: Riket, the world average, the edge of
+    the top-five band. The name carries the value ("Riket 1 716 kr") unless it already does."""
+    found = []
+    for label, value in data.references:
+        if value is None:
+            continue
+        number = formatting.number(value, data.decimals, lang)
+        found.append((label if number in (label or "") else f"{label or '—'} {number}".strip(), value))
+    for label, low, high in data.bands:
+        edge = high if data.reversed_axis or data.kind != "line" else low
+        if data.reversed_axis:  # ranks: the band 0.5–5.5 is places 1–5; its edge is drawn at 5.5
+            found.append((f"{label}: {round(low + 0.5)}–{round(high - 0.5)}", edge))
+        else:
+            found.append((label, edge))
+    return found
+
+
 def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
-    """Bars by region or lines over years as an editable PowerPoint chart."""
+    """Bars by region or lines over years as an editable PowerPoint chart, its reference lines
+    (Riket, world average, top-five edge) drawn as native dashed line series."""
     number_format = "#,##0" + ("." + "0" * data.decimals if data.decimals else "")
     chart_data = CategoryChartData(number_format=number_format)
-    if data.kind == "line":
+    references = reference_series(data, lang)
+    kind = data.kind
+    if kind == "bar_h" and references:
+        kind = "bar_v"  # a line across bars needs them upright (Office draws line series left to right)
+    if kind == "line":
         categories = sorted({int(float(p.category)) for s in data.series for p in s.points})
         chart_data.categories = [str(c) for c in categories]
         for series in data.series:
@@ -231,6 +292,8 @@ def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
         chart_type = XL_CHART_TYPE.LINE_MARKERS
     else:
         categories = list(dict.fromkeys(p.category for s in data.series for p in s.points))
+        if kind != data.kind:
+            categories.reverse()  # best first, from the left
         missing = [p.category for p in data.missing if p.category not in categories]
         # a region without a value keeps its place, labelled as missing (PowerPoint draws no marker)
         chart_data.categories = categories + [f"{c} ({formatting.MISSING[lang]})" for c in missing]
@@ -238,12 +301,14 @@ def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
         for series in data.series:
             by_cat = {p.category: p.value for p in series.points}
             chart_data.add_series(series.name or data.axis_title, [by_cat.get(c) for c in categories])
-        chart_type = XL_CHART_TYPE.BAR_CLUSTERED if data.kind == "bar_h" else XL_CHART_TYPE.COLUMN_CLUSTERED
+        chart_type = XL_CHART_TYPE.BAR_CLUSTERED if kind == "bar_h" else XL_CHART_TYPE.COLUMN_CLUSTERED
+    for name, value in references:
+        chart_data.add_series(name, [value] * len(chart_data.categories))
     frame = slide.shapes.add_chart(chart_type, MARGIN, CHART_TOP, CONTENT_W, CHART_H, chart_data)
     chart = frame.chart
     chart.has_title = False  # the slide's title says what the chart shows
     chart.font.size = Pt(13)
-    chart.has_legend = len(data.series) > 1
+    chart.has_legend = len(data.series) + len(references) > 1
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
@@ -258,10 +323,10 @@ def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
     if data.reversed_axis:
         value_axis.reverse_order = True
     values = [p.value for s in data.series for p in s.points if p.value is not None]
-    if data.kind in ("bar_h", "bar_v") and values and min(values) >= 0:
+    if kind in ("bar_h", "bar_v") and values and min(values) >= 0:
         value_axis.minimum_scale = 0  # bars start at zero (Office would start near the smallest value)
     plot = chart.plots[0]
-    if data.kind in ("bar_h", "bar_v"):
+    if kind in ("bar_h", "bar_v"):
         plot.gap_width = 60
         plot.has_data_labels = True
         labels = plot.data_labels
@@ -270,7 +335,54 @@ def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
         labels.font.size = Pt(12)
     for source, series in zip(data.series, plot.series):
-        _colour(series, source, data.kind, categories)
+        _colour(series, source, kind, categories)
+    reference_lines(chart, len(data.series), len(references), kind)
+
+
+REFERENCE_COLOURS = ("555555", "009E73", "CC79A7")
+
+
+def reference_lines(chart, first: int, count: int, kind: str) -> None:
+    """Draw the last `count` series as dashed lines without markers; on a bar chart they move from
+    the bars into a line chart of their own on the same axes (a native combination chart)."""
+    if not count:
+        return
+    plot_area = chart._chartSpace.chart.plotArea
+    bars = plot_area.find(qn("c:barChart"))
+    series = (bars if bars is not None else plot_area.find(qn("c:lineChart"))).findall(qn("c:ser"))[first:]
+    if bars is not None:
+        line_chart = etree.SubElement(plot_area, qn("c:lineChart"))
+        bars.addnext(line_chart)
+        etree.SubElement(line_chart, qn("c:grouping")).set("val", "standard")
+        etree.SubElement(line_chart, qn("c:varyColors")).set("val", "0")
+        for ser in series:
+            for tag in ("c:invertIfNegative", "c:shape", "c:dLbls"):
+                for element in ser.findall(qn(tag)):
+                    ser.remove(element)
+            line_chart.append(ser)
+        etree.SubElement(line_chart, qn("c:marker")).set("val", "1")
+        for axis in bars.findall(qn("c:axId")):
+            etree.SubElement(line_chart, qn("c:axId")).set("val", axis.get("val"))
+    for index, ser in enumerate(series):
+        _dashed(ser, REFERENCE_COLOURS[index % len(REFERENCE_COLOURS)])
+
+
+def _dashed(ser, colour: str) -> None:
+    """A series drawn as a grey (or green) dashed line with no markers."""
+    for tag in ("c:spPr", "c:marker", "c:smooth"):
+        for element in ser.findall(qn(tag)):
+            ser.remove(element)
+    sp_pr = etree.fromstring(
+        f'<c:spPr xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+        f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:ln w="28575" cap="rnd">'
+        f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr>')
+    marker = etree.fromstring('<c:marker xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+                              '<c:symbol val="none"/></c:marker>')
+    anchor = ser.find(qn("c:tx"))
+    anchor.addnext(sp_pr)
+    sp_pr.addnext(marker)
+    smooth = etree.SubElement(ser, qn("c:smooth"))
+    smooth.set("val", "0")
 
 
 def _rgb(colour: str | None) -> RGBColor | None:

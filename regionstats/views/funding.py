@@ -56,7 +56,7 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
     figure = charts.bar_by_region(
         bars, value="per_capita", label="label", code="region_code", text="text", home=ctx.selection.home,
         lang=lang, title=title, axis_title=t("per_capita_unit", lang), hover="hover",
-        reference=(riket.iloc[0], t("riket", lang)) if len(riket) else None,
+        reference=(riket.iloc[0], reference_label(ctx, riket.iloc[0])) if len(riket) else None,
     )
     notes = [t("per_capita_formula", lang, indicator=name, population_year=year - 1)]
     no_population = bars[bars.per_capita.isna() & bars.amount.notna() & bars.population.isna()]
@@ -69,6 +69,13 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
     sources = list(df.amount_source_id) + list(df.population_source_id.dropna())
     return ChartView(f"per_capita_{indicator}", title, figure, df, ctx.source_note(sources, [year, year - 1]),
                      notes, alt=title)
+
+
+def reference_label(ctx: Context, value) -> str:
+    """'Riket 1 716 kr': the line says its own value."""
+    if formatting.is_missing(value):
+        return t("riket", ctx.lang)
+    return f"{t('riket', ctx.lang)} {formatting.value(value, 'sek_per_capita', 0, ctx.lang)}"
 
 
 def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
