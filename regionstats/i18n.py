@@ -70,6 +70,7 @@ TEXT = {
     "unit": ("Enhet", "Unit"),
     "status": ("Status", "Status"),
     "note": ("Anmärkning", "Note"),
+    "in_swedish": ("Anmärkning", "Note (in Swedish, as in the source)"),
     "download_csv": ("Ladda ned data (CSV)", "Download data (CSV)"),
     "show_query": ("Visa data bakom diagrammet", "Show the data behind the chart"),
     "top_five_band": ("Topp fem", "Top five"),

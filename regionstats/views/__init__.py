@@ -121,8 +121,9 @@ class Context:
         parts = []
         for source_id in ids:
             source = self.sources.loc[source_id]
-            published = "" if formatting.is_missing(source["published"]) else f" ({source['published']})"
             title = str(source["title"])
+            published = ("" if formatting.is_missing(source["published"]) or str(source["published"]) in title
+                         else f" ({source['published']})")  # a title may carry its date already
             lead = "" if title.startswith(str(source["publisher"])) else f"{source['publisher']}, "
             parts.append(f"{lead}{title}{published}")
         label = t("sources" if len(parts) > 1 else "source", self.lang)
@@ -135,6 +136,13 @@ class Context:
             span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
             note += f" · {t('reference_year', self.lang)} {span}"
         return note
+
+    def data_note(self, text):
+        """A note as written in the data (Swedish), marked as Swedish on the English pages; never
+        machine-translated."""
+        if not isinstance(text, str) or not text or self.lang == "sv":
+            return text
+        return f"{t('in_swedish', self.lang)}: {text}"
 
     def missing_note(self, frame: pd.DataFrame, value: str, reason: str | None = None) -> list[str]:
         """'Saknas för Östergötland (reason)' when any row lacks a value."""

@@ -31,7 +31,7 @@ def data_table(ctx: Context) -> TableView:
         t("value", lang): [ctx.fmt(v, i, txt) for v, i, txt in zip(df.value, df.indicator_id, df.value_text)],
         t("unit", lang): df[f"unit_{lang}"],
         t("status", lang): df.status,
-        t("note", lang): df.note.fillna(""),
+        t("note", lang): [ctx.data_note(n) if isinstance(n, str) else "" for n in df.note],
         t("publisher", lang): df.publisher,
         t("link", lang): df.source_url,
     })

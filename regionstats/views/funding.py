@@ -93,7 +93,7 @@ def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
         home=ctx.selection.home, lang=lang, title=title, axis_title=ctx.unit_label(indicator),
     )
     notes = [n for n in df[df.region_code != "00"].dropna(subset=["note"]).apply(
-        lambda r: f"{r.label}: {r.note}", axis=1)] if "note" in df else []
+        lambda r: f"{r.label}: {ctx.data_note(r.note)}", axis=1)] if "note" in df else []
     return ChartView(f"amount_{indicator}", title, figure, df, ctx.source_note(df.source_id, [year]), notes, alt=title)
 
 

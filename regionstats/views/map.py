@@ -38,7 +38,7 @@ def map_chart(ctx: Context, indicator: str) -> ChartView | None:
     df = label_regions(ctx, with_all_regions(ctx, df, counties))
     df["value"] = df["value"].fillna(df["value_low"]) if "value_low" in df else df["value"]
     df["text"] = [ctx.fmt(v, indicator, txt) if v == v else (f"{t('missing', ctx.lang)}"
-                  + (f" ({n})" if isinstance(n, str) else "")) for v, txt, n in zip(df.value, df.value_text, df.note)]
+                  + (f" ({ctx.data_note(n)})" if isinstance(n, str) else "")) for v, txt, n in zip(df.value, df.value_text, df.note)]
     meta = ctx.indicator(indicator)
     title = t("map_title", ctx.lang, indicator=ctx.indicator_name(indicator), year=year)
     figure = charts.choropleth(df, value="value", code="region_code", label="label", text="text",

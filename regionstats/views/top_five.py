@@ -47,7 +47,7 @@ def goals_table(ctx: Context) -> TableView:
             t("owner", lang): goal.owner,
             t("goal", lang): getattr(goal, f"title_{lang}"),
             t("indicator", lang): ctx.indicator_name(goal.indicator_id) if measured else "",
-            t("target", lang): (f"{goal.target_comparator} {ctx.fmt(goal.target_value, goal.indicator_id)}"
+            t("target", lang): (f"{formatting.comparator(goal.target_comparator)} {ctx.fmt(goal.target_value, goal.indicator_id)}"
                                 if measured and not formatting.is_missing(goal.target_value) else ""),
             t("target_year", lang): "" if formatting.is_missing(goal.target_year) else str(int(goal.target_year)),
             t("latest", lang): (f"{ctx.fmt(goal.latest_value, goal.indicator_id, goal.latest_value_text)} ({goal.latest_year})"
