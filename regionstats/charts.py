@@ -54,13 +54,20 @@ def region_colours(codes: list[str], home: str) -> dict[str, str]:
 
 def bar_by_region(df: pd.DataFrame, *, value: str, label: str, code: str, text: str, home: str, lang: str,
                   title: str, axis_title: str, decimals: int = 0, reference: tuple | None = None,
-                  threshold: tuple | None = None, hover: str | None = None) -> go.Figure:
-    """Horizontal bars sorted best first; missing values shown as 'saknas' at the axis."""
-    df = df.sort_values(value, ascending=True, na_position="first")
+                  threshold: tuple | None = None, hover: str | None = None, outline: set | None = None,
+                  lower_is_better: bool = False) -> go.Figure:
+    """Horizontal bars sorted best first (at the top); missing values shown as 'saknas' below them.
+
+    ``outline``: region codes whose bars get a dark border (the chosen regions among all 21).
+    """
+    df = df.sort_values(value, ascending=not lower_is_better, na_position="first")
     present = df[~df[value].isna()]
     colours = [HOME if c == home else OTHER for c in present[code]]
+    marked = [c in outline for c in present[code]] if outline else [False] * len(present)
     fig = go.Figure(go.Bar(
         x=present[value], y=present[label], orientation="h", marker_color=colours,
+        marker_line_color=["#1f2d3d" if m else "rgba(0,0,0,0)" for m in marked],
+        marker_line_width=[2 if m else 0 for m in marked],
         text=present[text], textposition="outside", cliponaxis=False,
         customdata=present[hover] if hover else None,
         hovertemplate="%{y}: %{text}" + ("<br>%{customdata}" if hover else "") + "<extra></extra>",

@@ -393,3 +393,40 @@ TEXT.update({
                              "Semicolon-separated with a decimal comma: opens correctly in Swedish Excel."),
     "download_xlsx_help": ("Data och ett blad med källor.", "The data and a sheet with the sources."),
 })
+
+TEXT.update({
+    # all regions ranked, the top-five answer, the map's colour scale, the bars' year (council)
+    "top_five_cannot": (
+        "Vilka fem regioner som är bäst på {indicator} ({year}) går inte att säga: källorna i data har värden "
+        "för bara {n} av {total} regioner ({regions}).",
+        "Which five regions lead on {indicator} ({year}) cannot be said: the sources in the data have values "
+        "for only {n} of {total} regions ({regions}).",
+    ),
+    "top_five_are": ("Topp fem bland {total} regioner med data, {indicator} {year}: {regions}.",
+                     "Top five among {total} regions with data, {indicator} {year}: {regions}."),
+    "ranked_per_capita_title": ("Alla regioner: {indicator} per invånare, {year}",
+                                "All regions: {indicator} per inhabitant, {year}"),
+    "ranked_title": ("Alla regioner rangordnade: {indicator}, {year}", "All regions ranked: {indicator}, {year}"),
+    "map_rank_scale": (
+        "Färgen följer regionens plats bland regionerna med data (1 = bäst), inte värdet, så att en region med "
+        "mycket högt värde inte gör alla andra lika. Siffran på kartan är platsen; värdena står i staplarna. "
+        "Tjock kant: de fem fokusregionerna (hemregionen i orange).",
+        "The colour follows the region's place among the regions with data (1 = best), not the value, so that one "
+        "region with a very high value cannot make all the others look alike. The number on the map is the place; "
+        "the values are in the bars. Thick border: the five focus regions (the home region in orange).",
+    ),
+    "map_place": ("Plats", "Place"),
+    "bars_year_in_period": (
+        "Staplarna visar {year}, det senaste året med värden inom vald period {period}; ett stapeldiagram visar "
+        "ett år. Hela perioden region för region: Utveckling över tid.",
+        "The bars show {year}, the latest year with values within the chosen period {period}; a bar chart shows one "
+        "year. The whole period region by region: Change over time.",
+    ),
+    "bars_latest_year": (
+        "Staplarna visar {year}, det senaste året med värden. Välj en period i sidomenyn för ett tidigare år; "
+        "utvecklingen över åren visar Utveckling över tid.",
+        "The bars show {year}, the latest year with values. Choose a period in the sidebar for an earlier year; "
+        "Change over time shows the years.",
+    ),
+})
+

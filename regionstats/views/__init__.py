@@ -137,6 +137,14 @@ class Context:
             note += f" · {t('reference_year', self.lang)} {span}"
         return note
 
+    def bars_year_note(self, year) -> str:
+        """Which year a one-year chart shows, and why (a period chosen in the sidebar still shows one year)."""
+        sel = self.selection
+        if sel.year_to is None:
+            return t("bars_latest_year", self.lang, year=year)
+        period = str(sel.year_to) if sel.year_from == sel.year_to else f"{sel.year_from}–{sel.year_to}"
+        return t("bars_year_in_period", self.lang, year=year, period=period)
+
     def data_note(self, text):
         """A note as written in the data (Swedish), marked as Swedish on the English pages; never
         machine-translated."""

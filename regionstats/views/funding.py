@@ -25,14 +25,16 @@ def chosen_indicator(ctx: Context) -> str:
 
 def build(ctx: Context) -> PageView:
     indicator = chosen_indicator(ctx)
-    charts_ = [per_capita_chart(ctx, indicator), amount_chart(ctx, indicator), rd_share_chart(ctx)]
+    charts_ = [per_capita_chart(ctx, indicator), all_regions_chart(ctx, indicator), amount_chart(ctx, indicator),
+               rd_share_chart(ctx)]
     return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang),
                     charts=[c for c in charts_ if c is not None])
 
 
-def per_capita_frame(ctx: Context, indicator: str, year: int) -> pd.DataFrame:
-    df = ctx.run("per_capita", indicator=indicator, year=year, regions=list(ctx.selection.regions))
-    df = label_regions(ctx, with_all_regions(ctx, df, ctx.selection.regions))
+def per_capita_frame(ctx: Context, indicator: str, year: int, regions=None) -> pd.DataFrame:
+    regions = list(regions or ctx.selection.regions)
+    df = ctx.run("per_capita", indicator=indicator, year=year, regions=regions)
+    df = label_regions(ctx, with_all_regions(ctx, df, regions))
     lang = ctx.lang
     df["text"] = [formatting.value(v, "sek_per_capita", 0, lang) if not formatting.is_missing(v)
                   else t("missing", lang) for v in df["per_capita"]]
@@ -58,7 +60,7 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
         lang=lang, title=title, axis_title=t("per_capita_unit", lang), hover="hover",
         reference=(riket.iloc[0], reference_label(ctx, riket.iloc[0])) if len(riket) else None,
     )
-    notes = [t("per_capita_formula", lang, indicator=name, population_year=year - 1)]
+    notes = [t("per_capita_formula", lang, indicator=name, population_year=year - 1), ctx.bars_year_note(year)]
     no_population = bars[bars.per_capita.isna() & bars.amount.notna() & bars.population.isna()]
     no_value = bars[bars.amount.isna()]
     if not no_population.empty:
@@ -68,6 +70,35 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
         notes.append(t("missing_for", lang, regions=", ".join(no_value.label)) + ": " + t("value_missing", lang))
     sources = list(df.amount_source_id) + list(df.population_source_id.dropna())
     return ChartView(f"per_capita_{indicator}", title, figure, df, ctx.source_note(sources, [year, year - 1]),
+                     notes, alt=title)
+
+
+def all_regions_chart(ctx: Context, indicator: str) -> ChartView | None:
+    """Every county per inhabitant, best first, the home region highlighted (as Kolada ranks them)."""
+    year = ctx.year_for(indicator)
+    if year is None:
+        return None
+    lang, name = ctx.lang, ctx.indicator_name(indicator)
+    counties = ctx.regions[ctx.regions.kind == "county"].region_code.tolist()
+    df = per_capita_frame(ctx, indicator, year, counties + ["00"])
+    bars = df[df.region_code != "00"]
+    if bars.per_capita.notna().sum() < 5:
+        return None  # a ranking of all regions says little when most of them are 'saknas'
+    riket = df.loc[df.region_code == "00", "per_capita"]
+    title = t("ranked_per_capita_title", lang, indicator=name, year=year)
+    figure = charts.bar_by_region(
+        bars, value="per_capita", label="label", code="region_code", text="text", home=ctx.selection.home,
+        lang=lang, title=title, axis_title=t("per_capita_unit", lang), hover="hover",
+        reference=(riket.iloc[0], reference_label(ctx, riket.iloc[0])) if len(riket) else None,
+        outline=set(ctx.selection.regions),
+    )
+    notes = [t("per_capita_formula", lang, indicator=name, population_year=year - 1)]
+    missing = bars[bars.per_capita.isna()]
+    if not missing.empty:
+        notes.append(t("missing_for", lang, regions=", ".join(missing.label)) + ": "
+                     + t("not_in_data", lang))
+    sources = list(df.amount_source_id) + list(df.population_source_id.dropna())
+    return ChartView(f"all_regions_{indicator}", title, figure, df, ctx.source_note(sources, [year, year - 1]),
                      notes, alt=title)
 
 
@@ -92,8 +123,8 @@ def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
         df[df.region_code != "00"], value="value", label="label", code="region_code", text="text",
         home=ctx.selection.home, lang=lang, title=title, axis_title=ctx.unit_label(indicator),
     )
-    notes = [n for n in df[df.region_code != "00"].dropna(subset=["note"]).apply(
-        lambda r: f"{r.label}: {ctx.data_note(r.note)}", axis=1)] if "note" in df else []
+    notes = [ctx.bars_year_note(year)] + ([n for n in df[df.region_code != "00"].dropna(subset=["note"]).apply(
+        lambda r: f"{r.label}: {ctx.data_note(r.note)}", axis=1)] if "note" in df else [])
     return ChartView(f"amount_{indicator}", title, figure, df, ctx.source_note(df.source_id, [year]), notes, alt=title)
 
 

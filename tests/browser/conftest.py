@@ -129,6 +129,24 @@ def stop_server(process: subprocess.Popen) -> None:
         process.wait(5)
 
 
+# Streamlit scrolls the page inside a fixed box, so a "full page" screenshot would stop at the
+# window's height: for the screenshot the boxes grow to their content.
+WHOLE_PAGE_CSS = """
+html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {
+  height: auto !important; overflow: visible !important; position: static !important; }
+"""
+
+
+def screenshot_whole_page(page, path) -> None:
+    """The window as the user sees it (path) and the whole length of the page (path with -full)."""
+    page.screenshot(path=path)
+    style = page.add_style_tag(content=WHOLE_PAGE_CSS)
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(path).replace(".png", "-full.png"), full_page=True)
+    style.evaluate("element => element.remove()")
+    page.wait_for_timeout(200)
+
+
 def assert_no_exception(page) -> None:
     errors = page.locator('[data-testid="stException"]').all_inner_texts()
     assert not errors, errors[0][:2000] if errors else ""

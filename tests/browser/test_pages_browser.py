@@ -9,8 +9,8 @@ import pytest
 
 from regionstats.i18n import t
 from regionstats.views.registry import TABLE
-from tests.browser.conftest import (assert_no_exception, start_server, stop_server, wait_until_finished,
-                                    wait_until_rendered)
+from tests.browser.conftest import (assert_no_exception, screenshot_whole_page, start_server, stop_server,
+                                    wait_until_finished, wait_until_rendered)
 
 PAGES = [(page.slug, page.title_key) for page in TABLE]
 SIZES = ((1280, 720), (1920, 1080))
@@ -45,7 +45,7 @@ def test_every_page_renders_without_errors(page, server_url, screenshot_dir, slu
         page.set_viewport_size({"width": width, "height": height})
         page.wait_for_timeout(600)  # plotly redraws for the new width
         wait_until_finished(page)
-        page.screenshot(path=screenshot_dir / f"{slug}-{lang}-{width}x{height}.png", full_page=True)
+        screenshot_whole_page(page, screenshot_dir / f"{slug}-{lang}-{width}x{height}.png")
 
 
 def test_a_fresh_servers_first_page_switch_keeps_the_selection(browser, screenshot_dir):
