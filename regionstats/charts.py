@@ -211,8 +211,12 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=legend[state],
                                  marker={"symbol": "square", "size": 14, "color": colour}))
     fig.update_yaxes(autorange="reversed", tickvals=rows, ticktext=rows)
-    fig.update_xaxes(side="top", tickvals=cols, ticktext=[f"<b>{c}</b>" if c == bold_column else c for c in cols])
-    return style(fig, title, lang, height=max(320, 160 + 34 * len(rows)))
+    # column names level (slanted ones ran into the title at 1280×720); many columns stand upright
+    fig.update_xaxes(side="top", tickvals=cols, ticktext=[f"<b>{c}</b>" if c == bold_column else c for c in cols],
+                     tickangle=0 if len(cols) <= 7 else -90)
+    fig = style(fig, title, lang, height=max(320, 160 + 34 * len(rows)))
+    fig.update_layout(margin={"t": 110 if len(cols) <= 7 else 190})
+    return fig
 
 
 def _state_code(row) -> float | None:
@@ -266,6 +270,109 @@ def choropleth(df: pd.DataFrame, *, value: str, code: str, label: str, text: str
         ))
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     return style(fig, title, lang, height=640)
+
+
+MAP_X_SCALE = 0.47  # cos(62°): one degree of longitude against one of latitude in mid-Sweden
+
+
+@lru_cache(maxsize=1)
+def _outlines() -> dict:
+    """Each region's outer rings in map units (x = longitude × cos 62°, y = latitude), keyed by SCB code.
+
+    Drawn as plain filled shapes, so the map needs no base map from the internet (plotly's geo
+    traces fetch one for labels) and fills its frame."""
+    shapes = {}
+    for feature in _geojson()["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        rings = [[(p[0] * MAP_X_SCALE, p[1]) for p in polygon[0]] for polygon in polygons]
+        shapes[feature["id"]] = rings
+    return shapes
+
+
+def _ring_path(rings: list) -> tuple[list, list]:
+    xs, ys = [], []
+    for ring in rings:
+        xs += [p[0] for p in ring] + [None]
+        ys += [p[1] for p in ring] + [None]
+    return xs, ys
+
+
+def _label_point(rings: list) -> tuple[float, float]:
+    """Where a region's number goes: the middle of its largest ring's extent, nudged to its corners' mean."""
+    ring = max(rings, key=lambda r: abs(_signed_area(r)))
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    return ((min(xs) + max(xs)) / 2 + sum(xs) / len(xs)) / 2, ((min(ys) + max(ys)) / 2 + sum(ys) / len(ys)) / 2
+
+
+RANK_SCALE = "Blues"
+
+
+def ranked_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str, text: str, home: str,
+               focus: set, lang: str, title: str, axis_title: str, rank_title: str, decimals: int) -> go.Figure:
+    """The regions coloured by their place (1 = best, so one very high value cannot flatten the rest),
+    the place written on each, the focus regions outlined; beside the map the same regions as bars of
+    their values, best first, missing last."""
+    from plotly.colors import sample_colorscale
+    from plotly.subplots import make_subplots
+
+    ranked = df[df[rank].notna()].sort_values(rank)
+    missing = df[df[rank].isna()]
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.42, 0.58], horizontal_spacing=0.16)
+    outlines = _outlines()
+    n = max(int(ranked[rank].max()) if not ranked.empty else 1, 2)
+    shade = {c: sample_colorscale(RANK_SCALE, [1 - (r - 1) / (n - 1) * 0.85])[0]
+             for c, r in zip(ranked[code], ranked[rank])}
+    for row in pd.concat([ranked, missing]).itertuples():
+        region = getattr(row, code)
+        if region not in outlines:
+            continue
+        xs, ys = _ring_path(outlines[region])
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, fill="toself", mode="lines", line={"color": "white", "width": 0.8},
+            fillcolor=shade.get(region, "#E5E5E5"), hoveron="fills", hoverinfo="name",
+            name=f"{getattr(row, label)}: {getattr(row, text)}", showlegend=False,
+        ), row=1, col=1)
+    for codes, colour, width in ((sorted(focus - {home}), "#1f2d3d", 2.2), ([home], HOME, 3.2)):
+        for region in (c for c in codes if c in outlines and c in set(df[code])):
+            xs, ys = _ring_path(outlines[region])
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": width},
+                                     hoverinfo="skip", showlegend=False), row=1, col=1)
+    placed = ranked[ranked[code].isin(outlines)]
+    points = [_label_point(outlines[c]) for c in placed[code]]
+    fig.add_trace(go.Scatter(
+        x=[p[0] for p in points], y=[p[1] for p in points], mode="text", hoverinfo="skip", showlegend=False,
+        text=[str(int(r)) for r in placed[rank]],
+        textfont={"size": 12, "color": ["white" if r <= n * 0.5 else "#1f2d3d" for r in placed[rank]]},
+    ), row=1, col=1)
+    fig.add_trace(go.Scatter(  # the colour scale's legend: place 1 (darkest) to n
+        x=[None], y=[None], mode="markers", hoverinfo="skip", showlegend=False,
+        marker={"color": [1, n], "cmin": 1, "cmax": n, "showscale": True,
+                "colorscale": [[0, sample_colorscale(RANK_SCALE, [1.0])[0]],
+                               [1, sample_colorscale(RANK_SCALE, [0.15])[0]]],
+                "colorbar": {"title": {"text": rank_title}, "x": 0.0, "xanchor": "right", "len": 0.5,
+                             "thickness": 12, "tickvals": sorted({1, 5, n}), "tickformat": "d", "y": 0.75}},
+    ), row=1, col=1)
+    fig.update_xaxes(visible=False, row=1, col=1)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, row=1, col=1)
+    bars = pd.concat([ranked, missing])
+    names = [f"{int(r)}. {n_}" if r == r else f"– {n_}" for r, n_ in zip(bars[rank], bars[label])]
+    fig.add_trace(go.Bar(
+        x=bars[value], y=names, orientation="h", text=bars[text], textposition="outside", cliponaxis=False,
+        marker_color=[HOME if c == home else OTHER for c in bars[code]],
+        marker_line_color=["#1f2d3d" if c in focus else "rgba(0,0,0,0)" for c in bars[code]],
+        marker_line_width=[1.5 if c in focus else 0 for c in bars[code]],
+        hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
+    ), row=1, col=2)
+    fig.update_yaxes(autorange="reversed", dtick=1, row=1, col=2)
+    values = bars[value].dropna().astype(float)
+    if len(values) and values.min() >= 0:
+        fig.update_xaxes(range=[0, values.max() * 1.35], row=1, col=2)
+    fig.update_xaxes(title_text=axis_title, tickformat=d3_format(decimals), hoverformat=d3_format(decimals),
+                     row=1, col=2)
+    styled = style(fig, title, lang, height=max(600, 100 + 27 * len(bars)))
+    styled.update_layout(margin={"l": 60, "r": 40, "t": 70, "b": 40}, plot_bgcolor="white")
+    return styled
 
 
 def dot_strip(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text: str, home: str,

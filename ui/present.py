@@ -72,6 +72,13 @@ div:has(> .st-key-{CHART_KEY}) {{ flex: 0 0 auto !important;
 </style>
 """
 
+# The region box shows every chosen region (Streamlit caps it at about five rows and hides the rest).
+SIDEBAR_CSS = """<style>
+section[data-testid="stSidebar"] [data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]),
+section[data-testid="stSidebar"] [data-testid="stMultiSelectTagsContainer"] {
+  max-height: none !important; overflow: visible !important; }
+</style>"""
+
 # Arrow keys click the stage's buttons; the listener is added once per browser tab.
 KEYS_SCRIPT = """
 <script>
@@ -111,6 +118,7 @@ def sidebar(selection: Selection) -> Selection:
     st.session_state[PRESENT_KEY] = st.session_state.get(PRESENT_KEY, selection.present)
     if SLIDE_KEY not in st.session_state:
         st.session_state[SLIDE_KEY] = selection.slide
+    st.sidebar.html(SIDEBAR_CSS)
     st.sidebar.divider()
     st.sidebar.caption(t("present_section", lang))
     on = st.sidebar.toggle(t("present_toggle", lang), key=PRESENT_KEY, help=t("present_help", lang),
