@@ -74,17 +74,24 @@ def bar_by_region(df: pd.DataFrame, *, value: str, label: str, code: str, text: 
         name=axis_title, showlegend=False,
     ))
     add_missing_markers(fig, df[df[value].isna()], label, text, lang, horizontal=True)
-    if reference is not None:  # Riket's label below the bars, a threshold's above, so they never collide
-        add_reference_line(fig, reference[0], reference[1], horizontal=True, position="bottom right")
+    # the lines' labels sit above the bars, one row each, so they cover neither bars nor row names
+    level = 0
     if threshold is not None:
         add_reference_line(fig, threshold[0], threshold[1], horizontal=True, colour=IN_TOP_FIVE, dash="dot",
-                           position="top left")
+                           level=level)
+        level += 0 if is_missing(threshold[0]) else 1
+    if reference is not None:
+        add_reference_line(fig, reference[0], reference[1], horizontal=True, level=level)
+        level += 0 if is_missing(reference[0]) else 1
     fig.update_xaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
     values = present[value].astype(float)
     if len(values) and values.min() >= 0:  # room for the labels outside the longest bar
         fig.update_xaxes(range=[0, values.max() * 1.3])
     height = max(320, 60 + 34 * len(df))
-    return style(fig, title, lang, x_title=axis_title, height=height)
+    fig = style(fig, title, lang, x_title=axis_title, height=height + 18 * level)
+    if level:
+        fig.update_layout(margin={"t": 74 + 18 * level})
+    return fig
 
 
 def add_missing_markers(fig: go.Figure, missing: pd.DataFrame, label: str, text: str, lang: str,
@@ -103,15 +110,24 @@ def add_missing_markers(fig: go.Figure, missing: pd.DataFrame, label: str, text:
 
 
 def add_reference_line(fig: go.Figure, value: float, label: str, horizontal: bool = True,
-                       colour: str = RIKET, dash: str = "dash", position: str | None = None) -> None:
-    """A labelled reference line: Riket, the world average, the top-five threshold."""
+                       colour: str = RIKET, dash: str = "dash", position: str | None = None,
+                       level: int = 0) -> None:
+    """A labelled reference line: Riket, the world average, the top-five threshold.
+
+    Across horizontal bars the line is vertical and its label sits above the plot (``level`` stacks
+    several); a horizontal line's label sits outside the plot on the right, clear of the points."""
     if is_missing(value):
         return
     line = {"color": colour, "dash": dash, "width": 1.5}
     if horizontal:
-        fig.add_vline(x=value, line=line, annotation_text=label, annotation_position=position or "top")
+        fig.add_vline(x=value, line=line)
+        fig.add_annotation(x=value, xref="x", y=1, yref="y domain", yanchor="bottom", showarrow=False,
+                           text=label, font={"color": colour}, yshift=2 + 18 * level)
     else:
-        fig.add_hline(y=value, line=line, annotation_text=label, annotation_position=position or "bottom right")
+        fig.add_hline(y=value, line=line, annotation_text=label, annotation_position=position or "right",
+                      annotation_font={"color": colour})
+        if (position or "right") == "right":
+            fig.update_layout(margin={"r": 170})
 
 
 def lines_over_time(df: pd.DataFrame, *, value: str, code: str, label: str, text: str, home: str,
@@ -128,15 +144,19 @@ def lines_over_time(df: pd.DataFrame, *, value: str, code: str, label: str, text
             marker={"size": 9 if is_home else 7}, text=rows[text], connectgaps=False,
             hovertemplate="%{fullData.name} %{x}: %{text}<extra></extra>",
         ))
-    if band is not None:
-        fig.add_hrect(y0=band[0], y1=band[1], fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0,
-                      annotation_text=band[2], annotation_position="top left")
+    if band is not None:  # its label outside the plot, on the right, never on a data point
+        fig.add_hrect(y0=band[0], y1=band[1], fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0)
+        fig.add_annotation(x=1, xref="x domain", y=(band[0] + band[1]) / 2, yref="y", xanchor="left",
+                           showarrow=False, text=band[2], font={"color": IN_TOP_FIVE}, xshift=6)
     fig.update_xaxes(dtick=1 if df["year"].nunique() < 15 else 2, tickformat="d")
     fig.update_yaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
     if reversed_axis:
         worst = df[value].max()
         fig.update_yaxes(range=[(worst if worst == worst else 5) + 0.7, 0.3], dtick=1 if worst <= 25 else None)
-    return style(fig, title, lang, y_title=axis_title)
+    fig = style(fig, title, lang, y_title=axis_title)
+    if band is not None:
+        fig.update_layout(margin={"r": 90})
+    return fig
 
 
 def rank_bands_over_time(df: pd.DataFrame, *, code: str, label: str, home: str, lang: str, title: str,
@@ -389,7 +409,11 @@ def dot_strip(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text
         ))
     fig.update_xaxes(range=[-0.05, 1.05], tickformat=".1f")
     fig.update_yaxes(autorange="reversed")
-    return style(fig, title, lang, x_title=x_title, height=max(360, 120 + 40 * df[row].nunique()))
+    fig = style(fig, title, lang, x_title=x_title, height=max(360, 150 + 40 * df[row].nunique()))
+    # the legend above the plot: below it, the x-axis title ran into it
+    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+                      margin={"t": 100})
+    return fig
 
 
 def grouped_bars(df: pd.DataFrame, *, category: str, group: str, value: str, text: str, lang: str, title: str,
@@ -421,8 +445,9 @@ def rank_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str, 
         marker={"color": colours, "size": sizes, "line": {"width": 1, "color": "white"}},
         hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
     ))
-    fig.add_vrect(x0=0.5, x1=5.5, fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0,
-                  annotation_text=band_label, annotation_position="top left")
+    fig.add_vrect(x0=0.5, x1=5.5, fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0,  # label above the dots
+                  annotation_text=band_label, annotation_position="outside top left",
+                  annotation_font={"color": IN_TOP_FIVE})
     top = max(float(df[rank].max()) if not df.empty else 5, 6) + 1
     fig.update_xaxes(range=[0.5, top], dtick=1 if top <= 25 else None, tickformat=",d")
     return style(fig, title, lang, x_title=axis_title, height=max(320, 70 + 30 * len(df)))

@@ -222,7 +222,8 @@ def _bands(fig: go.Figure) -> list:
         low, high = (shape.y0, shape.y1) if across_x else (shape.x0, shape.x1)
         if _number(low) is None or _number(high) is None:
             continue
-        label = next((a.text for a in annotations if (a.y if across_x else a.x) in (low, high)), "")
+        label = next((a.text for a in annotations
+                      if (a.y if across_x else a.x) in (low, high, (float(low) + float(high)) / 2)), "")
         if label:
             found.append((label, float(low), float(high)))
     return found

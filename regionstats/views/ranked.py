@@ -26,8 +26,9 @@ def ranked_frame(ctx: Context, indicator: str, year: int) -> pd.DataFrame:
     return df.sort_values(["rank", "label"], na_position="last").reset_index(drop=True)
 
 
-def top_five_answer(ctx: Context, indicator: str, year: int | None) -> str:
-    """One sentence: the five best regions, or why the data cannot say."""
+def top_five_answer(ctx: Context, indicator: str, year: int | None, shown: str | None = None) -> str:
+    """One sentence: the five best regions, or why the data cannot say (``shown``: the year as labelled,
+    e.g. the period 2015–19 stored as 2019)."""
     if year is None:
         return t("no_data", ctx.lang)
     df = ranked_frame(ctx, indicator, year)
@@ -36,11 +37,11 @@ def top_five_answer(ctx: Context, indicator: str, year: int | None) -> str:
     name = ctx.indicator_name(indicator)
     if ranked.empty or int(ranked.n_ranked.iloc[0]) < 5:
         names = ", ".join(ranked.label) or "—"
-        return t("top_five_cannot", ctx.lang, indicator=name, year=year, n=len(ranked), total=total,
+        return t("top_five_cannot", ctx.lang, indicator=name, year=shown or year, n=len(ranked), total=total,
                  regions=names)
     top = ranked[ranked.in_top_five.fillna(False).astype(bool)]
     listed = ", ".join(f"{row.label} ({ctx.fmt(row.value, indicator, row.value_text)})" for row in top.itertuples())
-    return t("top_five_are", ctx.lang, indicator=name, year=year, total=int(ranked.n_ranked.iloc[0]),
+    return t("top_five_are", ctx.lang, indicator=name, year=shown or year, total=int(ranked.n_ranked.iloc[0]),
              regions=listed)
 
 
