@@ -12,6 +12,8 @@ from regionstats import db, formatting
 from regionstats.export import images, slides
 
 PAGES = ["oversikt", "finansiering", "utveckling"]
+# Utveckling with its own controls, as the app passes them: population, absolute
+OWN = {"utveckling": SELECTION.replace(indicator="population", mode="absolute")}
 
 
 def open_deck(data: bytes):
@@ -20,13 +22,14 @@ def open_deck(data: bytes):
 
 @pytest.fixture(scope="module")
 def deck():
-    data = slides.build_deck(runner(), SELECTION, PAGES, data_version=db.data_fingerprint(DATA), made=MADE)
+    data = slides.build_deck(runner(), SELECTION, PAGES, data_version=db.data_fingerprint(DATA), made=MADE,
+                             page_selections=OWN)
     return open_deck(data)
 
 
 @pytest.fixture(scope="module")
 def charts():
-    return [c for slug in PAGES for c in page(slug).charts]
+    return [c for slug in PAGES for c in page(slug, OWN.get(slug, SELECTION)).charts]
 
 
 def texts(slide) -> list[str]:

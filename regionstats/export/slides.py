@@ -481,6 +481,6 @@ def definitions_slides(prs, ctx: Context, charts: list) -> None:
 
 def default_page_selection(selection: Selection) -> Selection:
     """The shared part of a selection (regions, years, home, language), page-level choices cleared."""
-    return selection.replace(indicator=None, ranking=None, mode="absolute", base_year=None, weights=None,
+    return selection.replace(indicator=None, ranking=None, mode=None, base_year=None, weights=None,
                              present=False, slide=0)
 

@@ -20,9 +20,13 @@ def gap_options(ctx: Context) -> list[str]:
     return [i for i in ctx.indicators.indicator_id if i in set(gaps.indicator_id) and i not in NOT_IN_MATRIX]
 
 
+# life science first: Tillväxtverket's life science ranking, then the ALF evaluation, then R&D
+GAP_DEFAULTS = ("ls_region_rank_tillvaxtverket", "alf_eval_panels_a", "rd_share_of_sweden_pct")
+
+
 def gap_default(ctx: Context) -> str:
     options = gap_options(ctx)
-    return "rd_share_of_sweden_pct" if "rd_share_of_sweden_pct" in options else options[0]
+    return next((i for i in GAP_DEFAULTS if i in options), options[0])
 
 
 def build(ctx: Context) -> PageView:

@@ -111,24 +111,25 @@ def test_the_period_commits_once_and_the_url_follows(page, server_url, screensho
 
 
 def test_a_copied_link_restores_the_filters(page, browser, server_url, screenshot_dir):
+    """Utveckling opens indexed; switching to absolute values and English, the copied link restores both."""
     page.goto(f"{server_url}/utveckling")
     wait_until_rendered(page, "Utveckling över tid")
+    assert "= 100" in page.locator('[data-testid="stPlotlyChart"] .gtitle').first.text_content()
     page.get_by_text("English", exact=True).click()
     wait_until_rendered(page, "Change over time")
-    page.get_by_text("Index (base year = 100)").click()
-    wait_until_rendered(page, "Change over time")
-    page.wait_for_function("() => location.search.includes('mode=index')")
+    page.get_by_text("Absolute values", exact=True).click()
+    page.wait_for_function("() => location.search.includes('mode=absolute')")
+    wait_until_finished(page)
     copied = page.url
     query = parse_qs(urlparse(copied).query)
-    assert query["lang"] == ["en"] and query["mode"] == ["index"]
+    assert query["lang"] == ["en"] and query["mode"] == ["absolute"]
 
     fresh = browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
     fresh.goto(copied)
     wait_until_rendered(fresh, "Change over time")
     assert_no_exception(fresh)
-    assert fresh.get_by_text("index", exact=False).count() > 0
     chart_title = fresh.locator('[data-testid="stPlotlyChart"] .gtitle').first.text_content()
-    assert "= 100" in chart_title
+    assert "= 100" not in chart_title and "index" not in chart_title
     fresh.screenshot(path=screenshot_dir / "restored-link.png", full_page=True)
     fresh.context.close()
 
