@@ -84,6 +84,8 @@ def bar_by_region(df: pd.DataFrame, *, value: str, label: str, code: str, text: 
         add_reference_line(fig, reference[0], reference[1], horizontal=True, level=level)
         level += 0 if is_missing(reference[0]) else 1
     fig.update_xaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
+    # rows in the sorted order, missing ones last (at the bottom), not where their trace adds them
+    fig.update_yaxes(categoryorder="array", categoryarray=list(df[label]))
     values = present[value].astype(float)
     if len(values) and values.min() >= 0:  # room for the labels outside the longest bar
         fig.update_xaxes(range=[0, values.max() * 1.3])
@@ -447,7 +449,7 @@ def rank_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str, 
     ))
     fig.add_vrect(x0=0.5, x1=5.5, fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0,  # label above the dots
                   annotation_text=band_label, annotation_position="outside top left",
-                  annotation_font={"color": IN_TOP_FIVE})
+                  annotation_font={"color": IN_TOP_FIVE}, annotation_yshift=12)
     top = max(float(df[rank].max()) if not df.empty else 5, 6) + 1
     fig.update_xaxes(range=[0.5, top], dtick=1 if top <= 25 else None, tickformat=",d")
     return style(fig, title, lang, x_title=axis_title, height=max(320, 70 + 30 * len(df)))

@@ -20,8 +20,9 @@ def gap_options(ctx: Context) -> list[str]:
     return [i for i in ctx.indicators.indicator_id if i in set(gaps.indicator_id) and i not in NOT_IN_MATRIX]
 
 
-# life science first: Tillväxtverket's life science ranking, then the ALF evaluation, then R&D
-GAP_DEFAULTS = ("ls_region_rank_tillvaxtverket", "alf_eval_panels_a", "rd_share_of_sweden_pct")
+# life science first: the ALF evaluation of clinical research (a count, drawn as bars; a rank such as
+# Tillväxtverket's would draw longer bars for worse places), then the life science ranking, then R&D
+GAP_DEFAULTS = ("alf_eval_panels_a", "ls_region_rank_tillvaxtverket", "rd_share_of_sweden_pct")
 
 
 def gap_default(ctx: Context) -> str:

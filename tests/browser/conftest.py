@@ -130,8 +130,10 @@ def stop_server(process: subprocess.Popen) -> None:
 
 
 # Streamlit scrolls the page inside a fixed box, so a "full page" screenshot would stop at the
-# window's height: for the screenshot the boxes grow to their content.
+# window's height: for the screenshot the boxes grow to their content (the sidebar, which would be
+# squeezed, is in the window-sized screenshot).
 WHOLE_PAGE_CSS = """
+section[data-testid="stSidebar"] { display: none !important; }
 html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {
   height: auto !important; overflow: visible !important; position: static !important; }
 """
