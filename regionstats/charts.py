@@ -127,9 +127,7 @@ def add_reference_line(fig: go.Figure, value: float, label: str, horizontal: boo
                            text=label, font={"color": colour}, yshift=2 + 18 * level)
     else:
         fig.add_hline(y=value, line=line, annotation_text=label, annotation_position=position or "right",
-                      annotation_font={"color": colour})
-        if (position or "right") == "right":
-            fig.update_layout(margin={"r": 170})
+                      annotation_font={"color": colour})  # "right": outside the plot (the chart leaves room)
 
 
 def lines_over_time(df: pd.DataFrame, *, value: str, code: str, label: str, text: str, home: str,
@@ -208,7 +206,10 @@ def scatter_labelled(df: pd.DataFrame, *, x: str, y: str, code: str, label: str,
     fig.update_yaxes(tickformat=d3_format(y_decimals), hoverformat=d3_format(y_decimals))
     if y_decimals == 0 and len(df) and df[y].max() - df[y].min() <= 10:
         fig.update_yaxes(dtick=1)  # whole-number ticks, never 10, 10, 11, 11
-    return style(fig, title, lang, x_title=x_title, y_title=y_title)
+    fig = style(fig, title, lang, x_title=x_title, y_title=y_title)
+    if hline is not None:  # room for the line's label right of the plot
+        fig.update_layout(margin={"r": 40 + 8 * len(str(hline[1]))})
+    return fig
 
 
 def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, columns: list | None = None,
