@@ -341,7 +341,7 @@ def ranked_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str
 
     ranked = df[df[rank].notna()].sort_values(rank)
     missing = df[df[rank].isna()]
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.42, 0.58], horizontal_spacing=0.16)
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.4, 0.6], horizontal_spacing=0.2)
     outlines = _outlines()
     n = max(int(ranked[rank].max()) if not ranked.empty else 1, 2)
     shade = {c: sample_colorscale(RANK_SCALE, [1 - (r - 1) / (n - 1) * 0.85])[0]
@@ -414,8 +414,8 @@ def dot_strip(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text
     fig.update_yaxes(autorange="reversed")
     fig = style(fig, title, lang, x_title=x_title, height=max(360, 150 + 40 * df[row].nunique()))
     # the legend above the plot: below it, the x-axis title ran into it
-    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
-                      margin={"t": 100})
+    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xref": "container"},
+                      margin={"t": 110})
     return fig
 
 

@@ -220,8 +220,10 @@ TEXT.update({
     "trend_index_title": ("{indicator}, index {base} = 100, {years}", "{indicator}, index {base} = 100, {years}"),
     "trend_single_year": ("Indikatorn har bara värden för ett år i urvalet.", "The indicator has values for only one year in the selection."),
     # map
-    "map_intro": ("Sveriges 21 regioner färgade efter indikatorns värde. Grå = saknas.",
-                  "Sweden's 21 regions coloured by the indicator's value. Grey = missing."),
+    "map_intro": ("Sveriges 21 regioner färgade efter sin plats på indikatorn (1 = bäst), bredvid samma regioner "
+                  "som staplar med värdena. Grå = saknas.",
+                  "Sweden's 21 regions coloured by their place on the indicator (1 = best), beside them the same "
+                  "regions as bars with the values. Grey = missing."),
     "map_title": ("{indicator}, {year}", "{indicator}, {year}"),
     "map_credit": ("Karta: okfse/sweden-geojson (förenklade länsgränser).", "Map: okfse/sweden-geojson (simplified county borders)."),
     # compare
