@@ -53,7 +53,8 @@ def coverage_chart(ctx: Context) -> ChartView:
     cols = [ctx.region_name(c) for c in ctx.selection.regions if ctx.region_name(c) in set(cov.column)]
     lookup = {(r.row, r.column): r for r in cov.itertuples()}
     z = [[COVERAGE_CODES[lookup[(r, c)].coverage] if (r, c) in lookup else 0 for c in cols] for r in rows]
-    hover = [[(lookup[(r, c)].label + (f" – {lookup[(r, c)].note}" if isinstance(lookup[(r, c)].note, str) else ""))
+    hover = [[(lookup[(r, c)].label + (f" – {ctx.data_note(lookup[(r, c)].note)}"
+                                       if isinstance(lookup[(r, c)].note, str) else ""))
               if (r, c) in lookup else "" for c in cols] for r in rows]
     scale = [[0, "#F2F2F2"], [0.33, "#F2F2F2"], [0.34, charts.OUT_OF_TOP_FIVE], [0.66, charts.OUT_OF_TOP_FIVE],
              [0.67, charts.OTHER], [1, charts.OTHER]]
@@ -65,9 +66,11 @@ def coverage_chart(ctx: Context) -> ChartView:
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name,
                                     marker={"symbol": "square", "size": 14, "color": colour}))
     figure.update_yaxes(autorange="reversed", tickvals=rows, ticktext=rows)
-    figure.update_xaxes(side="top", tickvals=cols, ticktext=cols)
+    # level column names (slanted ones ran into the title); many columns stand upright
+    figure.update_xaxes(side="top", tickvals=cols, ticktext=cols, tickangle=0 if len(cols) <= 7 else -90)
     title = t("coverage_title", lang)
     figure = charts.style(figure, title, lang, height=max(360, 180 + 26 * len(rows)))
+    figure.update_layout(margin={"t": 110 if len(cols) <= 7 else 190})
     return ChartView("coverage", title, figure, cov[["row", "column", "coverage", "status", "note"]], "", [], alt=title)
 
 
