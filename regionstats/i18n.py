@@ -197,6 +197,7 @@ TEXT.update({
     "latest": ("Senaste värde", "Latest value"),
     "gap": ("Avstånd", "Gap"),
     "goal_status": ("Läge", "Status"),
+    "goal_verbatim": ("Målet ordagrant", "The goal as written (in its original language)"),
     "goal_met": ("Uppnått", "Met"),
     "goal_not_met": ("Ej uppnått", "Not met"),
     "goal_unmeasured": ("Kan inte mätas med data här", "Cannot be measured with the data here"),

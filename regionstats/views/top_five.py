@@ -60,7 +60,7 @@ def goals_table(ctx: Context) -> TableView:
             t("gap", lang): (formatting.signed(goal.gap, ctx.indicator(goal.indicator_id)["unit"], 0, lang)
                              if measured and not formatting.is_missing(goal.gap) else ""),
             t("goal_status", lang): status,
-            "goal_text": goal.goal_text,
+            t("goal_verbatim", lang): goal.goal_text,
         })
     return TableView("goals", t("goals_title", lang), pd.DataFrame(rows), ctx.source_note(goals.source_id))
 
