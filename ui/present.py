@@ -168,6 +168,7 @@ def presentation_figure(view: ChartView) -> go.Figure:
     # the title is HTML above the chart, where it wraps on a narrow screen instead of being cut off
     fig.update_layout(height=None, autosize=True, font={"size": size}, title={"text": ""},
                       margin={"t": 30}, legend={"font": {"size": 17}})
+    fig.update_traces(textfont={"size": size + 2}, selector={"type": "heatmap"})  # the matrix's digits
     if rows:
         fig.update_yaxes(tickfont={"size": size})
         if all(isinstance(v, str) for trace in fig.data for v in _strings(trace.y)):
