@@ -444,13 +444,13 @@ def rank_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str, 
     colours = [HOME if c in highlight else OTHER for c in df[code]]
     sizes = [16 if c in highlight else 11 for c in df[code]]
     fig = go.Figure(go.Scatter(
-        x=df[rank], y=df[label], mode="markers+text", text=df[text], textposition="middle right",
+        x=df[rank], y=df[label], mode="markers+text", text=df[text], textposition="middle right", cliponaxis=False,
         marker={"color": colours, "size": sizes, "line": {"width": 1, "color": "white"}},
         hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
     ))
     fig.add_vrect(x0=0.5, x1=5.5, fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0,  # label above the dots
-                  annotation_text=band_label, annotation_position="outside top left",
-                  annotation_font={"color": IN_TOP_FIVE}, annotation_yshift=12)
-    top = max(float(df[rank].max()) if not df.empty else 5, 6) + 1
+                  annotation_text=band_label, annotation_position="outside top",
+                  annotation_font={"color": IN_TOP_FIVE}, annotation_yshift=6)
+    top = max(float(df[rank].max()) if not df.empty else 5, 6) + 1.6  # room for the last dot's label
     fig.update_xaxes(range=[0.5, top], dtick=1 if top <= 25 else None, tickformat=",d")
     return style(fig, title, lang, x_title=axis_title, height=max(320, 70 + 30 * len(df)))

@@ -63,6 +63,7 @@ TEXT = {
     "riket": ("Riket", "Sweden"),
     "rank": ("Plats", "Rank"),
     "rank_of": ("{rank} av {n}", "{rank} of {n}"),
+    "best": ("bäst", "best"),
     "year": ("År", "Year"),
     "region": ("Region", "Region"),
     "value": ("Värde", "Value"),

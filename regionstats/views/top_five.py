@@ -20,9 +20,8 @@ def gap_options(ctx: Context) -> list[str]:
     return [i for i in ctx.indicators.indicator_id if i in set(gaps.indicator_id) and i not in NOT_IN_MATRIX]
 
 
-# life science first: the ALF evaluation of clinical research (a count, drawn as bars; a rank such as
-# Tillväxtverket's would draw longer bars for worse places), then the life science ranking, then R&D
-GAP_DEFAULTS = ("alf_eval_panels_a", "ls_region_rank_tillvaxtverket", "rd_share_of_sweden_pct")
+# life science first: Tillväxtverket's life science ranking, then the ALF evaluation, then R&D
+GAP_DEFAULTS = ("ls_region_rank_tillvaxtverket", "alf_eval_panels_a", "rd_share_of_sweden_pct")
 
 
 def gap_default(ctx: Context) -> str:
@@ -100,12 +99,18 @@ def gap_chart(ctx: Context, indicator: str) -> ChartView | None:
         label = t("fifth_best", ctx.lang, value=ctx.fmt(fifth.iloc[0], indicator), holder=holder.iloc[0] if len(holder) else "")
         threshold = (fifth.iloc[0], label)
     unit = ctx.indicator(indicator)
-    figure = charts.bar_by_region(shown, value="value", label="label", code="region_code", text="text",
-                                  home=ctx.selection.home, lang=ctx.lang, title=title,
-                                  axis_title=unit[f"unit_{ctx.lang}"], decimals=int(unit.decimals),
-                                  threshold=threshold)
-    if unit.direction == "lower":
-        figure.update_xaxes(autorange="reversed")
+    if unit.unit == "rank":  # places as dots on a rank axis with the top five shaded, not bars growing with worse places
+        figure = charts.rank_dots(shown, rank="value", label="label", code="region_code", text="text",
+                                  highlight={ctx.selection.home}, lang=ctx.lang, title=title,
+                                  axis_title=t("rank", ctx.lang) + " (1 = " + t("best", ctx.lang) + ")",
+                                  band_label=t("top_five_band", ctx.lang))
+    else:
+        figure = charts.bar_by_region(shown, value="value", label="label", code="region_code", text="text",
+                                      home=ctx.selection.home, lang=ctx.lang, title=title,
+                                      axis_title=unit[f"unit_{ctx.lang}"], decimals=int(unit.decimals),
+                                      threshold=threshold)
+        if unit.direction == "lower":
+            figure.update_xaxes(autorange="reversed")
     return ChartView(f"gap_{indicator}", title, figure, shown, ctx.source_note(shown.source_id, [year]),
                      ctx.missing_note(shown, "value"), alt=title)
 
