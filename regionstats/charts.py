@@ -412,10 +412,12 @@ def dot_strip(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text
         ))
     fig.update_xaxes(range=[-0.05, 1.05], tickformat=".1f")
     fig.update_yaxes(autorange="reversed")
-    fig = style(fig, title, lang, x_title=x_title, height=max(360, 150 + 40 * df[row].nunique()))
-    # the legend above the plot: below it, the x-axis title ran into it
-    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "xref": "container"},
-                      margin={"t": 110})
+    fig = style(fig, title, lang, x_title=x_title, height=max(400, 190 + 40 * df[row].nunique()))
+    # the legend at the foot of the figure, below the x-axis title (it used to sit on it); room on the
+    # right for the axis title, which is wider than the plot beside long row names
+    fig.update_layout(legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0.01,
+                              "xref": "container", "x": 0.01},
+                      margin={"b": 120, "r": 90})
     return fig
 
 
