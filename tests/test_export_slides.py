@@ -186,3 +186,12 @@ def test_without_chromium_the_deck_is_still_made_and_says_why_a_picture_is_missi
     assert not [s for s in matrix.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert images.ChromiumMissing.message("sv") in texts(matrix)
     assert "Siffrorna bakom diagrammet:" in notes(matrix)
+
+
+def test_formulas_and_missing_reasons_stay_on_the_slide(deck, charts):
+    slide = next(s for s, v in zip(chart_slides(deck, charts), charts) if v.key.startswith("per_capita"))
+    view = next(v for v in charts if v.key.startswith("per_capita"))
+    shown = "\n".join(texts(slide))
+    assert any(note.startswith("Per invånare =") for note in view.notes)
+    for note in view.notes[:4]:
+        assert note in shown

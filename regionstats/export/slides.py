@@ -210,20 +210,33 @@ def empty_slide(prs, page_title: str, lang: str) -> None:
              size=18)
 
 
+NOTE_LINE = Inches(0.21)  # one line of 10 pt notes
+NOTE_CHARS = 190  # characters of 10 pt text across the slide
+
+
+def slide_notes(view: ChartView) -> tuple[list[str], int]:
+    """The chart's notes kept on the slide (formula, 'saknas' and why; at most four) and their lines."""
+    notes = [note for note in view.notes if note][:4]
+    return notes, sum(-(-len(note) // NOTE_CHARS) for note in notes)
+
+
 def chart_slide(prs, view: ChartView, lang: str, picture) -> None:
-    """One chart: the title, a native chart or the picture, the source under it, notes with the numbers."""
+    """One chart: the title, a native chart or the picture, its notes (formula, 'saknas' and why) and
+    source under it, and the numbers in the speaker notes."""
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
     _title(slide, view.title)
     data = figdata.read(view.figure, lang)
     caption = [view.source_note] if view.source_note else []
+    notes, lines = slide_notes(view)
+    chart_h = Emu(int(CHART_H - NOTE_LINE * lines - (Inches(0.1) if notes else 0)))
     if data.kind is not None:
-        native_chart(slide, data, lang)
+        native_chart(slide, data, lang, chart_h)
         refs = [line for line in figdata.lines(figdata.FigureData(
             None, [], [], data.decimals, False, data.axis_title, data.references), lang)]
         if refs:
             caption.append(" · ".join(refs))
     elif isinstance(picture, bytes):
-        height = CHART_H
+        height = chart_h
         width = Emu(int(height * PICTURE_PX[0] / PICTURE_PX[1]))
         if width > CONTENT_W:
             width, height = CONTENT_W, Emu(int(CONTENT_W * PICTURE_PX[1] / PICTURE_PX[0]))
@@ -232,8 +245,9 @@ def chart_slide(prs, view: ChartView, lang: str, picture) -> None:
     else:  # no browser on this machine: say so where the picture would be; the notes keep the numbers
         _textbox(slide, MARGIN, CHART_TOP, CONTENT_W, Inches(1), [images.ChromiumMissing.message(lang)],
                  size=16)
-    if not caption:
-        caption = view.notes[:1]
+    if notes:
+        _textbox(slide, MARGIN, CHART_TOP + chart_h, CONTENT_W, Emu(int(NOTE_LINE * lines + Inches(0.1))), notes,
+                 size=10, colour=GREY)
     _textbox(slide, MARGIN, SOURCE_TOP, CONTENT_W, SOURCE_H, caption, size=11, colour=GREY)
     slide.notes_slide.notes_text_frame.text = "\n".join(speaker_notes(view, data, lang))
 
@@ -274,7 +288,7 @@ def reference_series(data: figdata.FigureData, lang: str) -> list[tuple[str, flo
     return found
 
 
-def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
+def native_chart(slide, data: figdata.FigureData, lang: str, height=CHART_H) -> None:
     """Bars by region or lines over years as an editable PowerPoint chart, its reference lines
     (Riket, world average, top-five edge) drawn as native dashed line series."""
     number_format = "#,##0" + ("." + "0" * data.decimals if data.decimals else "")
@@ -304,7 +318,7 @@ def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
         chart_type = XL_CHART_TYPE.BAR_CLUSTERED if kind == "bar_h" else XL_CHART_TYPE.COLUMN_CLUSTERED
     for name, value in references:
         chart_data.add_series(name, [value] * len(chart_data.categories))
-    frame = slide.shapes.add_chart(chart_type, MARGIN, CHART_TOP, CONTENT_W, CHART_H, chart_data)
+    frame = slide.shapes.add_chart(chart_type, MARGIN, CHART_TOP, CONTENT_W, height, chart_data)
     chart = frame.chart
     chart.has_title = False  # the slide's title says what the chart shows
     chart.font.size = Pt(13)
