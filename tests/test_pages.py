@@ -12,19 +12,10 @@ from streamlit.testing.v1 import AppTest
 
 from regionstats import db, formatting, queries
 from regionstats.i18n import t
+from regionstats.views import registry
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {
-    "oversikt": ("pages/1_oversikt.py", "page_overview"),
-    "rankningar": ("pages/2_rankningar.py", "page_rankings"),
-    "finansiering": ("pages/3_finansiering.py", "page_funding"),
-    "citeringar": ("pages/4_citeringar.py", "page_citations"),
-    "topp-fem": ("pages/5_topp-fem.py", "page_top_five"),
-    "utveckling": ("pages/6_utveckling.py", "page_trend"),
-    "karta": ("pages/7_karta.py", "page_map"),
-    "jamfor": ("pages/8_jamfor.py", "page_compare"),
-    "data": ("pages/9_data.py", "page_data"),
-}
+PAGES = {page.slug: (page.file, page.title_key) for page in registry.TABLE}  # the one table of pages
 
 pytestmark = pytest.mark.apptest
 
