@@ -56,6 +56,6 @@ def show(view_module, *controls) -> None:
     view = view_module.build(ctx)
     page_actions.sidebar(view_module, ctx)  # deck (PPTX) and PDF downloads in the sidebar
     if ctx.selection.present:
-        present.show(view, ctx.lang, page_actions.SLUG_OF.get(view_module))
+        present.show(view, ctx.lang, page_actions.SLUG_OF.get(view_module), ctx.region_name(ctx.selection.home))
     else:
         render.body(view, ctx.lang, segments)

@@ -187,7 +187,7 @@ def slides_of(view: PageView) -> list:
     return (["kpis"] if view.kpis else []) + list(view.charts)
 
 
-def show(view: PageView, lang: str, slug: str | None = None) -> None:
+def show(view: PageView, lang: str, slug: str | None = None, home_name: str = "") -> None:
     """One slide of the page at a time, with next/previous buttons and the arrow keys."""
     st.html(CSS)
     st.html(KEYS_SCRIPT, unsafe_allow_javascript=True)
@@ -214,21 +214,22 @@ def show(view: PageView, lang: str, slug: str | None = None) -> None:
         if SELECTION in st.session_state:  # the URL says which slide is shown
             st.session_state[SELECTION] = st.session_state[SELECTION].replace(present=True, slide=index)
         if slide == "kpis":
-            _kpi_slide(view, lang)
+            _kpi_slide(view, lang, home_name)
         elif slide is not None:
             _chart_slide(slide, lang)
         _buttons(lang, view.title, index, total, previous_page, next_page)
 
 
-def _kpi_slide(view: PageView, lang: str) -> None:
-    """The page's KPI cards, large: the figure, its change and its context line."""
+def _kpi_slide(view: PageView, lang: str, home_name: str = "") -> None:
+    """The page's KPI cards, large: the figure, its change and its context line (for the home region)."""
     cards = []
     for card in view.kpis:
         delta = f'<div class="present-kpi-delta">{_escape(card.delta)}</div>' if card.delta else ""
         caption = f'<div class="present-kpi-caption">{_escape(card.caption)}</div>' if card.caption else ""
         cards.append(f'<div class="present-kpi"><div class="present-kpi-label">{_escape(card.label)}</div>'
                      f'<div class="present-kpi-value">{_escape(card.value)}</div>{delta}{caption}</div>')
-    st.html(f'<h2 class="present-title">{_escape(view.title)}</h2>'
+    title = f"{view.title}: {t('home_region', lang).lower()} {home_name}" if home_name else view.title
+    st.html(f'<h2 class="present-title">{_escape(title)}</h2>'
             + (f'<p class="present-source">{_escape(view.intro)}</p>' if view.intro else "")
             + f'<div class="present-kpis">{"".join(cards)}</div>'
             + f'<p class="present-source">{_made_on(lang)}</p>')

@@ -106,7 +106,8 @@ def test_a_presentation_starts_with_the_kpi_cards_and_runs_across_two_pages(page
     overview, top_five = t("page_overview", "sv"), t("page_top_five", "sv")
     total = 1 + len(overview_view.charts)  # the KPI slide, then the charts
     page.goto(f"{server_url}/oversikt?present=1")
-    wait_for_slide(page, 1, total, overview, page_title=overview)
+    kpi_title = f"{overview}: {t('home_region', 'sv').lower()} Örebro"  # the default home region
+    wait_for_slide(page, 1, total, kpi_title, page_title=overview)
     values = page.locator(f"{STAGE} .present-kpi-value").all_inner_texts()
     assert values == [card.value for card in overview_view.kpis]
     captions = page.locator(f"{STAGE} .present-kpi-caption").all_inner_texts()
