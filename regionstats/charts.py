@@ -436,7 +436,10 @@ def grouped_bars(df: pd.DataFrame, *, category: str, group: str, value: str, tex
     if home_label is not None:
         fig.update_xaxes(tickvals=list(dict.fromkeys(df[category])),
                          ticktext=[f"<b>{c}</b>" if c == home_label else c for c in dict.fromkeys(df[category])])
-    return style(fig, title, lang, y_title=axis_title)
+    fig = style(fig, title, lang, y_title=axis_title)
+    # the legend between the title and the bars: below them it covered the region names
+    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, margin={"t": 110})
+    return fig
 
 
 def rank_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str, highlight: set, lang: str,
