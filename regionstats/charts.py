@@ -341,7 +341,7 @@ def ranked_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str
 
     ranked = df[df[rank].notna()].sort_values(rank)
     missing = df[df[rank].isna()]
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.4, 0.6], horizontal_spacing=0.2)
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.34, 0.66], horizontal_spacing=0.18)
     outlines = _outlines()
     n = max(int(ranked[rank].max()) if not ranked.empty else 1, 2)
     shade = {c: sample_colorscale(RANK_SCALE, [1 - (r - 1) / (n - 1) * 0.85])[0]
