@@ -76,3 +76,13 @@ def test_build_page_matches_the_view():
     run = partial(queries.run, db.connect(ROOT / "data"))
     view = registry.build_page("finansiering", run, Selection())
     assert view.title == i18n.t("page_funding")
+
+
+def test_presentation_mode_does_not_import_the_shell():
+    """ui.shell imports ui.present (the sidebar toggle); the other way round would be a cycle."""
+    import subprocess
+    import sys
+
+    code = "import sys, ui.present, ui.page_actions; assert 'ui.shell' not in sys.modules, 'cycle'"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-500:]
