@@ -235,8 +235,13 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
                                  marker={"symbol": "square", "size": 14, "color": colour}))
     fig.update_yaxes(autorange="reversed", tickvals=rows, ticktext=rows)
     # column names level (slanted ones ran into the title at 1280×720); many columns stand upright
-    fig.update_xaxes(side="top", tickvals=cols, ticktext=[f"<b>{c}</b>" if c == bold_column else c for c in cols],
+    home_name = f'<b><span style="color:{HOME}">{bold_column}</span></b>'
+    fig.update_xaxes(side="top", tickvals=cols, ticktext=[home_name if c == bold_column else c for c in cols],
                      tickangle=0 if len(cols) <= 7 else -90)
+    if bold_column in cols:  # the home region's column framed in its accent colour, as it is drawn in charts
+        index = cols.index(bold_column)
+        fig.add_shape(type="rect", xref="x", yref="paper", x0=index - 0.5, x1=index + 0.5, y0=0, y1=1,
+                      line={"color": HOME, "width": 3.5}, fillcolor="rgba(0,0,0,0)", layer="above")
     fig = style(fig, title, lang, height=max(320, 160 + 34 * len(rows)))
     fig.update_layout(margin={"t": 110 if len(cols) <= 7 else 190})
     return fig
