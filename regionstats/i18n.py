@@ -203,6 +203,7 @@ TEXT.update({
     "goal_not_met": ("Ej uppnått", "Not met"),
     "goal_unmeasured": ("Kan inte mätas med data här", "Cannot be measured with the data here"),
     "goal_no_value": ("Värde saknas", "Value missing"),
+    "goal_no_target": ("Mäts, inget målvärde", "Measured, no target value"),
     "medcity_title": ("MedCity Global Cities Comparison {year}: 20 life science-städer", "MedCity Global Cities Comparison {year}: 20 life science cities"),
     "medcity_note": (
         "Tas fram av Londons klusterorganisation MedCity (möjlig hemmafördel); 20 förvalda städer; en utgåva; sammanvägning av fem pelare.",

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.apptest
 
 GOOD = (
     "region_code;indicator_id;year;value;status;source_id;publisher;title;url;published\n"
-    "05;population;2020;465 000;published;test_source;Testkälla;Testfil för importen;https://example.org/test;2021\n"
+    "09;population;2025;57 000;published;test_source;Testkälla;Testfil för importen;https://example.org/test;2021\n"
 ).encode("utf-8")
 
 
@@ -55,7 +55,7 @@ def test_an_import_is_reported_confirmed_and_undone(data_copy):
     at.button(key="import_confirm").click().run()
     assert not at.exception
     assert any("Importen är klar" in s.value for s in at.success)
-    assert "05,population,2020" in (data_copy / "observations.csv").read_text(encoding="utf-8")
+    assert "09,population,2025" in (data_copy / "observations.csv").read_text(encoding="utf-8")
     at.checkbox(key="import_undo_sure").check().run()
     at.button(key="import_undo").click().run()
     assert any("ångrad" in s.value for s in at.success)

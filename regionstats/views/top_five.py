@@ -44,8 +44,11 @@ def goals_table(ctx: Context) -> TableView:
     rows = []
     for goal in goals.itertuples():
         measured = isinstance(goal.indicator_id, str)
-        status = (t("goal_unmeasured", lang) if not measured else
+        status = ((goal.note if lang == "sv" and isinstance(goal.note, str) and goal.note.startswith("Kan inte mätas")
+                   else t("goal_unmeasured", lang))
+                  if not measured else
                   t("goal_no_value", lang) if formatting.is_missing(goal.latest_value) else
+                  t("goal_no_target", lang) if formatting.is_missing(goal.target_met) else
                   t("goal_met", lang) if goal.target_met else t("goal_not_met", lang))
         rows.append({
             t("owner", lang): goal.owner,
