@@ -41,6 +41,11 @@ def test_every_page_renders_without_errors(page, server_url, screenshot_dir, slu
     assert_no_exception(page)
     assert page.get_by_text("Page not found").count() == 0
     assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
+    if slug == "oversikt":  # the sidebar's region box shows its last chip too (it used to cut it off)
+        box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+        outer = box.bounding_box()
+        last = box.get_by_text(t("riket", "sv"), exact=True).first.bounding_box()  # the default's last region
+        assert last["y"] + last["height"] <= outer["y"] + outer["height"] + 1, (last, outer)
     for width, height in SIZES:
         page.set_viewport_size({"width": width, "height": height})
         page.wait_for_timeout(600)  # plotly redraws for the new width
