@@ -44,7 +44,7 @@ def test_every_page_renders_without_errors(page, server_url, screenshot_dir, slu
     if slug == "oversikt":  # the sidebar's region box shows its last chip too (it used to cut it off)
         box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
         outer = box.bounding_box()
-        last = box.get_by_text(t("riket", "sv"), exact=True).first.bounding_box()  # the default's last region
+        last = box.get_by_text(t("riket", lang), exact=True).first.bounding_box()  # the default's last region
         assert last["y"] + last["height"] <= outer["y"] + outer["height"] + 1, (last, outer)
     for width, height in SIZES:
         page.set_viewport_size({"width": width, "height": height})
