@@ -1,6 +1,6 @@
 -- purpose: Citation average in clinical research against the world average line of 10 %, with publication volume and share of Sweden.
 -- grain: one row per region_code and year (the last year of the bibliometric period)
--- params: $regions VARCHAR[] = null, $year INTEGER = null
+-- params: $regions VARCHAR[] = null, $year INTEGER = null, $year_to INTEGER = null
 with
 
 bibliometrics as (
@@ -9,6 +9,8 @@ bibliometrics as (
         year,
         any_value(period_label) as period_label,
         max(value) filter (where indicator_id = 'citation_avg_clinical_pct') as citation_avg,
+        max(status) filter (where indicator_id = 'citation_avg_clinical_pct') as status,
+        max(note) filter (where indicator_id = 'citation_avg_clinical_pct') as note,
         max(value) filter (where indicator_id = 'publications_clinical') as publications,
         max(value) filter (where indicator_id = 'publications_clinical_share_pct') as publication_share_pct,
         any_value(source_id) as source_id
@@ -18,6 +20,7 @@ bibliometrics as (
     )
       and ($regions is null or list_contains($regions, region_code))
       and ($year is null or year = $year)
+      and ($year_to is null or year <= $year_to)
     group by region_code, year
 )
 
@@ -35,6 +38,8 @@ select
     b.citation_avg > 10.0 as above_world_average,
     b.publications,
     b.publication_share_pct,
+    b.status,
+    b.note,
     b.source_id
 from bibliometrics as b
 join regions as r using (region_code)

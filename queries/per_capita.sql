@@ -26,6 +26,8 @@ population as (
         region_code,
         year as population_year,
         value as population,
+        status as population_status,
+        note as population_note,
         source_id as population_source_id
     from observations
     where indicator_id = 'population'
@@ -43,6 +45,8 @@ select
     a.amount_status,
     a.year - 1 as population_year,
     p.population,
+    p.population_status,
+    p.population_note,
     a.amount * a.to_sek / p.population as per_capita,
     a.amount_source_id,
     p.population_source_id,

@@ -1,59 +1,28 @@
--- purpose: Rank of each region within a comparison set, per indicator and year, honouring direction (a rank is better when lower) and ties.
--- grain: one row per indicator_id, year and region_code in the comparison set
--- params: $indicator VARCHAR = null, $year INTEGER = null, $regions VARCHAR[] = null
-with
-
-comparison_set as (
-    select region_code, name_sv, name_en, kind
-    from regions
-    where kind <> 'country'
-      and ($regions is null or list_contains($regions, region_code))
-),
-
-scored as (
-    select
-        o.indicator_id,
-        o.year,
-        o.region_code,
-        o.value,
-        o.value_text,
-        o.status,
-        o.note,
-        i.direction,
-        -- a band such as 351-400 sorts by its best place
-        coalesce(o.value, o.value_low) as sort_value
-    from observations as o
-    join indicators as i using (indicator_id)
-    join comparison_set using (region_code)
-    where ($indicator is null or o.indicator_id = $indicator)
-      and ($year is null or o.year = $year)
-),
-
-ranked as (
-    select
-        *,
-        rank() over (
-            partition by indicator_id, year
-            order by case direction when 'lower' then sort_value else -sort_value end
-        ) as raw_rank,
-        count(sort_value) over (partition by indicator_id, year) as n_ranked
-    from scored
-)
-
+-- purpose: Rank of each region per indicator and year from the one ranking rule (queries/models/40_ranked.sql): a published place as published, any other value among the regions of one level in the comparison set, with the list it is a place in.
+-- grain: one row per indicator_id, year and region_code shown
+-- params: $indicator VARCHAR = null, $year INTEGER = null, $year_from INTEGER = null, $year_to INTEGER = null, $latest BOOLEAN = null, $level VARCHAR = null, $comparison_set VARCHAR[] = null, $regions VARCHAR[] = null
+-- $comparison_set: who is ranked (null = every region of the level); $regions: which of them are shown.
 select
-    r.indicator_id,
-    r.year,
-    r.region_code,
-    c.name_sv as region_name_sv,
-    c.name_en as region_name_en,
-    c.kind as region_kind,
-    r.value,
-    r.value_text,
-    r.sort_value,
-    case when r.sort_value is null then null else r.raw_rank end as rank,
-    r.n_ranked,
-    r.status,
-    r.note
-from ranked as r
-join comparison_set as c using (region_code)
-order by r.indicator_id, r.year, rank nulls last, r.region_code
+    indicator_id,
+    year,
+    region_code,
+    region_name_sv,
+    region_name_en,
+    region_kind,
+    level,
+    value,
+    value_text,
+    sort_value,
+    rank,
+    rank_kind,
+    n_ranked,
+    list_size,
+    list_scope,
+    list_scope_sv,
+    list_scope_en,
+    status,
+    is_uncertain,
+    note,
+    source_id
+from ranked_selection($comparison_set, $regions, $indicator, $year, $year_from, $year_to, $latest, $level)
+order by indicator_id, year, level, rank nulls last, region_code

@@ -23,6 +23,47 @@ OUT_OF_TOP_FIVE = "#E69F00"
 UNDETERMINED = "#BBBBBB"
 PALETTE = ("#0072B2", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 FONT = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
+UNCERTAIN = ("provisional", "conflicting")  # drawn hollow (markers) or hatched (bars); views add the footnote
+HATCH = "/"
+
+
+def uncertain_flags(df: pd.DataFrame, status: str | None) -> list[bool]:
+    """True for each row whose status is provisional or conflicting."""
+    if status is None or status not in df:
+        return [False] * len(df)
+    return [s in UNCERTAIN for s in df[status]]
+
+
+def hollow(symbol: str, flags: list[bool]) -> list[str]:
+    """The symbol per point, open where the value is uncertain."""
+    return [f"{symbol}-open" if flag else symbol for flag in flags]
+
+
+def outline(colours, flags: list[bool]) -> dict:
+    """Marker outline: white around solid markers, the marker's own colour (and thicker) around hollow ones."""
+    colours = colours if isinstance(colours, list) else [colours] * len(flags)
+    return {"color": [c if flag else "white" for c, flag in zip(colours, flags)],
+            "width": [2.5 if flag else 1 for flag in flags]}
+
+
+def legend_stand_in(fig: go.Figure, trace: go.Scatter) -> None:
+    """A legend entry with solid markers, for a series whose first point is hollow (plotly's legend copies the
+    first point's symbol, which would make the whole series look uncertain)."""
+    trace.showlegend = False
+    trace.legendgroup = trace.name
+    marker = trace.marker.to_plotly_json() if trace.marker is not None else {}
+    marker["symbol"] = "diamond" if "diamond" in str(marker.get("symbol", "")) else "circle"
+    marker.pop("line", None)
+    if isinstance(marker.get("color"), (list, tuple)):
+        marker["color"] = marker["color"][0]
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode=trace.mode, name=trace.name, legendgroup=trace.name,
+                             line=trace.line, marker=marker, hoverinfo="skip"))
+
+
+def hatch(flags: list[bool]) -> dict:
+    """A bar pattern: hatched where the value is uncertain."""
+    return {"shape": [HATCH if flag else "" for flag in flags], "fillmode": "overlay", "fgcolor": "white",
+            "solidity": 0.45, "size": 8}
 
 
 def style(fig: go.Figure, title: str, lang: str, x_title: str = "", y_title: str = "",
@@ -54,18 +95,19 @@ def region_colours(codes: list[str], home: str) -> dict[str, str]:
 
 def bar_by_region(df: pd.DataFrame, *, value: str, label: str, code: str, text: str, home: str, lang: str,
                   title: str, axis_title: str, decimals: int = 0, reference: tuple | None = None,
-                  threshold: tuple | None = None, hover: str | None = None, outline: set | None = None,
-                  lower_is_better: bool = False) -> go.Figure:
-    """Horizontal bars sorted best first (at the top); missing values shown as 'saknas' below them.
-
-    ``outline``: region codes whose bars get a dark border (the chosen regions among all 21).
-    """
+                  threshold: tuple | None = None, hover: str | None = None, status: str | None = None,
+                  framed: set | None = None, lower_is_better: bool = False) -> go.Figure:
+    """Horizontal bars sorted best first (at the top); missing values shown as 'saknas' below them;
+    uncertain ones hatched. ``framed``: region codes whose bars get a dark border (the chosen regions
+    among all 21)."""
     df = df.sort_values(value, ascending=not lower_is_better, na_position="first")
     present = df[~df[value].isna()]
     colours = [HOME if c == home else OTHER for c in present[code]]
-    marked = [c in outline for c in present[code]] if outline else [False] * len(present)
+    flags = uncertain_flags(present, status)
+    marked = [c in framed for c in present[code]] if framed else [False] * len(present)
     fig = go.Figure(go.Bar(
         x=present[value], y=present[label], orientation="h", marker_color=colours,
+        marker_pattern=hatch(flags) if any(flags) else None,
         marker_line_color=["#1f2d3d" if m else "rgba(0,0,0,0)" for m in marked],
         marker_line_width=[2 if m else 0 for m in marked],
         text=present[text], textposition="outside", cliponaxis=False,
@@ -74,21 +116,25 @@ def bar_by_region(df: pd.DataFrame, *, value: str, label: str, code: str, text: 
         name=axis_title, showlegend=False,
     ))
     add_missing_markers(fig, df[df[value].isna()], label, text, lang, horizontal=True)
-    # the lines' labels sit above the bars, one row each, so they cover neither bars nor row names
+    values = present[value].astype(float)
+    # the lines' labels sit above the bars, one row each, so they cover neither bars nor row names; a
+    # line at the axis start gets its label to the right of it
     level = 0
     if threshold is not None:
+        at_start = bool(len(values) and values.min() >= 0 and threshold[0] <= 0)
         add_reference_line(fig, threshold[0], threshold[1], horizontal=True, colour=IN_TOP_FIVE, dash="dot",
-                           level=level)
+                           level=level, position="top right" if at_start else None)
         level += 0 if is_missing(threshold[0]) else 1
     if reference is not None:
         add_reference_line(fig, reference[0], reference[1], horizontal=True, level=level)
         level += 0 if is_missing(reference[0]) else 1
-    fig.update_xaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
     # rows in the sorted order, missing ones last (at the bottom), not where their trace adds them
     fig.update_yaxes(categoryorder="array", categoryarray=list(df[label]))
-    values = present[value].astype(float)
+    fig.update_xaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
     if len(values) and values.min() >= 0:  # room for the labels outside the longest bar
-        fig.update_xaxes(range=[0, values.max() * 1.3])
+        fig.update_xaxes(range=[0, max(values.max(), 1e-9) * 1.3])
+        if decimals == 0 and values.max() <= 10:
+            fig.update_xaxes(dtick=1)  # whole-number ticks, never 0, 0, 0, 1, 1
     height = max(320, 60 + 34 * len(df))
     fig = style(fig, title, lang, x_title=axis_title, height=height + 18 * level)
     if level:
@@ -124,6 +170,7 @@ def add_reference_line(fig: go.Figure, value: float, label: str, horizontal: boo
     if horizontal:
         fig.add_vline(x=value, line=line)
         fig.add_annotation(x=value, xref="x", y=1, yref="y domain", yanchor="bottom", showarrow=False,
+                           xanchor="left" if position == "top right" else "center",
                            text=label, font={"color": colour}, yshift=2 + 18 * level)
     else:
         fig.add_hline(y=value, line=line, annotation_text=label, annotation_position=position or "right",
@@ -132,18 +179,24 @@ def add_reference_line(fig: go.Figure, value: float, label: str, horizontal: boo
 
 def lines_over_time(df: pd.DataFrame, *, value: str, code: str, label: str, text: str, home: str,
                     lang: str, title: str, axis_title: str, decimals: int = 0,
-                    reversed_axis: bool = False, band: tuple | None = None) -> go.Figure:
-    """One line per region over the years; the home region thicker; an optional shaded band."""
+                    reversed_axis: bool = False, band: tuple | None = None, status: str | None = None) -> go.Figure:
+    """One line per region over the years; the home region thicker; an optional shaded band; uncertain
+    values as hollow markers."""
     fig = go.Figure()
     colours = region_colours(list(dict.fromkeys(df[code])), home)
     for region, rows in df.sort_values("year").groupby(code, sort=False):
         is_home = region == home
+        flags = uncertain_flags(rows, status)
         fig.add_trace(go.Scatter(
             x=rows["year"], y=rows[value], mode="lines+markers", name=rows[label].iloc[0],
             line={"color": colours[region], "width": 4 if is_home else 2, "dash": "dash" if region == "00" else "solid"},
-            marker={"size": 9 if is_home else 7}, text=rows[text], connectgaps=False,
+            marker={"size": 9 if is_home else 7, "symbol": hollow("circle", flags),
+                    "line": {"width": 2, "color": colours[region]}},
+            text=rows[text], connectgaps=False,
             hovertemplate="%{fullData.name} %{x}: %{text}<extra></extra>",
         ))
+        if any(flags):
+            legend_stand_in(fig, fig.data[-1])
     if band is not None:  # its label outside the plot, on the right, never on a data point
         fig.add_hrect(y0=band[0], y1=band[1], fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0)
         fig.add_annotation(x=1, xref="x domain", y=(band[0] + band[1]) / 2, yref="y", xanchor="left",
@@ -160,7 +213,7 @@ def lines_over_time(df: pd.DataFrame, *, value: str, code: str, label: str, text
 
 
 def rank_bands_over_time(df: pd.DataFrame, *, code: str, label: str, home: str, lang: str, title: str,
-                         axis_title: str, band_label: str) -> go.Figure:
+                         axis_title: str, band_label: str, status: str | None = None) -> go.Figure:
     """Published ranks over editions: exact places as markers, bands (351–400) as floating bars."""
     fig = go.Figure()
     colours = region_colours(list(dict.fromkeys(df[code])), home)
@@ -171,12 +224,17 @@ def rank_bands_over_time(df: pd.DataFrame, *, code: str, label: str, home: str, 
         fig.add_trace(go.Scatter(
             x=exact["year"], y=exact["value"], mode="lines+markers", name=name, legendgroup=name,
             line={"color": colour, "width": 3 if entity == home else 2}, text=exact["value_text"],
+            marker={"symbol": hollow("circle", uncertain_flags(exact, status)), "size": 8,
+                    "line": {"width": 2, "color": colour}},
             hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
         ))
+        if any(uncertain_flags(exact, status)):
+            legend_stand_in(fig, fig.data[-1])
         if not bands.empty:
             fig.add_trace(go.Bar(
                 x=bands["year"], y=bands["value_high"] - bands["value_low"], base=bands["value_low"],
                 name=f"{name} ({band_label})", legendgroup=name, marker_color=colour, opacity=0.45,
+                marker_pattern=hatch(uncertain_flags(bands, status)) if any(uncertain_flags(bands, status)) else None,
                 width=0.5, text=bands["value_text"], textposition="none",
                 hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>", showlegend=exact.empty,
             ))
@@ -188,8 +246,8 @@ def rank_bands_over_time(df: pd.DataFrame, *, code: str, label: str, home: str, 
 
 def scatter_labelled(df: pd.DataFrame, *, x: str, y: str, code: str, label: str, home: str, lang: str,
                      title: str, x_title: str, y_title: str, x_decimals: int = 0, y_decimals: int = 0,
-                     hline: tuple | None = None) -> go.Figure:
-    """A labelled scatter (e.g. publication volume against citation average)."""
+                     hline: tuple | None = None, status: str | None = None) -> go.Figure:
+    """A labelled scatter (e.g. publication volume against citation average); uncertain points hollow."""
     df = df.dropna(subset=[x, y]).sort_values([y, x])
     colours = [HOME if c == home else (RIKET if c == "00" else OTHER) for c in df[code]]
     # neighbours with the same y take turns above and below, so close points keep readable labels
@@ -197,7 +255,8 @@ def scatter_labelled(df: pd.DataFrame, *, x: str, y: str, code: str, label: str,
     positions = ["top center" if n % 2 == 0 else "bottom center" for n in same_y]
     fig = go.Figure(go.Scatter(
         x=df[x], y=df[y], mode="markers+text", text=df[label], textposition=positions,
-        marker={"size": 14, "color": colours, "line": {"width": 1, "color": "white"}},
+        marker={"size": 14, "color": colours, "symbol": hollow("circle", uncertain_flags(df, status)),
+                "line": outline(colours, uncertain_flags(df, status))},
         hovertemplate="%{text}<br>" + x_title + ": %{x}<br>" + y_title + ": %{y}<extra></extra>",
     ))
     if hline is not None:
@@ -248,8 +307,12 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
 
 
 def _state_code(row) -> float | None:
-    if row is None or row.in_top_five is None or is_missing(row.in_top_five):
-        return 0 if row is not None and not is_missing(getattr(row, "rank", None)) else None
+    """2 in the top five, 1 outside, 0 ranked but not decisive (queries/models/40_ranked.sql), None no value."""
+    if row is None or is_missing(getattr(row, "rank", None)):
+        return None
+    decisive = getattr(row, "decisive", True)
+    if is_missing(decisive) or not bool(decisive) or is_missing(row.in_top_five):
+        return 0
     return 2 if bool(row.in_top_five) else 1
 
 
@@ -275,8 +338,9 @@ def _signed_area(ring: list) -> float:
 
 
 def choropleth(df: pd.DataFrame, *, value: str, code: str, label: str, text: str, home: str, lang: str,
-               title: str, axis_title: str, decimals: int, reversed_scale: bool) -> go.Figure:
-    """The 21 regions coloured by value (viridis, colour-blind safe); regions without data hatched grey."""
+               title: str, axis_title: str, decimals: int, reversed_scale: bool, status: str | None = None) -> go.Figure:
+    """The 21 regions coloured by value (viridis, colour-blind safe); regions without data grey; regions with an
+    uncertain value outlined in dark grey (a map cannot hatch), the views adding the footnote."""
     present = df[df[value].notna()]
     missing = df[df[value].isna()]
     fig = go.Figure()
@@ -291,6 +355,13 @@ def choropleth(df: pd.DataFrame, *, value: str, code: str, label: str, text: str
         customdata=present[text], hovertemplate="%{text}: %{customdata}<extra></extra>",
         colorbar={"title": {"text": axis_title}, "tickformat": d3_format(decimals)},
     ))
+    uncertain = present[uncertain_flags(present, status)]
+    if not uncertain.empty:
+        fig.add_trace(go.Choropleth(
+            geojson=_geojson(), locations=uncertain[code], z=[0] * len(uncertain), showscale=False,
+            hoverinfo="skip", colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            marker_line_color="#222222", marker_line_width=2.5,
+        ))
     if home in set(df[code]):
         fig.add_trace(go.Choropleth(
             geojson=_geojson(), locations=[home], z=[0], showscale=False, hoverinfo="skip",
@@ -337,7 +408,8 @@ RANK_SCALE = "Blues"
 
 
 def ranked_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str, text: str, home: str,
-               focus: set, lang: str, title: str, axis_title: str, rank_title: str, decimals: int) -> go.Figure:
+               focus: set, lang: str, title: str, axis_title: str, rank_title: str, decimals: int,
+               status: str | None = None) -> go.Figure:
     """The regions coloured by their place (1 = best, so one very high value cannot flatten the rest),
     the place written on each, the focus regions outlined; beside the map the same regions as bars of
     their values, best first, missing last."""
@@ -366,6 +438,11 @@ def ranked_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str
             xs, ys = _ring_path(outlines[region])
             fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": width},
                                      hoverinfo="skip", showlegend=False), row=1, col=1)
+    uncertain = df[uncertain_flags(df, status)]
+    for region in (c for c in uncertain[code] if c in outlines):  # a map cannot hatch: a dotted border
+        xs, ys = _ring_path(outlines[region])
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#222222", "width": 2.5, "dash": "dot"},
+                                 hoverinfo="skip", showlegend=False, name=region), row=1, col=1)
     placed = ranked[ranked[code].isin(outlines)]
     points = [_label_point(outlines[c]) for c in placed[code]]
     fig.add_trace(go.Scatter(
@@ -385,8 +462,10 @@ def ranked_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, row=1, col=1)
     bars = pd.concat([ranked, missing])
     names = [f"{int(r)}. {n_}" if r == r else f"– {n_}" for r, n_ in zip(bars[rank], bars[label])]
+    flags = uncertain_flags(bars, status)
     fig.add_trace(go.Bar(
         x=bars[value], y=names, orientation="h", text=bars[text], textposition="outside", cliponaxis=False,
+        marker_pattern=hatch(flags) if any(flags) else None,
         marker_color=[HOME if c == home else OTHER for c in bars[code]],
         marker_line_color=["#1f2d3d" if c in focus else "rgba(0,0,0,0)" for c in bars[code]],
         marker_line_width=[1.5 if c in focus else 0 for c in bars[code]],
@@ -404,17 +483,21 @@ def ranked_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str
 
 
 def dot_strip(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text: str, home: str,
-              lang: str, title: str, x_title: str) -> go.Figure:
-    """Normalised scores 0–1 per indicator (rows), one dot per region; home region accented."""
+              lang: str, title: str, x_title: str, status: str | None = None) -> go.Figure:
+    """Normalised scores 0–1 per indicator (rows), one dot per region; home region accented; uncertain
+    values hollow."""
     fig = go.Figure()
     colours = region_colours(list(dict.fromkeys(df[code])), home)
     for region, rows in df.groupby(code, sort=False):
         fig.add_trace(go.Scatter(
             x=rows[x], y=rows[row], mode="markers", name=rows[label].iloc[0], text=rows[text],
             marker={"size": 16 if region == home else 11, "color": colours[region],
-                    "symbol": "diamond" if region == home else "circle", "line": {"width": 1, "color": "white"}},
+                    "symbol": hollow("diamond" if region == home else "circle", uncertain_flags(rows, status)),
+                    "line": outline(colours[region], uncertain_flags(rows, status))},
             hovertemplate="%{fullData.name}<br>%{y}: %{text}<extra></extra>",
         ))
+        if any(uncertain_flags(rows, status)):
+            legend_stand_in(fig, fig.data[-1])
     fig.update_xaxes(range=[-0.05, 1.05], tickformat=".1f")
     fig.update_yaxes(autorange="reversed")
     fig = style(fig, title, lang, x_title=x_title, height=max(400, 190 + 40 * df[row].nunique()))
@@ -448,14 +531,15 @@ def grouped_bars(df: pd.DataFrame, *, category: str, group: str, value: str, tex
 
 
 def rank_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str, highlight: set, lang: str,
-              title: str, axis_title: str, band_label: str) -> go.Figure:
-    """Published places as dots on a rank axis (1 at the left), the top five shaded."""
+              title: str, axis_title: str, band_label: str, status: str | None = None) -> go.Figure:
+    """Published places as dots on a rank axis (1 at the left), the top five shaded; uncertain ones hollow."""
     df = df.dropna(subset=[rank]).sort_values(rank, ascending=False)
     colours = [HOME if c in highlight else OTHER for c in df[code]]
     sizes = [16 if c in highlight else 11 for c in df[code]]
     fig = go.Figure(go.Scatter(
         x=df[rank], y=df[label], mode="markers+text", text=df[text], textposition="middle right", cliponaxis=False,
-        marker={"color": colours, "size": sizes, "line": {"width": 1, "color": "white"}},
+        marker={"color": colours, "size": sizes, "symbol": hollow("circle", uncertain_flags(df, status)),
+                "line": outline(colours, uncertain_flags(df, status))},
         hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
     ))
     fig.add_vrect(x0=0.5, x1=5.5, fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0,  # label above the dots

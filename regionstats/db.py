@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from regionstats import config, schema
+from regionstats import config, models, schema
 from regionstats.validate import Table, validated_tables
 
 LOCKED = {"enable_external_access": False, "lock_configuration": True}
@@ -69,6 +69,7 @@ def build_database(data_dir: Path, target: Path) -> None:
     try:
         con = duckdb.connect(tmp_name)
         create_tables(con, tables)
+        models.create_models(con)
         con.close()
         os.replace(tmp_name, target)
     finally:
@@ -84,7 +85,7 @@ def prune_cache(keep: int = 4) -> None:
 
 
 def database_path(data_dir: Path) -> Path:
-    return config.cache_dir() / f"warehouse-{data_fingerprint(data_dir)}.duckdb"
+    return config.cache_dir() / f"warehouse-{data_fingerprint(data_dir)}-{models.fingerprint()}.duckdb"
 
 
 def connect(data_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
@@ -111,6 +112,7 @@ def connect_in_memory(tables: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnect
         con.register("incoming", frame)
         con.execute(f"insert into {spec.name} select * from incoming")
         con.unregister("incoming")
+    models.create_models(con)
     for option, value in LOCKED.items():
         con.execute(f"set {option} = {str(value).lower()}")
     return con

@@ -89,6 +89,69 @@ TEXT = {
     "index_unit": ("index, {year} = 100", "index, {year} = 100"),
 }
 
+TEXT.update({
+    # verdicts: status of a value, geographic levels, places and top-five verdicts (queries/models/40_ranked.sql)
+    "status_published": ("publicerat", "published"),
+    "status_missing": ("saknas", "missing"),
+    "status_provisional": ("preliminärt", "provisional"),
+    "status_conflicting": ("motstridigt", "conflicting"),
+    "status_footnote_provisional": ("{mark} Preliminärt värde – {items}", "{mark} Provisional value – {items}"),
+    "status_footnote_conflicting": ("{mark} Motstridiga uppgifter – {items}", "{mark} Conflicting figures – {items}"),
+    "status_reason_unknown": ("skäl ej angivet", "no reason given"),
+    "status_legend": ("Ihålig eller randig markering = preliminärt eller motstridigt värde",
+                      "Hollow or hatched marker = provisional or conflicting value"),
+    "level_country": ("land", "country"),
+    "level_nuts2": ("NUTS 2-region", "NUTS 2 region"),
+    "level_county": ("län", "county"),
+    "level_city": ("stad/kluster", "city/cluster"),
+    "level_university": ("lärosäte", "university"),
+    "levels_country": ("länder", "countries"),
+    "levels_nuts2": ("NUTS 2-regioner", "NUTS 2 regions"),
+    "levels_county": ("län", "counties"),
+    "levels_city": ("städer/kluster", "cities/clusters"),
+    "levels_university": ("lärosäten", "universities"),
+    "mixed_levels_note": ("Listan blandar geografiska nivåer: {items}.", "The list mixes geographic levels: {items}."),
+    "place_relative": ("plats {rank} av {n} {scope}", "rank {rank} of {n} {scope}"),
+    # the list's size is the publisher's whole list; a place may be counted within part of it (RIS: EU regions)
+    "place_published_of": ("plats {rank} (listan: {n} {scope})", "place {rank} (list of {n} {scope})"),
+    "scope_city": ("städer", "cities"),
+    "scope_cluster": ("kluster", "clusters"),
+    "scope_nuts2": ("NUTS 2-regioner", "NUTS 2 regions"),
+    "scope_university": ("lärosäten", "universities"),
+    "place_published": ("publicerad plats {rank}", "published place {rank}"),
+    "verdict_tied_at_cut": ("ej avgörande: delad plats över gränsen till topp fem",
+                            "not decisive: tied across the top-five cut"),
+    "verdict_zero_count": ("ej avgörande: värdet är noll", "not decisive: a count of zero"),
+    "verdict_too_few": ("ej avgörande: färre än fem med data", "not decisive: fewer than five with data"),
+    "verdict_band_straddles": ("ej avgörande: intervallet spänner över plats 5",
+                               "not decisive: the band spans fifth place"),
+    "not_decisive": ("Ej avgörande", "Not decisive"),
+    "kpi_top_five_caption_decisive": (
+        "bland {total} indikatorer med avgörande utfall · {undecided} ej avgörande (delad plats vid gränsen, "
+        "värdet noll eller färre än fem med data) räknas inte",
+        "among {total} indicators with a decisive verdict · {undecided} not decisive (tied at the cut, "
+        "a count of zero or fewer than five with data) are not counted",
+    ),
+    "kpi_rank_caption_published": ("{year} · {place} · Tillväxtverket", "{year} · {place} · Tillväxtverket"),
+    "bump_title_published": ("{indicator}: publicerad plats, {years}", "{indicator}: published place, {years}"),
+    "bump_note_published": (
+        "Publicerad plats i utgivarens egen lista; den räknas aldrig om bland de valda regionerna.",
+        "The published place in the publisher's own list; it is never re-ranked among the chosen regions.",
+    ),
+    "bump_note_relative": (
+        "Plats bland alla län med data det året (1 + antalet län med bättre värde; lika värden delar plats).",
+        "Rank among all counties with data that year (1 + the number of counties with a better value; "
+        "equal values share a place).",
+    ),
+    "ranking_rule_note": (
+        "Regel: i topp fem när färre än fem regioner på samma nivå har ett strikt bättre värde. Utfallet är inte "
+        "avgörande (grått) vid delad plats över gränsen, när värdet är noll eller när färre än fem har data.",
+        "Rule: in the top five when fewer than five regions at the same level have a strictly better value. The "
+        "verdict is not decisive (grey) when tied across the cut, when the value is zero, or when fewer than five "
+        "have data.",
+    ),
+})
+
 
 def t(key: str, lang: str = "sv", **values) -> str:
     """The text for key in lang, with {placeholders} filled in."""
@@ -163,7 +226,7 @@ TEXT.update({
         "Plats över tid bland regioner med data, Tillväxtverkets life science-rankning och lärosätenas världsrankningar.",
         "Rank over time among regions with data, Tillväxtverket's life science ranking and the universities' world rankings.",
     ),
-    "bump_title": ("{indicator}: plats bland regionerna, {years}", "{indicator}: rank among the regions, {years}"),
+    "bump_title": ("{indicator}: plats bland Sveriges län, {years}", "{indicator}: rank among Sweden's counties, {years}"),
     "bump_axis": ("Plats (1 = bäst)", "Rank (1 = best)"),
     "bump_note": ("Plats bland alla regioner med data det året; lika värden ger delad plats.",
                   "Rank among all regions with data that year; equal values share a place."),

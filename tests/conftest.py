@@ -46,6 +46,10 @@ INDICATORS = frame(
         indicator("citation_avg_clinical_pct", "percent", "higher", "quality"),
         indicator("publications_clinical", "count", "higher", "quality"),
         indicator("publications_clinical_share_pct", "percent", "higher", "quality", 1),
+        # the ranking rule's edge cases (queries/models/40_ranked.sql)
+        indicator("panels", "count", "higher", "quality"),
+        indicator("share", "percent", "higher", "quality"),
+        indicator("growth", "percent", "higher", "industry"),
     ],
 )
 
@@ -55,9 +59,9 @@ SOURCES = frame(
 )
 
 
-def obs(region, ind, year, value=None, text=None, low=None, high=None, status="published", label=None):
+def obs(region, ind, year, value=None, text=None, low=None, high=None, status="published", label=None, note=None):
     text = text if text is not None else ("" if value is None else str(value))
-    return (region, ind, year, None, None, label, value, text, low, high, status, "s1", None)
+    return (region, ind, year, None, None, label, value, text, low, high, status, "s1", note)
 
 
 OBSERVATIONS = frame(
@@ -90,10 +94,32 @@ OBSERVATIONS = frame(
         obs("03", "place", 2024, None, "351-400", 351, 400),
         # bibliometrics for a period
         obs("01", "citation_avg_clinical_pct", 2019, 11, label="2015–19"),
-        obs("03", "citation_avg_clinical_pct", 2019, 9, label="2015–19"),
+        obs("03", "citation_avg_clinical_pct", 2019, 9, label="2015–19", status="provisional",
+            note="Läst ur ett diagram"),
         obs("01", "publications_clinical", 2019, 100, label="2015–19"),
         obs("03", "publications_clinical", 2019, 50, label="2015–19"),
         obs("03", "publications_clinical_share_pct", 2019, 12.9, "12,9", label="2015–19"),
+        # a count with zeros at the floor (as ALF panels graded A): 2, 1, 1, 0, 0, 0
+        obs("14", "panels", 2018, 2),
+        obs("01", "panels", 2018, 1),
+        obs("24", "panels", 2018, 1),
+        obs("03", "panels", 2018, 0),
+        obs("05", "panels", 2018, 0, status="provisional", note="Härlett ur en lista"),
+        obs("18", "panels", 2018, 0, status="provisional", note="Härlett ur en lista"),
+        # a tie across fifth place: 9, 8, 7, 6, 5, 5
+        obs("01", "share", 2020, 9.0),
+        obs("03", "share", 2020, 8.0),
+        obs("05", "share", 2020, 7.0),
+        obs("14", "share", 2020, 6.0),
+        obs("18", "share", 2020, 5.0, status="conflicting", note="Två källor säger 5 och 6"),
+        obs("24", "share", 2020, 5.0),
+        # a fifth value of 0, and a city that is never ranked among the counties
+        obs("01", "growth", 2021, 4.0),
+        obs("03", "growth", 2021, 3.0),
+        obs("05", "growth", 2021, 2.0),
+        obs("14", "growth", 2021, 1.0),
+        obs("18", "growth", 2021, 0.0),
+        obs("city_x", "growth", 2021, 10.0),
     ],
 )
 

@@ -44,22 +44,29 @@ def test_per_capita_next_year_uses_next_population(con):
 
 def test_rankings_higher_is_better_with_ties(con):
     df = queries.run(con, "rankings", indicator="score", year=2020)
-    # 9 > 7 = 7 > 5 > 4 > 3; Riket (6.0) is never ranked
-    assert records(df, ["region_code", "rank", "n_ranked"]) == [
-        ("01", 1, 6), ("03", 2, 6), ("05", 2, 6), ("18", 4, 6), ("24", 5, 6), ("14", 6, 6),
+    # 9 > 7 = 7 > 5 > 4 > 3: one more than the number strictly better; Riket (6.0) is never ranked
+    assert records(df, ["region_code", "rank", "n_ranked", "rank_kind", "level"]) == [
+        ("01", 1, 6, "relative", "county"), ("03", 2, 6, "relative", "county"), ("05", 2, 6, "relative", "county"),
+        ("18", 4, 6, "relative", "county"), ("24", 5, 6, "relative", "county"), ("14", 6, 6, "relative", "county"),
     ]
 
 
-def test_rankings_lower_is_better_and_bands_sort_by_best_place(con):
+def test_rankings_never_rerank_a_published_place(con):
     df = queries.run(con, "rankings", indicator="place", year=2024)
-    assert records(df, ["region_code", "rank", "value_text"]) == [
-        ("city_x", 1, "5"), ("01", 2, "16"), ("03", 3, "351-400"),
+    # given places 16 (a county), 5 (a city) and the band 351-400: each keeps its published place
+    assert records(df, ["region_code", "rank", "rank_kind", "value_text"]) == [
+        ("city_x", 5, "published", "5"), ("01", 16, "published", "16"), ("03", 351, "published", "351-400"),
     ]
+    alone = queries.run(con, "rankings", indicator="place", year=2024, comparison_set=["01"])
+    assert alone["rank"].tolist() == [16]  # not "1 of 1"
 
 
-def test_rankings_within_a_comparison_set(con):
-    df = queries.run(con, "rankings", indicator="score", year=2020, regions=["18", "24", "14"])
+def test_rankings_within_a_comparison_set_and_regions_shown(con):
+    df = queries.run(con, "rankings", indicator="score", year=2020, comparison_set=["18", "24", "14"])
     assert records(df, ["region_code", "rank", "n_ranked"]) == [("18", 1, 3), ("24", 2, 3), ("14", 3, 3)]
+    # ranked among all counties, only two shown
+    shown = queries.run(con, "rankings", indicator="score", year=2020, regions=["18", "14"])
+    assert records(shown, ["region_code", "rank", "n_ranked"]) == [("18", 4, 6), ("14", 6, 6)]
 
 
 def test_rankings_keep_missing_values_unranked(con):
@@ -69,16 +76,28 @@ def test_rankings_keep_missing_values_unranked(con):
     ]
 
 
+def test_rankings_never_mix_levels(con):
+    # given a city (10 %) far above every county: it is ranked among cities, the counties among counties
+    df = queries.run(con, "rankings", indicator="growth", year=2021)
+    assert records(df, ["region_code", "level", "rank", "n_ranked"]) == [
+        ("city_x", "city", 1, 1),
+        ("01", "county", 1, 5), ("03", "county", 2, 5), ("05", "county", 3, 5), ("14", "county", 4, 5),
+        ("18", "county", 5, 5),
+    ]
+    counties = queries.run(con, "rankings", indicator="growth", year=2021, level="county")
+    assert set(counties.level) == {"county"} and "city_x" not in set(counties.region_code)
+
+
 def test_top_five_gap_for_a_value_indicator(con):
     df = queries.run(con, "top_five_gap", indicator="score", year=2020)
     # fifth best of 9, 7, 7, 5, 4, 3 is 4 (Västerbotten); gap = 4 - value
-    assert records(df, ["region_code", "rank", "fifth_value", "gap", "in_top_five"]) == [
-        ("01", 1, 4.0, -5.0, True),
-        ("03", 2, 4.0, -3.0, True),
-        ("05", 2, 4.0, -3.0, True),
-        ("18", 4, 4.0, -1.0, True),
-        ("24", 5, 4.0, 0.0, True),
-        ("14", 6, 4.0, 1.0, False),
+    assert records(df, ["region_code", "rank", "fifth_value", "gap", "in_top_five", "verdict", "decisive"]) == [
+        ("01", 1, 4.0, -5.0, True, "in", True),
+        ("03", 2, 4.0, -3.0, True, "in", True),
+        ("05", 2, 4.0, -3.0, True, "in", True),
+        ("18", 4, 4.0, -1.0, True, "in", True),
+        ("24", 5, 4.0, 0.0, True, "in", True),
+        ("14", 6, 4.0, 1.0, False, "out", True),
     ]
     assert df["fifth_region_sv"].unique().tolist() == ["Västerbotten"]
     # Västra Götaland is 1 short of 4: 25 %
@@ -87,18 +106,79 @@ def test_top_five_gap_for_a_value_indicator(con):
 
 def test_top_five_gap_for_a_rank_indicator_is_in_places(con):
     df = queries.run(con, "top_five_gap", indicator="place", year=2024)
-    assert records(df, ["region_code", "rank", "fifth_value", "gap", "in_top_five"]) == [
-        ("city_x", 5, 5.0, 0.0, True),
-        ("01", 16, 5.0, 11.0, False),
-        ("03", 351, 5.0, 346.0, False),
+    assert records(df, ["region_code", "rank", "fifth_value", "gap", "in_top_five", "gap_pct"]) == [
+        ("city_x", 5, 5.0, 0.0, True, None),
+        ("01", 16, 5.0, 11.0, False, None),
+        ("03", 351, 5.0, 346.0, False, None),
     ]
     assert df["fifth_region_en"].unique().tolist() == ["Xcity"]
 
 
-def test_top_five_gap_with_fewer_than_five_regions_is_undetermined(con):
-    df = queries.run(con, "top_five_gap", indicator="score", year=2020, regions=["01", "03"])
-    assert records(df, ["region_code", "rank", "fifth_value", "in_top_five"]) == [
-        ("01", 1, None, None), ("03", 2, None, None),
+def test_top_five_gap_with_fewer_than_five_regions_is_not_decisive(con):
+    df = queries.run(con, "top_five_gap", indicator="score", year=2020, comparison_set=["01", "03"])
+    assert records(df, ["region_code", "rank", "n_ranked", "fifth_value", "in_top_five", "verdict", "decisive"]) == [
+        ("01", 1, 2, None, None, "too_few", False), ("03", 2, 2, None, None, "too_few", False),
+    ]
+
+
+def test_top_five_tie_at_fifth_place_is_not_decisive(con):
+    df = queries.run(con, "top_five_gap", indicator="share", year=2020)
+    # 9, 8, 7, 6, 5, 5: Örebro and Västerbotten share fifth place; four are strictly better, so by the rule
+    # both are in the top five, but six regions for five places is not a decisive verdict
+    assert records(df, ["region_code", "rank", "n_tied", "in_top_five", "verdict", "decisive"]) == [
+        ("01", 1, 1, True, "in", True), ("03", 2, 1, True, "in", True), ("05", 3, 1, True, "in", True),
+        ("14", 4, 1, True, "in", True),
+        ("18", 5, 2, True, "tied_at_cut", False), ("24", 5, 2, True, "tied_at_cut", False),
+    ]
+    assert df.fifth_region_sv.iloc[0] == "Västerbotten, Örebro"
+
+
+def test_top_five_count_of_zero_is_not_decisive(con):
+    df = queries.run(con, "top_five_gap", indicator="panels", year=2018)
+    # 2, 1, 1, 0, 0, 0 (as ALF panels graded A): zero panels is fourth "by rank" but decides nothing
+    verdicts = dict(zip(df.region_code, df.verdict))
+    assert verdicts == {"14": "in", "01": "in", "24": "in", "03": "zero_count", "05": "zero_count",
+                        "18": "zero_count"}
+    assert df.loc[df.region_code == "18", "rank"].item() == 4
+    assert not df.loc[df.region_code == "18", "decisive"].item()
+
+
+def test_top_five_fifth_value_zero_gives_no_infinite_percentage(con):
+    df = queries.run(con, "top_five_gap", indicator="growth", year=2021, level="county")
+    # 4, 3, 2, 1, 0: the fifth value is 0, so a gap in per cent is undefined (null, never ±inf)
+    assert df.fifth_value.unique().tolist() == [0.0]
+    assert df.gap_pct.isna().all()
+    assert records(df, ["region_code", "gap", "verdict"])[-1] == ("18", 0.0, "in")
+
+
+def test_top_five_latest_year_within_a_window(con):
+    df = queries.run(con, "top_five_gap", indicator="money", latest=True, level="county")
+    assert set(df.year) == {2022}
+    df = queries.run(con, "top_five_gap", indicator="money", latest=True, year_to=2021, level="county")
+    assert set(df.year) == {2021}
+
+
+def test_published_list_size_from_optional_columns():
+    """list_size in indicators.csv (per indicator) or observations.csv (per year) reaches the ranking."""
+    import duckdb
+    import pandas as pd
+    from conftest import TABLES
+    from regionstats import models
+
+    con = duckdb.connect()
+    indicators = TABLES["indicators"].assign(list_size=None, list_scope_sv=None, list_scope_en=None)
+    indicators.loc[indicators.indicator_id == "place", ["list_size", "list_scope_sv", "list_scope_en"]] = (
+        20, "städer", "cities")
+    observations = TABLES["observations"].assign(list_size=None)
+    observations.loc[(observations.indicator_id == "place") & (observations.region_code == "01"), "list_size"] = 239
+    for name, frame in {**TABLES, "indicators": indicators, "observations": observations}.items():
+        con.register("incoming", pd.DataFrame(frame))
+        con.execute(f"create table {name} as select * from incoming")
+        con.unregister("incoming")
+    models.create_models(con)
+    df = queries.run(con, "rankings", indicator="place", year=2024)
+    assert records(df, ["region_code", "rank", "list_size", "list_scope_sv"]) == [
+        ("city_x", 5, 20, "städer"), ("01", 16, 239, "städer"), ("03", 351, 20, "städer"),
     ]
 
 
@@ -202,3 +282,58 @@ def test_unknown_parameter_and_query_are_clear(con):
 def test_connection_cannot_reach_files(con):
     with pytest.raises(Exception, match="disabled by configuration|Permission"):
         con.execute("select * from read_csv('/etc/passwd')").fetchall()
+
+
+def cte_bodies(sql: str) -> dict[str, str]:
+    """{name: body} of every 'name as (...)' block, the body with comments and spacing normalised."""
+    sql = "\n".join(line.split("--")[0] for line in sql.splitlines())
+    bodies = {}
+    for match in re.finditer(r"^([a-z_]+) as \($", sql, flags=re.MULTILINE):
+        depth, end = 1, match.end()
+        while depth and end < len(sql):
+            depth += {"(": 1, ")": -1}.get(sql[end], 0)
+            end += 1
+        bodies[match.group(1)] = " ".join(sql[match.end():end - 1].split())
+    return bodies
+
+
+def test_no_query_repeats_another_files_ctes():
+    """One rule, one place: no CTE body appears in two SQL files (questions and staging models)."""
+    from regionstats import config, models
+
+    files = [config.queries_dir() / f"{name}.sql" for name in queries.available()] + models.model_files()
+    seen = {}
+    for path in files:
+        for name, body in cte_bodies(path.read_text(encoding="utf-8")).items():
+            assert body not in seen, f"{name} in {path.name} repeats {seen[body]}"
+            seen[body] = f"{name} in {path.name}"
+    assert len(seen) >= 10
+    assert not any("models" in name for name in queries.available())
+
+
+def test_published_list_size_from_the_sourced_ladder_editions():
+    """A list's size per edition (ladder_editions, sourced) and its scope (ladders) reach every place."""
+    import duckdb
+    import pandas as pd
+    from conftest import TABLES
+    from regionstats import models
+
+    con = duckdb.connect()
+    extra = {
+        "ladders": pd.DataFrame({"indicator_id": ["place"], "scope": ["city"]}),
+        "ladder_editions": pd.DataFrame({"indicator_id": ["place", "place"], "edition": [2023, 2024],
+                                         "list_size": [18, 20]}),
+    }
+    for name, frame in {**TABLES, **extra}.items():
+        con.register("incoming", pd.DataFrame(frame))
+        con.execute(f"create table {name} as select * from incoming")
+        con.unregister("incoming")
+    models.create_models(con)
+    df = queries.run(con, "top_five_gap", indicator="place", year=2024)
+    assert records(df, ["region_code", "rank", "list_size", "list_scope"]) == [
+        ("city_x", 5, 20, "city"), ("01", 16, 20, "city"), ("03", 351, 20, "city"),
+    ]
+    from regionstats.selection import Selection
+    from regionstats.views import Context, place_text
+    ctx = Context(lambda name, **p: queries.run(con, name, **p), Selection())
+    assert place_text(ctx, df.iloc[1]) == "plats 16 (listan: 20 städer)"

@@ -20,6 +20,7 @@ class Point:
     category: str
     value: float | None
     text: str
+    uncertain: bool = False  # provisional or conflicting: drawn hatched (bars) or hollow (markers)
 
 
 @dataclass
@@ -84,6 +85,26 @@ def _text(texts: list, i: int) -> str:
     return ""
 
 
+def _uncertain(tr) -> list[bool]:
+    """Per point: hatched bar or hollow marker, the charts' mark of a provisional or conflicting value."""
+    marker = getattr(tr, "marker", None)
+    if marker is None:
+        return []
+    if tr.type == "bar":
+        shapes = marker.pattern.shape if marker.pattern is not None else None
+        return [bool(s) for s in _values(shapes)] if isinstance(shapes, (list, tuple)) or hasattr(shapes, "tolist") else []
+    symbols = marker.symbol
+    if isinstance(symbols, (list, tuple)) or hasattr(symbols, "tolist"):
+        return [isinstance(s, str) and s.endswith("-open") for s in _values(symbols)]
+    return []
+
+
+def _flag_uncertain(points: list, flags: list[bool]) -> list:
+    for point, flag in zip(points, flags):
+        point.uncertain = bool(flag)
+    return points
+
+
 def _categorical(values: list) -> bool:
     return any(isinstance(v, str) for v in values)
 
@@ -104,7 +125,11 @@ def read(fig: go.Figure, lang: str) -> FigureData:
     horizontal = kind == "bar_h" or any(getattr(tr, "orientation", None) == "h" for tr in data)
     value_axis = layout.xaxis if horizontal else layout.yaxis
     decimals = _decimals(value_axis)
-    series = [s for tr in data for s in _series(tr, lang, decimals, layout)]
+    series = []
+    for tr in data:
+        for one in _series(tr, lang, decimals, layout):
+            _flag_uncertain(one.points, _uncertain(tr))
+            series.append(one)
     missing = []
     for tr in traces:
         if _is_missing_markers(tr):

@@ -71,9 +71,15 @@ def wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False) if text else []
 
 
+STATUS_NOTE_CHARS = 240  # a provisional/conflicting footnote in a picture; the full reason is in the app
+
+
 def footer_text(view: ChartView, lang: str, made: dt.date | None = None) -> str:
     made_on = t("made_on", lang, date=(made or dt.date.today()).isoformat())
-    return f"{view.source_note} · {made_on}" if view.source_note else made_on
+    text = f"{view.source_note} · {made_on}" if view.source_note else made_on
+    for note in view.status_notes:
+        text += " · " + (note if len(note) <= STATUS_NOTE_CHARS else note[:STATUS_NOTE_CHARS - 1] + "…")
+    return text
 
 
 def export_figure(view: ChartView, lang: str, made: dt.date | None = None, decorate: bool = True,

@@ -18,7 +18,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.dml import MSO_FILL, MSO_LINE_DASH_STYLE, MSO_PATTERN
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from lxml import etree
@@ -216,7 +216,8 @@ NOTE_CHARS = 190  # characters of 10 pt text across the slide
 
 def slide_notes(view: ChartView) -> tuple[list[str], int]:
     """The chart's notes kept on the slide (formula, 'saknas' and why; at most four) and their lines."""
-    notes = [note for note in view.notes if note][:4]
+    shown_below = set(view.status_notes)  # under the chart with the source already
+    notes = [note for note in view.notes if note and note not in shown_below][:4]
     return notes, sum(-(-len(note) // NOTE_CHARS) for note in notes)
 
 
@@ -227,6 +228,7 @@ def chart_slide(prs, view: ChartView, lang: str, picture) -> None:
     _title(slide, view.title)
     data = figdata.read(view.figure, lang)
     caption = [view.source_note] if view.source_note else []
+    caption += list(view.status_notes)  # provisional/conflicting values: the footnote with the reason
     notes, lines = slide_notes(view)
     chart_h = Emu(int(CHART_H - NOTE_LINE * lines - (Inches(0.1) if notes else 0)))
     if data.kind is not None:
@@ -350,6 +352,7 @@ def native_chart(slide, data: figdata.FigureData, lang: str, height=CHART_H) -> 
         labels.font.size = Pt(12)
     for source, series in zip(data.series, plot.series):
         _colour(series, source, kind, categories)
+        _mark_uncertain(series, source, kind, categories)
     reference_lines(chart, len(data.series), len(references), kind)
 
 
@@ -397,6 +400,25 @@ def _dashed(ser, colour: str) -> None:
     sp_pr.addnext(marker)
     smooth = etree.SubElement(ser, qn("c:smooth"))
     smooth.set("val", "0")
+
+
+def _mark_uncertain(series, source: figdata.Series, kind: str, categories: list) -> None:
+    """Hatched bars and hollow line markers for provisional or conflicting values, as on screen."""
+    uncertain = {(int(float(p.category)) if kind == "line" else p.category) for p in source.points if p.uncertain}
+    for index, category in enumerate(categories):
+        if category not in uncertain:
+            continue
+        point = series.points[index]
+        if kind == "line":
+            point.marker.format.fill.solid()
+            point.marker.format.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            point.marker.size = 9
+        else:
+            colour = point.format.fill.fore_color.rgb if point.format.fill.type == MSO_FILL.SOLID else None
+            point.format.fill.patterned()
+            point.format.fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
+            point.format.fill.fore_color.rgb = colour or RGBColor(0x00, 0x72, 0xB2)
+            point.format.fill.back_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
 
 
 def _rgb(colour: str | None) -> RGBColor | None:

@@ -36,6 +36,7 @@ class ChartView:
     source_note: str
     notes: list = field(default_factory=list)  # missing values, method, formula
     alt: str = ""
+    status_notes: list = field(default_factory=list)  # footnotes of provisional/conflicting values, also in notes
 
 
 @dataclass
@@ -177,3 +178,103 @@ def with_all_regions(ctx: Context, frame: pd.DataFrame, codes, code: str = "regi
     filler = pd.DataFrame({code: absent})
     return pd.concat([frame, filler], ignore_index=True) if not frame.empty else filler.reindex(
         columns=list(frame.columns) or [code])
+
+
+# --- status marks, places and verdicts (one wording for every page and export) ---------------------------
+
+STATUS_MARKS = {"provisional": "*", "conflicting": "†"}
+
+
+def status_mark(status) -> str:
+    """'*' for a provisional value, '†' for a conflicting one, '' otherwise."""
+    return STATUS_MARKS.get(status, "") if isinstance(status, str) else ""
+
+
+def marked(text: str, status) -> str:
+    """The text with its status mark: '0 *'."""
+    mark = status_mark(status)
+    return f"{text} {mark}" if mark else text
+
+
+def status_notes(ctx: Context, frame: pd.DataFrame, label: str = "label", reasons: bool = True) -> list[str]:
+    """One footnote per uncertain status: '* Preliminärt värde – Örebro 2018: reason; …' (without the
+    reasons when they go elsewhere, e.g. a KPI card's help)."""
+    if frame.empty or "status" not in frame:
+        return []
+    notes = []
+    for status in STATUS_MARKS:
+        rows = frame[frame["status"] == status]
+        if rows.empty:
+            continue
+        items = []
+        for row in rows.drop_duplicates(subset=[c for c in (label, "year") if c in rows]).itertuples():
+            name = getattr(row, label, None) if label in rows else None
+            name = name if isinstance(name, str) else ctx.region_name(getattr(row, "region_code", ""))
+            year = getattr(row, "year", None)
+            reason = getattr(row, "note", None)
+            reason = reason.strip().rstrip(".") if isinstance(reason, str) and reason.strip() else t(
+                "status_reason_unknown", ctx.lang)
+            when = "" if formatting.is_missing(year) else f" {int(year)}"
+            items.append(f"{name}{when}: {reason}" if reasons else f"{name}{when}")
+        notes.append(t(f"status_footnote_{status}", ctx.lang, mark=STATUS_MARKS[status], items="; ".join(items)))
+    return notes
+
+
+def status_label(status, lang: str) -> str:
+    """The status column in the page's language."""
+    return t(f"status_{status}", lang) if isinstance(status, str) and status in (
+        "published", "missing", "provisional", "conflicting") else ("" if formatting.is_missing(status) else str(status))
+
+
+def _field(row, name: str, default=None):
+    """A field of a DataFrame row, whether an itertuples tuple or a Series (where .rank is a method)."""
+    if isinstance(row, pd.Series):
+        return row.get(name, default)
+    return getattr(row, name, default)
+
+
+def place_text(ctx: Context, row) -> str:
+    """'plats 4 av 239 EU-regioner', 'publicerad plats 16', 'plats 3 av 21 län'."""
+    rank = _field(row, "rank")
+    if formatting.is_missing(rank):
+        return t("missing", ctx.lang)
+    rank = int(rank)
+    level = _field(row, "level")
+    if _field(row, "rank_kind", "relative") == "published":
+        size = _field(row, "list_size")
+        if formatting.is_missing(size):
+            return t("place_published", ctx.lang, rank=rank)
+        scope = _field(row, f"list_scope_{ctx.lang}")
+        if not isinstance(scope, str):
+            ladder = _field(row, "list_scope")
+            scope = t(f"scope_{ladder}", ctx.lang) if isinstance(ladder, str) else t(f"levels_{level}", ctx.lang)
+        return t("place_published_of", ctx.lang, rank=rank, n=int(size), scope=scope)
+    return t("place_relative", ctx.lang, rank=rank, n=int(_field(row, "n_ranked")), scope=t(f"levels_{level}", ctx.lang))
+
+
+def verdict_text(ctx: Context, verdict) -> str:
+    """The top-five verdict in words: 'I topp fem', 'Utanför topp fem', or why it is not decisive."""
+    if verdict == "in":
+        return t("in_top_five", ctx.lang)
+    if verdict == "out":
+        return t("out_of_top_five", ctx.lang)
+    if isinstance(verdict, str):
+        return t(f"verdict_{verdict}", ctx.lang)
+    return t("missing", ctx.lang)
+
+
+def label_levels(ctx: Context, frame: pd.DataFrame, label: str = "label") -> tuple[pd.DataFrame, list[str]]:
+    """Guard for charts that must show two geographic levels: label the minority levels and say so.
+
+    Returns the frame with '(län)' etc. after the names at a level other than the most common one, and a
+    note naming the levels; a frame with one level comes back unchanged with no note.
+    """
+    if frame.empty or "level" not in frame or frame["level"].nunique() <= 1:
+        return frame, []
+    frame = frame.copy()
+    main = frame["level"].value_counts().idxmax()
+    frame[label] = [f"{name} ({t('level_' + level, ctx.lang)})" if level != main else name
+                    for name, level in zip(frame[label], frame["level"])]
+    counts = frame["level"].value_counts()
+    items = ", ".join(f"{n} {t('levels_' + level, ctx.lang)}" for level, n in counts.items())
+    return frame, [t("mixed_levels_note", ctx.lang, items=items)]

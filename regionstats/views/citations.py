@@ -2,7 +2,8 @@
 
 from regionstats import charts, formatting
 from regionstats.i18n import t
-from regionstats.views import ChartView, Context, PageView, label_regions, ranked, with_all_regions
+from regionstats.views import (ChartView, Context, PageView, label_regions, marked, ranked, status_notes,
+                               with_all_regions)
 
 TITLE, INTRO = "page_citations", "citations_intro"
 WORLD_AVERAGE = 10.0  # by definition of the indicator: 10 % of publications among the world's top 10 %
@@ -27,7 +28,8 @@ def citation_frame(ctx: Context):
     df["year"] = year
     df["period_label"] = df.period_label.dropna().iloc[0] if df.period_label.notna().any() else str(year)
     df = label_regions(ctx, df)
-    df["citation_text"] = [formatting.value(v, "percent", 0, ctx.lang) for v in df.citation_avg]
+    df["citation_text"] = [marked(formatting.value(v, "percent", 0, ctx.lang), s)
+                           for v, s in zip(df.citation_avg, df.status)]
     df["publication_text"] = [
         formatting.number(p, 0, ctx.lang) + ("" if formatting.is_missing(s) else f" ({formatting.percent(s, 1, ctx.lang)})")
         if not formatting.is_missing(p) else t("missing", ctx.lang)
@@ -47,12 +49,14 @@ def citation_chart(ctx: Context, df) -> ChartView:
         threshold=(WORLD_AVERAGE, t("world_average", ctx.lang)),
         reference=((riket.iloc[0], f"{t('riket', ctx.lang)} {formatting.value(riket.iloc[0], 'percent', 0, ctx.lang)}")
                    if len(riket) and riket.notna().all() else None),
+        status="status",
     )
+    marks = status_notes(ctx, df)
     notes = ([ranked.top_five_answer(ctx, "citation_avg_clinical_pct", int(df.year.iloc[0]), period),
               ctx.indicator("citation_avg_clinical_pct")[f"definition_{ctx.lang}"]]
              + ctx.missing_note(bars, "citation_avg") + [ctx.bars_year_note(period)])
-    return ChartView("citation_average", title, figure, df, ctx.source_note(df.source_id, [df.year.iloc[0]]), notes,
-                     alt=title)
+    return ChartView("citation_average", title, figure, df, ctx.source_note(df.source_id, [df.year.iloc[0]]),
+                     notes + marks, alt=title, status_notes=marks)
 
 
 def publications_chart(ctx: Context, df) -> ChartView:
@@ -73,7 +77,7 @@ def scatter_chart(ctx: Context, df) -> ChartView:
     figure = charts.scatter_labelled(
         points, x="publications", y="citation_avg", code="region_code", label="label", home=ctx.selection.home,
         lang=ctx.lang, title=title, x_title=t("publications_axis", ctx.lang), y_title=t("citation_axis", ctx.lang),
-        hline=(WORLD_AVERAGE, t("world_average", ctx.lang)),
+        hline=(WORLD_AVERAGE, t("world_average", ctx.lang)), status="status",
     )
     return ChartView("volume_quality", title, figure, df, ctx.source_note(df.source_id, [df.year.iloc[0]]),
                      ctx.missing_note(points, "citation_avg"), alt=title)

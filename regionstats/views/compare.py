@@ -5,7 +5,7 @@ import pandas as pd
 from regionstats import charts, formatting
 from regionstats.i18n import t
 from regionstats.selection import CATEGORIES
-from regionstats.views import ChartView, Context, PageView, TableView, label_regions
+from regionstats.views import ChartView, Context, PageView, TableView, label_regions, marked, status_notes
 from regionstats.views.overview import NOT_IN_MATRIX
 
 TITLE, INTRO = "page_compare", "compare_intro"
@@ -27,29 +27,17 @@ def build(ctx: Context) -> PageView:
 
 
 def profile_scores(ctx: Context) -> pd.DataFrame:
-    """Scores of the chosen counties for indicators where enough counties have data."""
-    df = ctx.run("profile", year=None)
-    if ctx.selection.year_to is not None:
-        df = profile_within_period(ctx, sorted(df.indicator_id.unique()))
+    """Scores of the chosen counties (normalised over all counties, each indicator at its latest year within
+    the chosen period) for indicators where enough counties have data."""
+    df = ctx.run("profile", level="county", regions=ctx.selection.counties, year_from=ctx.selection.year_from,
+                 year_to=ctx.selection.year_to)
     size = {i for i in ctx.indicators.indicator_id if ctx.indicator(i)["unit"] in SIZE_UNITS}
-    df = df[(df.n_regions >= MIN_REGIONS) & df.score.notna() & ~df.indicator_id.isin(NOT_IN_MATRIX | size)]
-    df = df[df.region_code.isin(ctx.selection.counties)].copy()
+    df = df[(df.n_regions >= MIN_REGIONS) & df.score.notna() & ~df.indicator_id.isin(NOT_IN_MATRIX | size)].copy()
     df["category"] = [ctx.indicator(i)["category"] for i in df.indicator_id]
     df["indicator"] = [f"{ctx.indicator_name(i)} ({y})" for i, y in zip(df.indicator_id, df.year)]
-    df["text"] = [f"{formatting.number(s, 2, ctx.lang)} · {ctx.fmt(v, i, txt)}"
-                  for s, v, i, txt in zip(df.score, df.value, df.indicator_id, df.value_text)]
+    df["text"] = [marked(f"{formatting.number(s, 2, ctx.lang)} · {ctx.fmt(v, i, txt)}", st)
+                  for s, v, i, txt, st in zip(df.score, df.value, df.indicator_id, df.value_text, df.status)]
     return label_regions(ctx, df).sort_values(["category", "indicator_id"])
-
-
-def profile_within_period(ctx: Context, indicators: list[str]) -> pd.DataFrame:
-    """Each indicator normalised at its latest year inside the chosen period."""
-    by_year = {}
-    for indicator in indicators:
-        year = ctx.year_for(indicator)
-        if year is not None:
-            by_year.setdefault(year, []).append(indicator)
-    frames = [ctx.run("profile", indicators=ids, year=year) for year, ids in sorted(by_year.items())]
-    return pd.concat(frames, ignore_index=True) if frames else ctx.run("profile", indicators=["-"])
 
 
 def composite_scores(scores: pd.DataFrame, weights: dict) -> pd.DataFrame:
@@ -65,11 +53,11 @@ def composite_scores(scores: pd.DataFrame, weights: dict) -> pd.DataFrame:
 def profile_chart(ctx: Context, scores: pd.DataFrame) -> ChartView:
     title = t("profile_title", ctx.lang)
     figure = charts.dot_strip(scores, x="score", row="indicator", code="region_code", label="label", text="text",
-                              home=ctx.selection.home, lang=ctx.lang, title=title, x_title=t("score_axis", ctx.lang))
-    sources = ctx.run("observations", indicators=sorted(scores.indicator_id.unique()),
-                      regions=ctx.selection.counties).source_id
-    return ChartView("profile", title, figure, scores, ctx.source_note(sources, scores.year),
-                     [t("compare_intro", ctx.lang)], alt=title)
+                              home=ctx.selection.home, lang=ctx.lang, title=title, x_title=t("score_axis", ctx.lang),
+                              status="status")
+    marks = status_notes(ctx, scores.assign(label=[f"{lab}, {ctx.indicator_name(i)}" for lab, i in zip(scores.label, scores.indicator_id)]))
+    return ChartView("profile", title, figure, scores, ctx.source_note(scores.source_id, scores.year),
+                     [t("compare_intro", ctx.lang)] + marks, alt=title, status_notes=marks)
 
 
 def method_note(ctx: Context, weights: dict) -> str:

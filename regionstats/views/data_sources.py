@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 from regionstats import charts
 from regionstats.i18n import t
 from regionstats.views import ChartView, Context, PageView, TableView
+from regionstats.views import status_label
 
 TITLE, INTRO = "page_data", "data_intro"
 COVERAGE_CODES = {"value": 2, "missing": 1, "absent": 0}
@@ -30,7 +31,7 @@ def data_table(ctx: Context) -> TableView:
         t("year", lang): [p if isinstance(p, str) else str(y) for p, y in zip(df.period_label, df.year)],
         t("value", lang): [ctx.fmt(v, i, txt) for v, i, txt in zip(df.value, df.indicator_id, df.value_text)],
         t("unit", lang): df[f"unit_{lang}"],
-        t("status", lang): df.status,
+        t("status", lang): [status_label(s, lang) for s in df.status],
         t("note", lang): [ctx.data_note(n) if isinstance(n, str) else "" for n in df.note],
         t("publisher", lang): df.publisher,
         t("link", lang): df.source_url,

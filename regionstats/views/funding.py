@@ -4,7 +4,7 @@ import pandas as pd
 
 from regionstats import charts, formatting
 from regionstats.i18n import t
-from regionstats.views import ChartView, Context, PageView, label_regions, with_all_regions
+from regionstats.views import ChartView, Context, PageView, label_regions, marked, status_notes, with_all_regions
 
 TITLE, INTRO = "page_funding", "funding_intro"
 DEFAULT_INDICATOR = "appropriation_research_msek"
@@ -36,8 +36,14 @@ def per_capita_frame(ctx: Context, indicator: str, year: int, regions=None) -> p
     df = ctx.run("per_capita", indicator=indicator, year=year, regions=regions)
     df = label_regions(ctx, with_all_regions(ctx, df, regions))
     lang = ctx.lang
-    df["text"] = [formatting.value(v, "sek_per_capita", 0, lang) if not formatting.is_missing(v)
-                  else t("missing", lang) for v in df["per_capita"]]
+    # a per-capita value is as uncertain as the less certain of its amount and its population
+    df["status"] = [next((s for s in ("conflicting", "provisional") if s in (a, p)), a)
+                    for a, p in zip(df["amount_status"], df["population_status"])]
+    df["note"] = [" / ".join(n for n, s in ((an, a), (pn, p)) if isinstance(n, str) and s in ("provisional", "conflicting"))
+                  for an, a, pn, p in zip(df["amount_note"], df["amount_status"], df["population_note"],
+                                          df["population_status"])]
+    df["text"] = [marked(formatting.value(v, "sek_per_capita", 0, lang), s) if not formatting.is_missing(v)
+                  else t("missing", lang) for v, s in zip(df["per_capita"], df["status"])]
     df["hover"] = [
         t("hover_amount_population", lang, amount=ctx.fmt(a, indicator, txt),
           population=formatting.number(p, 0, lang), year=year - 1)
@@ -58,8 +64,9 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
     figure = charts.bar_by_region(
         bars, value="per_capita", label="label", code="region_code", text="text", home=ctx.selection.home,
         lang=lang, title=title, axis_title=t("per_capita_unit", lang), hover="hover",
-        reference=(riket.iloc[0], reference_label(ctx, riket.iloc[0])) if len(riket) else None,
+        reference=(riket.iloc[0], reference_label(ctx, riket.iloc[0])) if len(riket) else None, status="status",
     )
+    marks = status_notes(ctx, df)
     notes = [t("per_capita_formula", lang, indicator=name, population_year=year - 1), ctx.bars_year_note(year)]
     no_population = bars[bars.per_capita.isna() & bars.amount.notna() & bars.population.isna()]
     no_value = bars[bars.amount.isna()]
@@ -70,7 +77,7 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
         notes.append(t("missing_for", lang, regions=", ".join(no_value.label)) + ": " + t("value_missing", lang))
     sources = list(df.amount_source_id) + list(df.population_source_id.dropna())
     return ChartView(f"per_capita_{indicator}", title, figure, df, ctx.source_note(sources, [year, year - 1]),
-                     notes, alt=title)
+                     notes + marks, alt=title, status_notes=marks)
 
 
 def all_regions_chart(ctx: Context, indicator: str) -> ChartView | None:
@@ -90,7 +97,7 @@ def all_regions_chart(ctx: Context, indicator: str) -> ChartView | None:
         bars, value="per_capita", label="label", code="region_code", text="text", home=ctx.selection.home,
         lang=lang, title=title, axis_title=t("per_capita_unit", lang), hover="hover",
         reference=(riket.iloc[0], reference_label(ctx, riket.iloc[0])) if len(riket) else None,
-        outline=set(ctx.selection.regions),
+        framed=set(ctx.selection.regions),
     )
     notes = [t("per_capita_formula", lang, indicator=name, population_year=year - 1)]
     missing = bars[bars.per_capita.isna()]
@@ -117,15 +124,18 @@ def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
     df = ctx.run("observations", indicators=[indicator], regions=list(ctx.selection.regions),
                  year_from=year, year_to=year)
     df = label_regions(ctx, with_all_regions(ctx, df, ctx.selection.regions))
-    df["text"] = [ctx.fmt(v, indicator, txt) for v, txt in zip(df["value"], df["value_text"])]
+    df["text"] = [marked(ctx.fmt(v, indicator, txt), s) for v, txt, s in zip(df["value"], df["value_text"], df["status"])]
     title = t("amount_title", lang, indicator=name, year=year)
     figure = charts.bar_by_region(
         df[df.region_code != "00"], value="value", label="label", code="region_code", text="text",
-        home=ctx.selection.home, lang=lang, title=title, axis_title=ctx.unit_label(indicator),
+        home=ctx.selection.home, lang=lang, title=title, axis_title=ctx.unit_label(indicator), status="status",
     )
-    notes = [ctx.bars_year_note(year)] + ([n for n in df[df.region_code != "00"].dropna(subset=["note"]).apply(
+    certain = df[(df.region_code != "00") & ~df.status.isin(["provisional", "conflicting"])]
+    notes = [ctx.bars_year_note(year)] + ([n for n in certain.dropna(subset=["note"]).apply(
         lambda r: f"{r.label}: {ctx.data_note(r.note)}", axis=1)] if "note" in df else [])
-    return ChartView(f"amount_{indicator}", title, figure, df, ctx.source_note(df.source_id, [year]), notes, alt=title)
+    marks = status_notes(ctx, df[df.region_code != "00"])
+    return ChartView(f"amount_{indicator}", title, figure, df, ctx.source_note(df.source_id, [year]), notes + marks,
+                     alt=title, status_notes=marks)
 
 
 def rd_share_chart(ctx: Context) -> ChartView | None:

@@ -3,7 +3,7 @@
 from regionstats import charts, formatting
 from regionstats.i18n import t
 from regionstats.selection import FOCUS_REGIONS
-from regionstats.views import ChartView, Context, PageView, ranked
+from regionstats.views import ChartView, Context, PageView, marked, ranked, status_notes
 
 TITLE, INTRO = "page_map", "map_intro"
 DEFAULT_INDICATOR = "rd_share_of_sweden_pct"
@@ -41,10 +41,10 @@ def map_chart(ctx: Context, indicator: str) -> ChartView | None:
                               year_to=year).set_index("region_code")["note"]
     df["value"] = df["value"].astype(float)
     df["text"] = [
-        ctx.fmt(v, indicator, txt) if not formatting.is_missing(v) or isinstance(txt, str) else (
+        marked(ctx.fmt(v, indicator, txt), s) if not formatting.is_missing(v) or isinstance(txt, str) else (
             t("missing", ctx.lang) + (f" ({ctx.data_note(notes_by_region.get(c))})"
                                        if isinstance(notes_by_region.get(c), str) else ""))
-        for v, txt, c in zip(df.value, df.value_text, df.region_code)]
+        for v, txt, c, s in zip(df.value, df.value_text, df.region_code, df.status)]
     meta = ctx.indicator(indicator)
     title = t("map_title", ctx.lang, indicator=ctx.indicator_name(indicator), year=year)
     focus = set(ctx.regions[ctx.regions.focus_region.astype(str).str.lower() == "true"].region_code) \
@@ -52,10 +52,12 @@ def map_chart(ctx: Context, indicator: str) -> ChartView | None:
     figure = charts.ranked_map(df, code="region_code", label="label", rank="rank", value="value", text="text",
                                home=ctx.selection.home, focus=focus or set(FOCUS_REGIONS), lang=ctx.lang,
                                title=title, axis_title=meta[f"unit_{ctx.lang}"], rank_title=t("map_place", ctx.lang),
-                               decimals=int(meta.decimals))
+                               decimals=int(meta.decimals), status="status")
     missing = df[df["rank"].isna()]
+    marks = status_notes(ctx, df.sort_values("region_code"))  # in county order, as elsewhere
     notes = [t("map_rank_scale", ctx.lang), ranked.top_five_answer(ctx, indicator, year)]
     if not missing.empty:
         notes.append(t("missing_for", ctx.lang, regions=", ".join(missing.label)) + ": " + t("not_in_data", ctx.lang))
-    notes.append(t("map_credit", ctx.lang))
-    return ChartView(f"map_{indicator}", title, figure, df, ctx.source_note(df.source_id, [year]), notes, alt=title)
+    notes += marks + [t("map_credit", ctx.lang)]
+    return ChartView(f"map_{indicator}", title, figure, df, ctx.source_note(df.source_id, [year]), notes, alt=title,
+                     status_notes=marks)

@@ -4,7 +4,8 @@ import pandas as pd
 
 from regionstats import charts, formatting
 from regionstats.i18n import t
-from regionstats.views import ChartView, Context, Kpi, PageView
+from regionstats.views import (ChartView, Context, Kpi, PageView, marked, place_text, status_label, status_mark,
+                               status_notes, verdict_text)
 
 TITLE, INTRO = "page_overview", "overview_intro"
 RANK_INDICATOR = "ls_region_rank_tillvaxtverket"
@@ -21,26 +22,27 @@ def build(ctx: Context) -> PageView:
 
 
 def county_gaps(ctx: Context) -> pd.DataFrame:
-    """top_five_gap over all regions, kept at each indicator's chosen year, counties only."""
-    gaps = ctx.run("top_five_gap")
-    gaps = gaps[(gaps.region_kind == "county") & ~gaps.indicator_id.isin(NOT_IN_MATRIX)]
-    chosen = {i: ctx.year_for(i) for i in gaps.indicator_id.unique()}
-    return gaps[[chosen[i] == y for i, y in zip(gaps.indicator_id, gaps.year)]]
+    """Every county ranked among all counties, at each indicator's latest year within the chosen period."""
+    gaps = ctx.run("top_five_gap", level="county", latest=True, year_from=ctx.selection.year_from,
+                   year_to=ctx.selection.year_to)
+    return gaps[~gaps.indicator_id.isin(NOT_IN_MATRIX)]
 
 
 def rank_kpi(ctx: Context) -> Kpi | None:
-    year = ctx.year_for(RANK_INDICATOR)
-    if year is None:
+    df = ctx.run("top_five_gap", indicator=RANK_INDICATOR, level="county", latest=True,
+                 year_from=ctx.selection.year_from, year_to=ctx.selection.year_to, regions=[ctx.selection.home])
+    if ctx.run("top_five_gap", indicator=RANK_INDICATOR, level="county", latest=True,
+               year_from=ctx.selection.year_from, year_to=ctx.selection.year_to).empty:
         return None
-    df = ctx.run("top_five_gap", indicator=RANK_INDICATOR, year=year)
-    df = df[df.region_kind == "county"]
-    row = df[df.region_code == ctx.selection.home]
     label = t("kpi_rank", ctx.lang)
-    if row.empty or formatting.is_missing(row["rank"].iloc[0]):
+    if df.empty or formatting.is_missing(df["rank"].iloc[0]):
         return Kpi(label, t("missing", ctx.lang))
-    rank, n = int(row["rank"].iloc[0]), int(df["rank"].notna().sum())
-    return Kpi(label, f"{rank}", caption=t("kpi_rank_caption", ctx.lang, rank=rank, n=n, year=year),
-               help=ctx.indicator(RANK_INDICATOR)[f"definition_{ctx.lang}"])
+    row = df.iloc[0]
+    labelled = df.assign(label=[ctx.region_name(c) for c in df.region_code])
+    caption = t("kpi_rank_caption_published", ctx.lang, year=int(row.year), place=place_text(ctx, row))
+    return Kpi(label, marked(f"{int(row['rank'])}", row.status),
+               caption=" · ".join([caption] + status_notes(ctx, labelled, reasons=False)),
+               help="\n\n".join([ctx.indicator(RANK_INDICATOR)[f"definition_{ctx.lang}"]] + status_notes(ctx, labelled)))
 
 
 def per_capita_kpi(ctx: Context) -> Kpi | None:
@@ -52,22 +54,29 @@ def per_capita_kpi(ctx: Context) -> Kpi | None:
     value_of = {(r.region_code, r.year): r.per_capita for r in df.itertuples()}
     latest, previous = years[-1], (years[-2] if len(years) > 1 else None)
     value = value_of.get((home, latest))
+    shown = df[(df.region_code == home) & (df.year == latest)]
+    uncertain = pd.concat([
+        shown[["region_code", "year", "amount_status", "amount_note"]].set_axis(["region_code", "year", "status", "note"], axis=1),
+        shown[["region_code", "population_year", "population_status", "population_note"]].set_axis(
+            ["region_code", "year", "status", "note"], axis=1),
+    ]).assign(label=lambda f: [ctx.region_name(c) for c in f.region_code])
+    marks = status_notes(ctx, uncertain, reasons=False)
     delta = None
     if previous is not None and not formatting.is_missing(value_of.get((home, previous))):
         change = value - value_of[(home, previous)]
         delta = formatting.signed(change, "sek_per_capita", 0, ctx.lang) + " " + t("previous", ctx.lang, year=previous)
     riket = formatting.value(value_of.get(("00", latest)), "sek_per_capita", 0, ctx.lang)
-    return Kpi(t("kpi_per_capita", ctx.lang), formatting.value(value, "sek_per_capita", 0, ctx.lang),
-               delta=delta, caption=f"{latest} · " + t("riket_value", ctx.lang, value=riket) + (
-                   "" if delta else " · " + t("no_previous", ctx.lang)),
-               help=t("per_capita_formula", ctx.lang, indicator=ctx.indicator_name(FUNDING_INDICATOR),
-                      population_year=latest - 1))
+    mark = "".join(sorted({status_mark(s) for s in uncertain.status} - {""}))
+    return Kpi(t("kpi_per_capita", ctx.lang),
+               formatting.value(value, "sek_per_capita", 0, ctx.lang) + (f" {mark}" if mark else ""),
+               delta=delta, caption=" · ".join([f"{latest} · " + t("riket_value", ctx.lang, value=riket) + (
+                   "" if delta else " · " + t("no_previous", ctx.lang))] + marks),
+               help="\n\n".join([t("per_capita_formula", ctx.lang, indicator=ctx.indicator_name(FUNDING_INDICATOR),
+                                    population_year=latest - 1)] + status_notes(ctx, uncertain)))
 
 
 def citation_kpi(ctx: Context) -> Kpi | None:
-    df = ctx.run("citations", regions=[ctx.selection.home, "00"])
-    if ctx.selection.year_to is not None:
-        df = df[df.year <= ctx.selection.year_to]
+    df = ctx.run("citations", regions=[ctx.selection.home, "00"], year_to=ctx.selection.year_to)
     home = df[df.region_code == ctx.selection.home].sort_values("year")
     if home.empty:
         return None
@@ -79,16 +88,30 @@ def citation_kpi(ctx: Context) -> Kpi | None:
         delta = formatting.signed(latest.citation_avg - home.iloc[-2].citation_avg, "percent", 0, ctx.lang)
     caption = (f"{latest.period_label or latest.year} · " + t("riket_value", ctx.lang, value=riket_text)
                + " · " + t("world_average", ctx.lang))
+    latest_rows = home.tail(1).assign(label=ctx.region_name(ctx.selection.home))
+    marks = status_notes(ctx, latest_rows, reasons=False)
     return Kpi(t("kpi_citations", ctx.lang),
-               formatting.value(latest.citation_avg, "percent", 0, ctx.lang), delta=delta, caption=caption,
-               help=ctx.indicator("citation_avg_clinical_pct")[f"definition_{ctx.lang}"])
+               marked(formatting.value(latest.citation_avg, "percent", 0, ctx.lang), latest.status), delta=delta,
+               caption=" · ".join([caption] + marks),
+               help="\n\n".join([ctx.indicator("citation_avg_clinical_pct")[f"definition_{ctx.lang}"]]
+                                  + status_notes(ctx, latest_rows)))
 
 
 def top_five_kpi(ctx: Context, gaps: pd.DataFrame) -> Kpi:
-    home = gaps[(gaps.region_code == ctx.selection.home) & gaps.in_top_five.notna()]
-    n_in, total = int(home.in_top_five.astype(bool).sum()), len(home)
-    return Kpi(t("kpi_top_five", ctx.lang), t("kpi_top_five_value", ctx.lang, n=n_in, total=total),
-               caption=t("kpi_top_five_caption", ctx.lang, total=total))
+    """Decisive verdicts only: a tie across the cut, a count of zero or fewer than five with data is not counted."""
+    home = gaps[(gaps.region_code == ctx.selection.home) & gaps["rank"].notna()]
+    decisive = home[home.decisive.astype(bool)]
+    n_in, total = int((decisive.verdict == "in").sum()), len(decisive)
+    uncertain = decisive[decisive.is_uncertain.astype(bool)]
+    caption = t("kpi_top_five_caption_decisive", ctx.lang, total=total, undecided=len(home) - total)
+    value = t("kpi_top_five_value", ctx.lang, n=n_in, total=total)
+    if not uncertain.empty:  # a verdict that rests on a provisional or conflicting value carries its mark
+        marks = sorted({m for m in (status_mark(s) for s in uncertain.status) if m})
+        value = f"{value} {''.join(marks)}"
+        rows = uncertain.assign(label=[ctx.indicator_name(i) for i in uncertain.indicator_id])
+        caption = " · ".join([caption] + status_notes(ctx, rows, reasons=False))
+        return Kpi(t("kpi_top_five", ctx.lang), value, caption=caption, help="\n\n".join(status_notes(ctx, rows)))
+    return Kpi(t("kpi_top_five", ctx.lang), value, caption=caption)
 
 
 def matrix_cells(ctx: Context, gaps: pd.DataFrame) -> pd.DataFrame:
@@ -101,42 +124,60 @@ def matrix_cells(ctx: Context, gaps: pd.DataFrame) -> pd.DataFrame:
     chosen["year"] = chosen.indicator_id.map(years)
     chosen["column"] = [ctx.region_name(c) for c in chosen.region_code]
     chosen["row"] = [f"{ctx.indicator_name(i)} ({y})" for i, y in zip(chosen.indicator_id, chosen.year)]
-    chosen["cell"] = [t("missing", ctx.lang) if formatting.is_missing(r) else str(int(r)) for r in chosen["rank"]]
+    chosen["cell"] = [cell_text(ctx, r) for r in chosen.itertuples()]
     chosen["hover"] = [cell_hover(ctx, r) for r in chosen.itertuples()]
     order = {code: i for i, code in enumerate(ctx.selection.counties)}
     chosen["region_order"] = chosen.region_code.map(order)
     chosen["category"] = [ctx.indicator(i)["category"] for i in chosen.indicator_id]
-    determined = chosen.groupby("indicator_id").in_top_five.apply(lambda s: s.notna().any())
-    chosen["undetermined"] = ~chosen.indicator_id.map(determined).astype(bool)
+    decisive = chosen.groupby("indicator_id").decisive.apply(lambda s: s.fillna(False).astype(bool).any())
+    chosen["undetermined"] = ~chosen.indicator_id.map(decisive).astype(bool)
     return chosen.sort_values(["undetermined", "category", "indicator_id", "region_order"])
+
+
+def cell_text(ctx: Context, row) -> str:
+    """'7' for a published place (with 'av N' when the list size is known), '3 av 21' for a relative rank,
+    with '*' or '†' when the value is provisional or conflicting."""
+    if formatting.is_missing(row.rank):
+        return t("missing", ctx.lang)
+    if row.rank_kind == "published":
+        text = str(int(row.rank)) if formatting.is_missing(row.list_size) else t(
+            "rank_of", ctx.lang, rank=int(row.rank), n=int(row.list_size))
+    else:
+        text = t("rank_of", ctx.lang, rank=int(row.rank), n=int(row.n_ranked))
+    return marked(text, row.status)
 
 
 def cell_hover(ctx: Context, row) -> str:
     lang = ctx.lang
     value = ctx.fmt(row.value, row.indicator_id, row.value_text if isinstance(row.value_text, str) else None)
+    value = marked(value, row.status)
     if formatting.is_missing(row.rank):
         return f"{row.year}: {value}"
-    if formatting.is_missing(row.fifth_value):
-        gap = t("undetermined", lang)
-    elif row.unit == "rank":
+    if not row.decisive:
+        gap = verdict_text(ctx, row.verdict)
+    elif row.rank_kind == "published":
         gap = t("in_top_five_hover", lang) if row.in_top_five else t("gap_places", lang, gap=int(row.gap))
-        return t("cell_hover_published", lang, year=row.year, value=value, gap=gap)
+        return f"{row.year}: {place_text(ctx, row)} · {gap}"
     else:
         fifth = ctx.fmt(row.fifth_value, row.indicator_id)
         gap_text = ctx.fmt(abs(row.gap), row.indicator_id)
         holder = getattr(row, f"fifth_region_{lang}")
         gap = t("in_top_five_hover", lang) if row.in_top_five else t(
             "gap_value", lang, gap=gap_text, fifth=fifth, holder=holder)
-    return t("cell_hover", lang, year=row.year, value=value, rank=int(row.rank), n=int(row.n_ranked), gap=gap)
+    return f"{row.year}: {value} · {place_text(ctx, row)} · {gap}"
 
 
 def matrix_chart(ctx: Context, gaps: pd.DataFrame) -> ChartView:
     cells = matrix_cells(ctx, gaps)
     title = t("matrix_title", ctx.lang)
-    legend = {2: t("in_top_five", ctx.lang), 1: t("out_of_top_five", ctx.lang), 0: t("undetermined", ctx.lang)}
+    legend = {2: t("in_top_five", ctx.lang), 1: t("out_of_top_five", ctx.lang), 0: t("not_decisive", ctx.lang)}
     columns = [ctx.region_name(c) for c in ctx.selection.counties]
     figure = charts.top_five_matrix(cells, lang=ctx.lang, title=title, legend=legend, columns=columns,
                                     bold_column=ctx.region_name(ctx.selection.home))
-    data = cells[["row", "column", "year", "value_text", "rank", "n_ranked", "fifth_value", "gap", "in_top_five"]]
+    data = cells[["row", "column", "year", "value_text", "status", "rank", "rank_kind", "n_ranked", "list_size",
+                  "fifth_value", "gap", "in_top_five", "verdict"]].copy()
+    data["status"] = [status_label(s, ctx.lang) for s in data.status]
+    marks = status_notes(ctx, cells.assign(label=[f"{c}, {ctx.indicator_name(i)}" for c, i in zip(cells.column, cells.indicator_id)]))
     return ChartView("top_five_matrix", title, figure, data, ctx.source_note(cells.source_id, cells.year),
-                     [t("matrix_note", ctx.lang)], alt=title)
+                     [t("matrix_note", ctx.lang), t("ranking_rule_note", ctx.lang)] + marks, alt=title,
+                     status_notes=marks)

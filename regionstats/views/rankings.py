@@ -4,7 +4,8 @@ import pandas as pd
 
 from regionstats import charts
 from regionstats.i18n import t
-from regionstats.views import ChartView, Context, PageView, label_regions
+from regionstats.views import (ChartView, Context, PageView, label_regions, marked, place_text, status_label,
+                               status_notes)
 
 TITLE, INTRO = "page_rankings", "rankings_intro"
 TILLVAXTVERKET = "ls_region_rank_tillvaxtverket"
@@ -49,38 +50,50 @@ def span(years) -> str:
 
 
 def bump_chart(ctx: Context, indicator: str) -> ChartView | None:
-    df = ctx.run("rankings", indicator=indicator)
-    df = df[(df.region_kind == "county") & df.region_code.isin(ctx.selection.counties)]
-    if ctx.selection.year_to is not None:
-        df = df[df.year.between(ctx.selection.year_from, ctx.selection.year_to)]
+    """Counties ranked among all counties (a published place as published), the chosen ones shown."""
+    df = ctx.run("rankings", indicator=indicator, level="county", regions=ctx.selection.counties, **year_window(ctx))
     if df.empty:
         return None
     df = label_regions(ctx, df)
-    df["text"] = [f"{t('rank', ctx.lang)} {int(r)} · {ctx.fmt(v, indicator, txt)}" if pd.notna(r) else t("missing", ctx.lang)
-                  for r, v, txt in zip(df["rank"], df.value, df.value_text)]
-    title = t("bump_title", ctx.lang, indicator=ctx.indicator_name(indicator), years=span(df.year))
+    df["text"] = [marked(place_text(ctx, r) if r.rank_kind == "published"  # the value is the place
+                         else f"{place_text(ctx, r)} · {ctx.fmt(r.value, indicator, r.value_text)}", r.status)
+                  if pd.notna(r.rank) else t("missing", ctx.lang) for r in df.itertuples()]
+    published = bool((df.rank_kind == "published").any())
+    title = t("bump_title_published" if published else "bump_title", ctx.lang,
+              indicator=ctx.indicator_name(indicator), years=span(df.year))
     figure = charts.lines_over_time(df, value="rank", code="region_code", label="label", text="text",
                                     home=ctx.selection.home, lang=ctx.lang, title=title,
                                     axis_title=t("bump_axis", ctx.lang), reversed_axis=True,
-                                    band=(0.5, 5.5, t("top_five_band", ctx.lang)))
-    notes = [t("bump_note", ctx.lang)] + ctx.missing_note(df, "rank")
-    source_ids = ctx.run("observations", indicators=[indicator], regions=ctx.selection.counties).source_id
-    return ChartView(f"bump_{indicator}", title, figure, df, ctx.source_note(source_ids, df.year), notes, alt=title)
+                                    band=(0.5, 5.5, t("top_five_band", ctx.lang)), status="status")
+    marks = status_notes(ctx, df)
+    notes = [t("bump_note_published" if published else "bump_note_relative", ctx.lang)]
+    notes += ctx.missing_note(df, "rank") + marks
+    return ChartView(f"bump_{indicator}", title, figure, shown_data(ctx, df), ctx.source_note(df.source_id, df.year),
+                     notes, alt=title, status_notes=marks)
+
+
+def shown_data(ctx: Context, df: pd.DataFrame) -> pd.DataFrame:
+    """The data behind a chart with the status in the page's language."""
+    df = df.copy()
+    if "status" in df:
+        df["status"] = [status_label(s, ctx.lang) for s in df.status]
+    return df
 
 
 def tillvaxtverket_chart(ctx: Context) -> ChartView | None:
     year = ctx.year_for(TILLVAXTVERKET)
     if year is None:
         return None
-    df = ctx.run("top_five_gap", indicator=TILLVAXTVERKET, year=year)
-    df = label_regions(ctx, df[df.region_kind == "county"])
-    df["text"] = [str(int(r)) for r in df["rank"]]
+    df = label_regions(ctx, ctx.run("top_five_gap", indicator=TILLVAXTVERKET, year=year, level="county"))
+    df["text"] = [marked(str(int(r.rank)), r.status) for r in df.itertuples()]
     title = t("tvv_title", ctx.lang, year=year)
     figure = charts.rank_dots(df, rank="rank", label="label", code="region_code", text="text",
                               highlight={ctx.selection.home}, lang=ctx.lang, title=title,
-                              axis_title=t("bump_axis", ctx.lang), band_label=t("top_five_band", ctx.lang))
-    return ChartView("tillvaxtverket", title, figure, df, ctx.source_note(df.source_id, [year]),
-                     [t("tvv_note", ctx.lang)], alt=title)
+                              axis_title=t("bump_axis", ctx.lang), band_label=t("top_five_band", ctx.lang),
+                              status="status")
+    marks = status_notes(ctx, df)
+    return ChartView("tillvaxtverket", title, figure, shown_data(ctx, df), ctx.source_note(df.source_id, [year]),
+                     [t("tvv_note", ctx.lang)] + marks, alt=title, status_notes=marks)
 
 
 def university_chart(ctx: Context, ranking: str) -> ChartView | None:
@@ -93,12 +106,14 @@ def university_chart(ctx: Context, ranking: str) -> ChartView | None:
     if df.empty:
         return None
     df = label_regions(ctx, df)
+    df["value_text"] = [marked(str(v), s) for v, s in zip(df.value_text, df.status)]
     home_universities = set(ctx.regions[ctx.regions.county_code == ctx.selection.home].region_code)
     home = next((u for u in df.region_code if u in home_universities), None)
     title = t("university_title", ctx.lang, ranking=ctx.indicator_name(ranking), years=span(df.year))
     figure = charts.rank_bands_over_time(df, code="region_code", label="label", home=home, lang=ctx.lang,
                                          title=title, axis_title=t("university_axis", ctx.lang),
-                                         band_label=t("band", ctx.lang))
-    notes = [ctx.indicator(ranking)[f"convention_{ctx.lang}"]]
-    return ChartView(f"universities_{ranking}", title, figure, df, ctx.source_note(df.source_id, df.year), notes,
-                     alt=title)
+                                         band_label=t("band", ctx.lang), status="status")
+    marks = status_notes(ctx, df)
+    notes = [ctx.indicator(ranking)[f"convention_{ctx.lang}"]] + marks
+    return ChartView(f"universities_{ranking}", title, figure, shown_data(ctx, df),
+                     ctx.source_note(df.source_id, df.year), notes, alt=title, status_notes=marks)

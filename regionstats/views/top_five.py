@@ -4,7 +4,8 @@ import pandas as pd
 
 from regionstats import charts, formatting
 from regionstats.i18n import t
-from regionstats.views import ChartView, Context, PageView, TableView, label_regions
+from regionstats.views import (ChartView, Context, PageView, TableView, label_levels, label_regions, marked,
+                               place_text, status_label, status_notes, verdict_text)
 from regionstats.views.overview import NOT_IN_MATRIX
 
 TITLE, INTRO = "page_top_five", "top_five_intro"
@@ -15,8 +16,8 @@ DEFAULT_GAP_INDICATOR = "citation_avg_clinical_pct"
 
 def gap_options(ctx: Context) -> list[str]:
     """County indicators where at least five regions have data in some year."""
-    gaps = ctx.run("top_five_gap")
-    gaps = gaps[(gaps.region_kind == "county") & gaps.fifth_value.notna()]
+    gaps = ctx.run("top_five_gap", level="county")
+    gaps = gaps[gaps.fifth_value.notna()]
     return [i for i in ctx.indicators.indicator_id if i in set(gaps.indicator_id) and i not in NOT_IN_MATRIX]
 
 
@@ -39,7 +40,7 @@ def build(ctx: Context) -> PageView:
 
 def goals_table(ctx: Context) -> TableView:
     lang = ctx.lang
-    goals = ctx.run("goals_progress")
+    goals = ctx.run("goals_progress", year_from=ctx.selection.year_from, year_to=ctx.selection.year_to)
     goals = goals.assign(unmeasured=goals.indicator_id.isna()).sort_values(["unmeasured", "owner", "goal_id"])
     rows = []
     for goal in goals.itertuples():
@@ -57,14 +58,18 @@ def goals_table(ctx: Context) -> TableView:
             t("target", lang): (f"{formatting.comparator(goal.target_comparator)} {ctx.fmt(goal.target_value, goal.indicator_id)}"
                                 if measured and not formatting.is_missing(goal.target_value) else ""),
             t("target_year", lang): "" if formatting.is_missing(goal.target_year) else str(int(goal.target_year)),
-            t("latest", lang): (f"{ctx.fmt(goal.latest_value, goal.indicator_id, goal.latest_value_text)} ({goal.latest_year})"
+            t("latest", lang): (marked(f"{ctx.fmt(goal.latest_value, goal.indicator_id, goal.latest_value_text)} ({goal.latest_year})", goal.latest_status)
                                 if measured and not formatting.is_missing(goal.latest_value) else ""),
             t("gap", lang): (formatting.signed(goal.gap, ctx.indicator(goal.indicator_id)["unit"], 0, lang)
                              if measured and not formatting.is_missing(goal.gap) else ""),
             t("goal_status", lang): status,
             t("goal_verbatim", lang): goal.goal_text,
         })
-    return TableView("goals", t("goals_title", lang), pd.DataFrame(rows), ctx.source_note(goals.source_id))
+    uncertain = goals.rename(columns={"latest_status": "status", "latest_year": "year"}).drop(columns="note")
+    uncertain = uncertain.rename(columns={"latest_note": "note"})
+    uncertain["label"] = [getattr(g, f"title_{lang}") for g in goals.itertuples()]
+    return TableView("goals", t("goals_title", lang), pd.DataFrame(rows), ctx.source_note(goals.source_id),
+                     notes=status_notes(ctx, uncertain))
 
 
 def medcity_chart(ctx: Context) -> ChartView | None:
@@ -72,28 +77,31 @@ def medcity_chart(ctx: Context) -> ChartView | None:
     if year is None:
         return None
     df = label_regions(ctx, ctx.run("top_five_gap", indicator=MEDCITY, year=year))
-    df["text"] = [str(int(r)) for r in df["rank"]]
+    df, level_notes = label_levels(ctx, df)  # MedCity lists cities; Stockholm is stored on the county
+    df["text"] = [marked(str(int(r.rank)), r.status) for r in df.itertuples()]
     title = t("medcity_title", ctx.lang, year=year)
     figure = charts.rank_dots(df, rank="rank", label="label", code="region_code", text="text", highlight={STOCKHOLM},
                               lang=ctx.lang, title=title, axis_title=t("bump_axis", ctx.lang),
-                              band_label=t("top_five_band", ctx.lang))
+                              band_label=t("top_five_band", ctx.lang), status="status")
     stockholm = df[df.region_code == STOCKHOLM]
-    notes = [t("medcity_note", ctx.lang)]
+    marks = status_notes(ctx, df)
+    notes = [t("medcity_note", ctx.lang)] + level_notes + marks
     if not stockholm.empty:
         row = stockholm.iloc[0]
-        notes.insert(0, f"{row.label}: {t('rank', ctx.lang).lower()} {int(row['rank'])} · "
+        notes.insert(0, f"{row.label}: {place_text(ctx, row)} · "
                         + t("gap_places", ctx.lang, gap=int(row.gap)) + f" ({row[f'fifth_region_{ctx.lang}']})")
-    return ChartView("medcity", title, figure, df, ctx.source_note(df.source_id, [year]), notes, alt=title)
+    return ChartView("medcity", title, figure, df, ctx.source_note(df.source_id, [year]), notes, alt=title,
+                     status_notes=marks)
 
 
 def gap_chart(ctx: Context, indicator: str) -> ChartView | None:
     year = ctx.year_for(indicator)
     if year is None:
         return None
-    df = ctx.run("top_five_gap", indicator=indicator, year=year)
-    df = df[df.region_kind == "county"]
+    df = ctx.run("top_five_gap", indicator=indicator, year=year, level="county")
     fifth = df.fifth_value.dropna()
-    shown = label_regions(ctx, df[df.region_code.isin(ctx.selection.counties)])
+    shown = label_regions(ctx, ctx.run("top_five_gap", indicator=indicator, year=year, level="county",
+                                       regions=ctx.selection.counties))
     shown["text"] = [gap_text(ctx, r) for r in shown.itertuples()]
     title = t("gap_title", ctx.lang, indicator=ctx.indicator_name(indicator), year=year)
     holder = df[f"fifth_region_{ctx.lang}"].dropna()
@@ -106,46 +114,53 @@ def gap_chart(ctx: Context, indicator: str) -> ChartView | None:
         figure = charts.rank_dots(shown, rank="value", label="label", code="region_code", text="text",
                                   highlight={ctx.selection.home}, lang=ctx.lang, title=title,
                                   axis_title=t("rank", ctx.lang) + " (1 = " + t("best", ctx.lang) + ")",
-                                  band_label=t("top_five_band", ctx.lang))
+                                  band_label=t("top_five_band", ctx.lang), status="status")
     else:
         figure = charts.bar_by_region(shown, value="value", label="label", code="region_code", text="text",
                                       home=ctx.selection.home, lang=ctx.lang, title=title,
                                       axis_title=unit[f"unit_{ctx.lang}"], decimals=int(unit.decimals),
-                                      threshold=threshold)
+                                      threshold=threshold, status="status")
         if unit.direction == "lower":
             figure.update_xaxes(autorange="reversed")
-    return ChartView(f"gap_{indicator}", title, figure, shown, ctx.source_note(shown.source_id, [year]),
-                     ctx.missing_note(shown, "value"), alt=title)
+    marks = status_notes(ctx, shown)
+    notes = ctx.missing_note(shown, "value") + [t("ranking_rule_note", ctx.lang)] + marks
+    data = shown.assign(status=[status_label(s, ctx.lang) for s in shown.status])
+    return ChartView(f"gap_{indicator}", title, figure, data, ctx.source_note(shown.source_id, [year]),
+                     notes, alt=title, status_notes=marks)
 
 
 def gap_text(ctx: Context, row) -> str:
-    value = ctx.fmt(row.value, row.indicator_id, row.value_text)
+    value = marked(ctx.fmt(row.value, row.indicator_id, row.value_text), row.status)
     if formatting.is_missing(row.rank):
         return value
+    place = place_text(ctx, row)
+    if not row.decisive:
+        return f"{value} · {place} · {verdict_text(ctx, row.verdict)}"
     if row.in_top_five:
-        return f"{value} · {t('rank', ctx.lang).lower()} {int(row.rank)} ✓"
+        return f"{value} · {place} ✓"
     unit = ctx.indicator(row.indicator_id)
     gap = formatting.value(abs(row.gap), "points" if unit.unit == "percent" else unit.unit, int(unit.decimals), ctx.lang)
-    return f"{value} · {t('rank', ctx.lang).lower()} {int(row.rank)} · −{gap}"
+    return f"{value} · {place} · −{gap}"
 
 
 def home_gaps_table(ctx: Context) -> TableView:
     lang, home = ctx.lang, ctx.selection.home
-    gaps = ctx.run("top_five_gap")
-    gaps = gaps[(gaps.region_code == home) & gaps["rank"].notna() & ~gaps.indicator_id.isin(NOT_IN_MATRIX)]
-    gaps = gaps[[ctx.year_for(i) == y for i, y in zip(gaps.indicator_id, gaps.year)]]
+    gaps = ctx.run("top_five_gap", level="county", latest=True, regions=[home], year_from=ctx.selection.year_from,
+                   year_to=ctx.selection.year_to)
+    gaps = gaps[gaps["rank"].notna() & ~gaps.indicator_id.isin(NOT_IN_MATRIX)]
     rows = [{
         t("indicator", lang): ctx.indicator_name(g.indicator_id),
         t("year", lang): str(g.year),
-        t("value", lang): ctx.fmt(g.value, g.indicator_id, g.value_text),
-        t("rank", lang): str(int(g.rank)),
-        t("n_with_data", lang): str(int(g.n_ranked)) if g.unit != "rank" else "",
+        t("value", lang): marked(ctx.fmt(g.value, g.indicator_id, g.value_text), g.status),
+        t("rank", lang): place_text(ctx, g),
+        t("n_with_data", lang): str(int(g.n_ranked)) if g.rank_kind != "published" else "",
         t("fifth_value", lang): ctx.fmt(g.fifth_value, g.indicator_id) if not formatting.is_missing(g.fifth_value) else t("undetermined", lang),
         t("gap", lang): formatting.signed(g.gap, "points" if g.unit == "percent" else g.unit,
                                           int(ctx.indicator(g.indicator_id).decimals), lang),
-        t("gap_pct", lang): formatting.signed(g.gap_pct, "percent", 0, lang) if g.unit != "rank" else "",
-        t("status", lang): (t("undetermined", lang) if formatting.is_missing(g.in_top_five)
-                            else t("in_top_five", lang) if g.in_top_five else t("out_of_top_five", lang)),
+        t("gap_pct", lang): (formatting.signed(g.gap_pct, "percent", 0, lang)
+                             if g.rank_kind != "published" and not formatting.is_missing(g.gap_pct) else ""),
+        t("goal_status", lang): verdict_text(ctx, g.verdict),
     } for g in gaps.itertuples()]
+    marks = status_notes(ctx, gaps.assign(label=[ctx.indicator_name(i) for i in gaps.indicator_id]))
     return TableView("home_gaps", t("home_gaps_title", lang, region=ctx.region_name(home)), pd.DataFrame(rows),
-                     ctx.source_note(gaps.source_id, gaps.year))
+                     ctx.source_note(gaps.source_id, gaps.year), notes=[t("ranking_rule_note", lang)] + marks)

@@ -6,7 +6,7 @@ all regions) would flatten every region's line to the bottom of the chart.
 
 from regionstats import charts, formatting
 from regionstats.i18n import t
-from regionstats.views import ChartView, Context, PageView, label_regions
+from regionstats.views import ChartView, Context, PageView, label_regions, marked, status_notes
 
 TITLE, INTRO = "page_trend", "trend_intro"
 DEFAULT_INDICATOR = "rd_business_msek"
@@ -66,7 +66,7 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
     df = label_regions(ctx, df)
     meta = ctx.indicator(indicator)
     value = "index_value" if indexed else "value"
-    df["text"] = [charts_text(ctx, indicator, r, indexed) for r in df.itertuples()]
+    df["text"] = [marked(charts_text(ctx, indicator, r, indexed), r.status) for r in df.itertuples()]
     years = sorted(df.year.unique())
     span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     name = ctx.indicator_name(indicator)
@@ -76,7 +76,7 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
     figure = charts.lines_over_time(df, value=value, code="region_code", label="label", text="text",
                                     home=sel.home, lang=ctx.lang, title=title, axis_title=axis,
                                     decimals=1 if indexed else int(meta.decimals),
-                                    reversed_axis=meta.unit == "rank" and not indexed)
+                                    reversed_axis=meta.unit == "rank" and not indexed, status="status")
     notes = [meta[f"convention_{ctx.lang}"]]
     if len(years) == 1:
         notes.append(t("trend_single_year", ctx.lang))
@@ -87,7 +87,9 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
         no_base = sorted(set(df[df.base_value.isna()].label))
         if no_base:
             notes.append(t("missing_for", ctx.lang, regions=", ".join(no_base)) + f" ({t('base_year', ctx.lang)} {base_year})")
-    return ChartView(f"trend_{indicator}", title, figure, df, ctx.source_note(df.source_id, df.year), notes, alt=title)
+    marks = status_notes(ctx, df)
+    return ChartView(f"trend_{indicator}", title, figure, df, ctx.source_note(df.source_id, df.year), notes + marks,
+                     alt=title, status_notes=marks)
 
 
 def charts_text(ctx: Context, indicator: str, row, indexed: bool) -> str:

@@ -1,0 +1,148 @@
+-- model: ranked_in(comparison_set), ranked_observations
+-- purpose: THE ranking rule of the dashboard; every rank, top-five verdict and gap is read from here.
+-- grain: one row per region_code, indicator_id and year (Riket, a country, is context and never ranked)
+--
+-- Rules, in words:
+-- * A published place (unit = rank: RIS, WIPO, MedCity, THE/ARWU/QS, Tillväxtverket) is never re-ranked:
+--   its rank is the place as published (a band such as 351-400 by its best place), the list it belongs to
+--   is list_size (when the data gives it), and the top five are places 1-5 of that list.
+-- * Any other value is ranked among the regions of ONE geographic level (county, city, university, ...)
+--   in the comparison set that have a value that year: rank = 1 + the number of regions strictly better
+--   (ties share a place: 9, 7, 7, 5 rank 1, 2, 2, 4). A ranking never mixes levels.
+-- * In the top five: fewer than five regions strictly better (published: place <= 5).
+-- * The verdict is decisive ('in' or 'out') unless
+--     'too_few'        fewer than five regions at that level have a value,
+--     'zero_count'     the value is a count of zero (no A-graded panel is not an achievement),
+--     'tied_at_cut'    the region is tied with others across fifth place (n_better < 5 < n_better + n_tied),
+--     'band_straddles' a published band spans fifth place (e.g. 1-10).
+--   Only decisive verdicts count towards "indicators in the top five".
+-- * gap: to the fifth best value in the indicator's unit (positive = short of it); for a published place
+--   in places from fifth. gap_pct only for values, and null when the fifth value is 0 (never ±inf).
+-- comparison_set: region codes to rank among (null = every region of the level).
+create or replace macro ranked_in(comparison_set) as table
+with
+
+candidates as (
+    select
+        *,
+        -- smaller is better, whatever the direction
+        case direction when 'lower' then sort_value else -sort_value end as badness,
+        -- the list a place belongs to: the publisher's one list, or the regions of one level
+        case when is_published_place then 'published list' else level end as ranking_group
+    from stg_observations
+    where region_kind <> 'country'
+      and (comparison_set is null or list_contains(comparison_set, region_code))
+),
+
+counted as (
+    select
+        *,
+        count(sort_value) over (partition by indicator_id, year, ranking_group) as n_ranked,
+        rank() over (partition by indicator_id, year, ranking_group order by badness asc nulls last) - 1 as n_better,
+        count(*) over (partition by indicator_id, year, ranking_group, badness) as n_tied,
+        nth_value(sort_value, 5) over (
+            partition by indicator_id, year, ranking_group order by badness asc nulls last
+            rows between unbounded preceding and unbounded following
+        ) as fifth_of_values
+    from candidates
+),
+
+verdicts as (
+    select
+        *,
+        case
+            when sort_value is null then null
+            when is_published_place then sort_value::integer
+            else n_better + 1
+        end as rank,
+        case
+            when sort_value is null then null
+            when is_published_place then 5.0
+            when n_ranked >= 5 then fifth_of_values
+        end as fifth_value,
+        case
+            when sort_value is null then null
+            when is_published_place then
+                case
+                    when coalesce(value_high, sort_value) <= 5 then 'in'
+                    when sort_value > 5 then 'out'
+                    else 'band_straddles'
+                end
+            when n_ranked < 5 then 'too_few'
+            when n_better >= 5 then 'out'
+            when unit = 'count' and sort_value = 0 then 'zero_count'
+            when n_better + n_tied > 5 then 'tied_at_cut'
+            else 'in'
+        end as verdict
+    from counted
+),
+
+fifth_holders as (
+    select
+        indicator_id,
+        year,
+        ranking_group,
+        string_agg(region_name_sv, ', ' order by region_name_sv) as fifth_region_sv,
+        string_agg(region_name_en, ', ' order by region_name_en) as fifth_region_en
+    from verdicts
+    where fifth_value is not null and sort_value = fifth_value
+    group by indicator_id, year, ranking_group
+)
+
+select
+    v.region_code,
+    v.region_name_sv,
+    v.region_name_en,
+    v.region_kind,
+    v.level,
+    v.county_code,
+    v.indicator_id,
+    v.year,
+    v.period_label,
+    v.value,
+    v.value_text,
+    v.value_low,
+    v.value_high,
+    v.sort_value,
+    v.status,
+    v.is_uncertain,
+    v.note,
+    v.source_id,
+    v.unit,
+    v.direction,
+    v.decimals,
+    v.is_published_place,
+    case when v.is_published_place then 'published' else 'relative' end as rank_kind,
+    v.list_size,
+    v.list_scope,
+    v.list_scope_sv,
+    v.list_scope_en,
+    v.rank,
+    v.n_ranked,
+    case when v.sort_value is null or v.is_published_place then null else v.n_tied end as n_tied,
+    v.fifth_value,
+    h.fifth_region_sv,
+    h.fifth_region_en,
+    case
+        when v.fifth_value is null then null
+        when v.is_published_place then v.sort_value - v.fifth_value
+        when v.direction = 'lower' then v.sort_value - v.fifth_value
+        else v.fifth_value - v.sort_value
+    end as gap,
+    case
+        when v.is_published_place or v.fifth_value is null or v.fifth_value = 0 then null
+        when v.direction = 'lower' then 100.0 * (v.sort_value - v.fifth_value) / abs(v.fifth_value)
+        else 100.0 * (v.fifth_value - v.sort_value) / abs(v.fifth_value)
+    end as gap_pct,
+    case
+        when v.verdict in ('in', 'tied_at_cut', 'zero_count') then true
+        when v.verdict = 'out' then false
+    end as in_top_five,
+    v.verdict,
+    coalesce(v.verdict in ('in', 'out'), false) as decisive
+from verdicts as v
+left join fifth_holders as h using (indicator_id, year, ranking_group);
+
+-- every region ranked among all regions of its level
+create or replace view ranked_observations as
+from ranked_in(null);
