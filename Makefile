@@ -28,7 +28,7 @@ test: $(STAMP) chromium
 	$(PY) -m pytest
 
 bench: $(STAMP)
-	$(PY) bench/page_reruns.py
+	$(PY) bench/scale.py --n 100000 --bundled
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache artifacts

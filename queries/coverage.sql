@@ -1,6 +1,6 @@
--- purpose: Which region x indicator x year has a value, is marked missing, or is absent, so gaps are shown rather than hidden.
--- grain: one row per region_code, indicator_id and year that any region has for that indicator
--- params: $regions VARCHAR[] = null, $indicators VARCHAR[] = null
+-- purpose: Which region x indicator x year has a value, is marked missing, or is absent, so gaps are shown rather than hidden. With $latest, only each indicator's shown year: the latest year with a value (or band) within $year_from-$year_to.
+-- grain: one row per region_code, indicator_id and year that any region has for that indicator (with $latest: per region_code and indicator_id)
+-- params: $regions VARCHAR[] = null, $indicators VARCHAR[] = null, $latest BOOLEAN = null, $year_from INTEGER = null, $year_to INTEGER = null
 with
 
 region_set as (
@@ -13,7 +13,17 @@ region_set as (
 indicator_years as (
     select distinct indicator_id, year
     from observations
-    where $indicators is null or list_contains($indicators, indicator_id)
+    where ($indicators is null or list_contains($indicators, indicator_id))
+      and not coalesce($latest, false)
+    union all
+    -- the year a page shows: the latest with a value or band, within the chosen period if any
+    select indicator_id, max(year) as year
+    from observations
+    where ($indicators is null or list_contains($indicators, indicator_id))
+      and coalesce($latest, false)
+      and (value is not null or value_low is not null)
+      and ($year_to is null or year between $year_from and $year_to)
+    group by indicator_id
 ),
 
 grid as (

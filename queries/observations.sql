@@ -1,6 +1,6 @@
--- purpose: Observations of the chosen indicators, regions and years, with names, units and sources.
+-- purpose: Observations of the chosen indicators, regions and years, with names, units and sources; $limit keeps the first rows (n_total counts them all).
 -- grain: one row per region_code, indicator_id and year
--- params: $indicators VARCHAR[] = null, $regions VARCHAR[] = null, $year_from INTEGER = null, $year_to INTEGER = null
+-- params: $indicators VARCHAR[] = null, $regions VARCHAR[] = null, $year_from INTEGER = null, $year_to INTEGER = null, $limit INTEGER = null
 with
 
 filtered as (
@@ -35,9 +35,11 @@ select
     f.source_id,
     s.publisher,
     s.title as source_title,
-    s.url as source_url
+    s.url as source_url,
+    count(*) over () as n_total
 from filtered as f
 join regions as r using (region_code)
 join indicators as i using (indicator_id)
 join sources as s using (source_id)
 order by f.indicator_id, f.year, f.region_code
+limit coalesce($limit, 9223372036854775807)

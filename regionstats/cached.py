@@ -1,8 +1,15 @@
-"""The one module in the package that knows Streamlit: cached connection and query results.
+"""The one module in the package that knows Streamlit: cached connection, query results and views.
 
-The connection is shared by every session (DuckDB allows concurrent reads through cursors);
-query results are cached by name and parameters. Both are keyed by the data fingerprint, so a
-changed data folder is picked up on the next run without restarting the server.
+Everything here is shared by every session of the server, keyed by the data fingerprint, so a
+changed data folder is picked up on the next run without a restart, and twenty people opening the
+same link cost one computation:
+
+- the connection (DuckDB allows concurrent reads through cursors);
+- query results by query name and parameters. They are kept as the frames themselves
+  (``cache_resource``), never pickled: a hit costs a shallow copy (pandas copy-on-write keeps the
+  cached frame unchanged whatever the caller does with its copy);
+- built page views by page and selection (``view``): the figures and tables of a page that another
+  session, or this one a moment ago, already asked for.
 """
 
 from pathlib import Path
@@ -14,12 +21,12 @@ from regionstats import config, db, queries
 
 
 def _fingerprint() -> str:
-    return db.data_fingerprint(config.data_dir())
+    return db.data_version(config.data_dir())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _connection(data_dir: str, fingerprint: str):
-    return db.connect(Path(data_dir))
+    return db.connect(None if db.shared_database() else Path(data_dir))
 
 
 def connection():
@@ -27,13 +34,45 @@ def connection():
     return _connection(str(config.data_dir()), _fingerprint())
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=1024)
 def _run(name: str, fingerprint: str, data_dir: str, params: tuple) -> pd.DataFrame:
     return queries.run(_connection(data_dir, fingerprint), name, **{k: (list(v) if isinstance(v, tuple) else v)
                                                                       for k, v in params})
 
 
+def _frozen(params: dict) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, (list, tuple)) else v) for k, v in params.items()))
+
+
 def run_query(name: str, **params) -> pd.DataFrame:
-    """queries.run through the cache; lists become tuples so the key hashes."""
-    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _run(name, _fingerprint(), str(config.data_dir()), frozen).copy()
+    """queries.run through the shared cache; lists become tuples so the key hashes."""
+    return _run(name, _fingerprint(), str(config.data_dir()), _frozen(params)).copy(deep=False)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _view(module_name: str, selection_key: str, fingerprint: str, data_dir: str, prepare_name: str,
+          _selection, _prepare):
+    from importlib import import_module
+
+    from regionstats.views import Context
+
+    built = import_module(module_name).build(Context(run_query, _selection))
+    return _prepare(built) if _prepare is not None else built
+
+
+def view(view_module, selection, prepare=None):
+    """``view_module.build(Context(run_query, selection))``, shared by every session with that selection.
+
+    ``prepare`` (a module-level function PageView -> PageView, e.g. one that makes data text safe to
+    show) runs once on the built view, inside the cache. The PageView returned is shared: render it,
+    do not change it.
+    """
+    prepare_name = "" if prepare is None else f"{prepare.__module__}.{prepare.__qualname__}"
+    return _view(view_module.__name__, repr(selection), _fingerprint(), str(config.data_dir()), prepare_name,
+                 selection, prepare)
+
+
+def clear() -> None:
+    """Forget every cached result and view (the connection stays)."""
+    _run.clear()
+    _view.clear()

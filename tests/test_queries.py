@@ -284,6 +284,18 @@ def test_connection_cannot_reach_files(con):
         con.execute("select * from read_csv('/etc/passwd')").fetchall()
 
 
+def test_coverage_counts_per_indicator_for_the_counties(con):
+    df = queries.run(con, "coverage_counts", regions=["01", "03", "05", "14", "18", "24"])
+    # money: 01, 03, 05 have values (18 is marked missing), in 2021 and 2022 (01 only);
+    # place: 01 and the band of 03; growth: five counties (city_x is not asked for); a provisional
+    # or conflicting value is a value (panels, share: all six counties)
+    assert records(df, ["indicator_id", "n_regions_with_value", "n_years_with_value"]) == [
+        ("citation_avg_clinical_pct", 2, 1), ("growth", 5, 1), ("money", 3, 2), ("panels", 6, 1),
+        ("place", 2, 1), ("population", 2, 2), ("publications_clinical", 2, 1),
+        ("publications_clinical_share_pct", 1, 1), ("score", 6, 1), ("share", 6, 1),
+    ]
+
+
 def cte_bodies(sql: str) -> dict[str, str]:
     """{name: body} of every 'name as (...)' block, the body with comments and spacing normalised."""
     sql = "\n".join(line.split("--")[0] for line in sql.splitlines())

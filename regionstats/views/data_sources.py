@@ -3,7 +3,7 @@
 import pandas as pd
 import plotly.graph_objects as go
 
-from regionstats import charts
+from regionstats import charts, formatting
 from regionstats.i18n import t
 from regionstats.views import ChartView, Context, PageView, TableView
 from regionstats.views import status_label
@@ -21,42 +21,73 @@ def selected_indicators(ctx: Context) -> list[str] | None:
     return [ctx.selection.indicator] if ctx.selection.indicator else None
 
 
+TABLE_ROWS = 1000  # rows sent to the browser; the downloads hold the whole selection
+MATRIX_INDICATORS = 150  # rows of the coverage matrix without a chosen indicator
+
+
 def data_table(ctx: Context) -> TableView:
     lang, sel = ctx.lang, ctx.selection
-    df = ctx.run("observations", indicators=selected_indicators(ctx), regions=list(sel.regions),
-                 year_from=sel.year_from, year_to=sel.year_to)
-    data = pd.DataFrame({
+    params = dict(indicators=selected_indicators(ctx), regions=list(sel.regions), year_from=sel.year_from,
+                  year_to=sel.year_to)
+    df = ctx.run("observations", limit=TABLE_ROWS, **params)
+    total = int(df.n_total.iloc[0]) if len(df) else 0
+    notes = []
+    if total > len(df):
+        notes.append(t("data_table_limited", lang, shown=formatting.number(len(df), 0, lang),
+                       total=formatting.number(total, 0, lang)))
+    return TableView("data", t("data_table_title", lang), data_frame(ctx, df), notes=notes,
+                     links={t("link", lang): t("link", lang)},
+                     download=(lambda: data_frame(ctx, ctx.run("observations", **params))) if notes else None)
+
+
+def data_frame(ctx: Context, df: pd.DataFrame) -> pd.DataFrame:
+    """The data table's columns, formatted in the user's language."""
+    lang = ctx.lang
+    return pd.DataFrame({
         t("region", lang): df[f"region_name_{lang}"],
         t("indicator", lang): df[f"indicator_name_{lang}"],
         t("year", lang): [p if isinstance(p, str) else str(y) for p, y in zip(df.period_label, df.year)],
-        t("value", lang): [ctx.fmt(v, i, txt) for v, i, txt in zip(df.value, df.indicator_id, df.value_text)],
+        t("value", lang): ctx.fmt_many(df.value, df.indicator_id, df.value_text),
         t("unit", lang): df[f"unit_{lang}"],
         t("status", lang): [status_label(s, lang) for s in df.status],
         t("note", lang): [ctx.data_note(n) if isinstance(n, str) else "" for n in df.note],
         t("publisher", lang): df.publisher,
         t("link", lang): df.source_url,
     })
-    return TableView("data", t("data_table_title", lang), data, links={t("link", lang): t("link", lang)})
 
 
 def coverage_chart(ctx: Context) -> ChartView:
-    lang = ctx.lang
-    cov = ctx.run("coverage", regions=list(ctx.selection.regions), indicators=selected_indicators(ctx))
-    latest = {i: ctx.year_for(i) for i in cov.indicator_id.unique()}
-    cov = cov[[latest[i] == y for i, y in zip(cov.indicator_id, cov.year)]].copy()
-    cov["column"] = [ctx.region_name(c) for c in cov.region_code]
-    cov["row"] = [f"{ctx.indicator_name(i)} ({y})" for i, y in zip(cov.indicator_id, cov.year)]
+    lang, sel = ctx.lang, ctx.selection
+    # each indicator at the year the pages show it, chosen in SQL
+    cov = ctx.run("coverage", regions=list(sel.regions), indicators=selected_indicators(ctx), latest=True,
+                  year_from=sel.year_from, year_to=sel.year_to)
+    notes = []
+    indicators = list(dict.fromkeys(cov.indicator_id))
+    if len(indicators) > MATRIX_INDICATORS:
+        notes.append(t("coverage_limited", lang, shown=MATRIX_INDICATORS,
+                       total=formatting.number(len(indicators), 0, lang)))
+        cov = cov[cov.indicator_id.isin(set(indicators[:MATRIX_INDICATORS]))]
+    cov = cov.copy()
+    names = ctx._region_names
+    cov["column"] = cov.region_code.map(names).fillna(cov.region_code)
+    indicator_names = cov.indicator_id.map(ctx._indicator_names)
+    cov["row"] = indicator_names + " (" + cov.year.astype(str) + ")"
     labels = {"value": t("coverage_value", lang), "missing": t("coverage_missing", lang),
               "absent": t("coverage_absent", lang)}
     cov["label"] = cov.coverage.map(labels)
     cov = cov.sort_values(["row"])
     rows = list(dict.fromkeys(cov.row))
-    cols = [ctx.region_name(c) for c in ctx.selection.regions if ctx.region_name(c) in set(cov.column)]
-    lookup = {(r.row, r.column): r for r in cov.itertuples()}
-    z = [[COVERAGE_CODES[lookup[(r, c)].coverage] if (r, c) in lookup else 0 for c in cols] for r in rows]
-    hover = [[(lookup[(r, c)].label + (f" – {ctx.data_note(lookup[(r, c)].note)}"
-                                       if isinstance(lookup[(r, c)].note, str) else ""))
-              if (r, c) in lookup else "" for c in cols] for r in rows]
+    present = set(cov.column)
+    cols = [names.get(c, c) for c in sel.regions if names.get(c, c) in present]
+    hover_text = cov.label + cov.note.map(lambda n: f" – {ctx.data_note(n)}" if isinstance(n, str) else "")
+    grid = pd.DataFrame({"row": cov.row, "column": cov.column, "z": cov.coverage.map(COVERAGE_CODES),
+                         "hover": hover_text}).drop_duplicates(["row", "column"])
+    def matrix(values, missing):
+        wide = grid.pivot(index="row", columns="column", values=values)
+        return wide.reindex(index=rows, columns=cols).fillna(missing)
+
+    z, hover = matrix("z", 0), matrix("hover", "")
+    z, hover = z.astype(int).values.tolist(), hover.values.tolist()
     scale = [[0, "#F2F2F2"], [0.33, "#F2F2F2"], [0.34, charts.OUT_OF_TOP_FIVE], [0.66, charts.OUT_OF_TOP_FIVE],
              [0.67, charts.OTHER], [1, charts.OTHER]]
     figure = go.Figure(go.Heatmap(z=z, x=cols, y=rows, customdata=hover, colorscale=scale, zmin=0, zmax=2,
@@ -72,7 +103,8 @@ def coverage_chart(ctx: Context) -> ChartView:
     title = t("coverage_title", lang)
     figure = charts.style(figure, title, lang, height=max(360, 180 + 26 * len(rows)))
     figure.update_layout(margin={"t": 110 if len(cols) <= 7 else 190})
-    return ChartView("coverage", title, figure, cov[["row", "column", "coverage", "status", "note"]], "", [], alt=title)
+    data = cov[["row", "column", "coverage", "status", "note"]]
+    return ChartView("coverage", title, figure, data, "", notes, alt=title)
 
 
 def definitions_table(ctx: Context) -> TableView:
@@ -85,7 +117,7 @@ def definitions_table(ctx: Context) -> TableView:
         t("category", lang): [t(f"category_{c}", lang) for c in ind.category],
         t("definition", lang): ind[f"definition_{lang}"],
         t("convention", lang): ind[f"convention_{lang}"],
-        t("years_available", lang): [", ".join(str(y) for y in ctx.years_of(i)) for i in ind.indicator_id],
+        t("years_available", lang): [", ".join(map(str, ctx._years[i])) for i in ind.indicator_id],
     })
     return TableView("definitions", t("definitions_title", lang), data)
 

@@ -12,9 +12,9 @@ DEFAULT_INDICATOR = "rd_share_of_sweden_pct"
 def indicator_options(ctx: Context) -> list[str]:
     """Indicators with values for at least three counties."""
     counties = ctx.regions[ctx.regions.kind == "county"].region_code.tolist()
-    coverage = ctx.run("coverage", regions=counties)
-    counts = coverage[coverage.coverage == "value"].groupby("indicator_id").region_code.nunique()
-    return [i for i in ctx.indicators.indicator_id if counts.get(i, 0) >= 3]
+    counts = ctx.run("coverage_counts", regions=counties)
+    enough = set(counts.indicator_id[counts.n_regions_with_value >= 3])
+    return [i for i in ctx.indicators.indicator_id if i in enough]
 
 
 def default_indicator(ctx: Context) -> str:

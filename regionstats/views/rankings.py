@@ -15,12 +15,10 @@ PREFERRED_BUMP = "rd_business_msek"
 
 def bump_options(ctx: Context) -> list[str]:
     """County indicators with values in at least two years."""
-    ind = ctx.indicators
-    counties = set(ctx.regions[ctx.regions.kind == "county"].region_code)
-    coverage = ctx.run("coverage", regions=sorted(counties))
-    with_values = coverage[coverage.coverage == "value"].groupby("indicator_id").year.nunique()
-    keep = [i for i in ind.indicator_id if with_values.get(i, 0) >= 2 and i != "population"]
-    return keep
+    counties = sorted(ctx.regions[ctx.regions.kind == "county"].region_code)
+    counts = ctx.run("coverage_counts", regions=counties)  # counted in SQL, not the coverage grid
+    enough = set(counts.indicator_id[counts.n_years_with_value >= 2])
+    return [i for i in ctx.indicators.indicator_id if i in enough and i != "population"]
 
 
 def bump_default(ctx: Context) -> str:

@@ -35,7 +35,7 @@ TABLE = (
     Page("topp-fem", "pages/5_topp-fem.py", "page_top_five", ":material/flag:", "section_status",
          top_five, ("top_five_gap", "goals_progress")),
     Page("rankningar", "pages/2_rankningar.py", "page_rankings", ":material/leaderboard:", "section_compare",
-         rankings, ("coverage", "rankings", "observations", "top_five_gap")),
+         rankings, ("coverage_counts", "rankings", "observations", "top_five_gap")),
     Page("finansiering", "pages/3_finansiering.py", "page_funding", ":material/payments:", "section_compare",
          funding, ("per_capita", "observations")),
     Page("citeringar", "pages/4_citeringar.py", "page_citations", ":material/format_quote:", "section_compare",
@@ -45,7 +45,7 @@ TABLE = (
     Page("utveckling", "pages/6_utveckling.py", "page_trend", ":material/show_chart:", "section_time_place",
          trend, ("trend", "observations")),
     Page("karta", "pages/7_karta.py", "page_map", ":material/map:", "section_time_place",
-         map_view, ("coverage", "observations", "top_five_gap")),
+         map_view, ("coverage_counts", "observations", "top_five_gap")),
     Page("data", "pages/9_data.py", "page_data", ":material/table:", "section_data",
          data_sources, ("observations", "coverage")),
 )

@@ -1,0 +1,128 @@
+"""Time to first chart in a real browser on a warm server: per page, from navigation to the page title
+and to the first chart drawn by Plotly, both for a link opened in a fresh tab and for a click in the
+sidebar. Target: the first chart within 2 s of navigation at the bundled data.
+
+Run: `.venv/bin/python bench/first_paint.py [--rounds 2]` (starts its own server on 127.0.0.1, uses
+Debian's Chromium). tests/browser/test_first_paint.py runs the same measurement with a generous bound.
+"""
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from regionstats.i18n import t  # noqa: E402
+
+PAGES = [("", "page_overview"), ("topp-fem", "page_top_five"), ("rankningar", "page_rankings"),
+         ("finansiering", "page_funding"), ("citeringar", "page_citations"), ("jamfor", "page_compare"),
+         ("utveckling", "page_trend"), ("karta", "page_map"), ("data", "page_data")]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run"]
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+
+
+def _wait(page, title: str, start: float, timeout: float) -> tuple[float, float]:
+    page.get_by_role("heading", name=title, level=1).wait_for(timeout=timeout)
+    heading = time.perf_counter() - start
+    page.locator(CHART).first.wait_for(timeout=timeout)
+    return heading, time.perf_counter() - start
+
+
+def measure(browser, url: str, links: bool = True, timeout: float = 60_000) -> list[dict]:
+    """Per page: seconds to title and to first chart, reached by a sidebar click from the page before,
+    and (with ``links``) opened as a link in a fresh tab of the same browser (its cache warm)."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="sv-SE")
+    page = context.new_page()
+    results = []
+    try:
+        page.goto(f"{url}/data")  # warm: the server, the warehouse, the browser's cache of Streamlit's JS
+        _wait(page, t("page_data", "sv"), time.perf_counter(), timeout)
+        for slug, title_key in PAGES:
+            title = t(title_key, "sv")
+            start = time.perf_counter()
+            page.locator('[data-testid="stSidebarNav"] a', has_text=title).first.click()
+            click_title, click_chart = _wait(page, title, start, timeout)
+            result = {"page": slug or "oversikt", "click_title": click_title, "click_chart": click_chart}
+            if links:
+                tab = context.new_page()
+                start = time.perf_counter()
+                tab.goto(f"{url}/{slug}")
+                result["link_title"], result["link_chart"] = _wait(tab, title, start, timeout)
+                tab.close()
+            results.append(result)
+    finally:
+        context.close()
+    return results
+
+
+def print_results(results: list[dict]) -> None:
+    def cell(r, key):
+        return f"{r[key]:11.2f}s" if key in r else f"{'-':>12}"
+
+    print(f"{'page':14} {'click: title':>12} {'first chart':>12} {'link: title':>12} {'first chart':>12}")
+    for r in results:
+        print(f"{r['page']:14} {cell(r, 'click_title')} {cell(r, 'click_chart')} {cell(r, 'link_title')} "
+              f"{cell(r, 'link_chart')}")
+    for key in ("click_chart", "link_chart"):
+        values = [r[key] for r in results if key in r]
+        if values:
+            print(f"{key}: median {statistics.median(values):.2f} s, max {max(values):.2f} s (target 2 s)")
+
+
+def serve(cache_dir: str, port: int) -> subprocess.Popen:
+    env = {**os.environ, "REGIONSTATS_CACHE_DIR": cache_dir}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless=true",
+         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).read() == b"ok":
+                return process
+        except OSError:
+            time.sleep(0.25)
+    process.terminate()
+    raise TimeoutError("streamlit did not start")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    port = free_port()
+    with tempfile.TemporaryDirectory() as cache:
+        process = serve(cache, port)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                                     args=CHROMIUM_ARGS)
+                for round_ in range(args.rounds):
+                    print(f"-- round {round_ + 1}")
+                    print_results(measure(browser, f"http://127.0.0.1:{port}"))
+                browser.close()
+        finally:
+            process.terminate()
+            process.wait(10)
+
+
+if __name__ == "__main__":
+    main()

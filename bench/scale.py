@@ -1,0 +1,313 @@
+"""How the dashboard scales: a schema-valid data set of N observations, and what each step costs on it.
+
+Run: `make bench` (N = 100 000, with the ratios to the bundled data) or
+`.venv/bin/python bench/scale.py --n 10000 100000 1000000 [--runs 5] [--no-pages]`.
+
+The data set is the bundled data/ plus synthetic indicators (clearly named "Syntetisk …", one
+synthetic source) over the 21 counties and 30 years, written to a temporary folder that is removed
+afterwards. Per N it prints: `check` time, warehouse build time, each query's time, each page's
+first run, median rerun after a filter change (home region) and median rerun with empty caches, and
+the peak memory (VmHWM) of every step's process. Every step runs in a child process of its own,
+so its peak memory is its own and a slow page is stopped at --page-timeout seconds.
+
+This is a measurement, not a test: nothing here fails on a slow figure.
+"""
+
+import argparse
+import json
+import math
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PAGES = {
+    "oversikt": "pages/1_oversikt.py", "rankningar": "pages/2_rankningar.py",
+    "finansiering": "pages/3_finansiering.py", "citeringar": "pages/4_citeringar.py",
+    "topp-fem": "pages/5_topp-fem.py", "utveckling": "pages/6_utveckling.py", "karta": "pages/7_karta.py",
+    "jamfor": "pages/8_jamfor.py", "data": "pages/9_data.py",
+}
+YEARS = range(1995, 2025)  # 30 years
+UNITS = (  # unit, unit_sv, unit_en, decimals, direction, category
+    ("percent", "%", "%", 1, "higher", "quality"),
+    ("msek", "MSEK", "MSEK", 0, "higher", "funding"),
+    ("count", "antal", "number", 0, "higher", "industry"),
+    ("persons", "personer", "persons", 0, "higher", "capacity"),
+    ("rank", "plats", "rank", 0, "lower", "ranking"),
+)
+SOURCE_ID = "synthetic_bench"
+
+# Each query with the parameters a page asks it (the focus regions, the latest years).
+FOCUS = ["01", "03", "05", "18", "24", "00"]
+QUERIES = [
+    ("regions", {}), ("indicators", {}), ("sources", {}), ("goals_progress", {}),
+    ("top_five_gap", {}), ("top_five_gap", {"indicator": "medcity_rank", "year": 2024}),
+    ("rankings", {"indicator": "ls_region_rank_tillvaxtverket"}),
+    ("per_capita", {"indicator": "appropriation_research_msek", "regions": FOCUS}),
+    ("citations", {"regions": FOCUS}), ("profile", {}),
+    ("trend", {"indicator": "population", "regions": FOCUS}),
+    ("observations", {"regions": FOCUS}), ("coverage", {"regions": FOCUS}),
+]
+
+
+# --- the data set --------------------------------------------------------------------------------
+
+def generate(n: int, folder: Path, seed: int = 13) -> dict:
+    """Write the bundled data plus synthetic observations up to n rows into folder; returns counts."""
+    import numpy as np
+    import pandas as pd
+
+    folder.mkdir(parents=True, exist_ok=True)
+    source = ROOT / "data"
+    for name in ("regions", "goals"):
+        shutil.copyfile(source / f"{name}.csv", folder / f"{name}.csv")
+    read = dict(dtype=str, keep_default_na=False)
+    regions = pd.read_csv(source / "regions.csv", **read)
+    indicators = pd.read_csv(source / "indicators.csv", **read)
+    sources = pd.read_csv(source / "sources.csv", **read)
+    observations = pd.read_csv(source / "observations.csv", **read)
+    counties = sorted(regions.loc[regions.kind == "county", "region_code"])
+    per_indicator = len(counties) * len(YEARS)
+    synthetic = max(0, n - len(observations))
+    n_indicators = math.ceil(synthetic / per_indicator)
+
+    ids = [f"synthetic_{i:05d}" for i in range(n_indicators)]
+    kinds = [UNITS[i % len(UNITS)] for i in range(n_indicators)]
+    new_indicators = pd.DataFrame({
+        "indicator_id": ids,
+        "name_sv": [f"Syntetisk indikator {i}" for i in range(n_indicators)],
+        "name_en": [f"Synthetic indicator {i}" for i in range(n_indicators)],
+        "unit": [k[0] for k in kinds], "unit_sv": [k[1] for k in kinds], "unit_en": [k[2] for k in kinds],
+        "decimals": [str(k[3]) for k in kinds], "direction": [k[4] for k in kinds],
+        "category": [k[5] for k in kinds],
+        "definition_sv": "Syntetiskt mätvärde för prestandamätning.",
+        "definition_en": "Synthetic measure for benchmarking.",
+        "convention_sv": "År = referensår.", "convention_en": "Year = reference year.",
+    })
+    rng = np.random.default_rng(seed)
+    grid_indicator = np.repeat(np.arange(n_indicators), per_indicator)[:synthetic]
+    position = np.arange(synthetic) % per_indicator
+    region = np.array(counties)[position // len(YEARS)]
+    year = np.array(list(YEARS))[position % len(YEARS)]
+    unit_index = grid_indicator % len(UNITS)
+    values = np.round(rng.gamma(2.0, 50.0, synthetic), 1)
+    is_rank = unit_index == UNITS.index(next(u for u in UNITS if u[0] == "rank"))
+    values[is_rank] = rng.integers(1, 200, int(is_rank.sum()))
+    missing = rng.random(synthetic) < 0.03
+    value_text = np.where(missing, "..", values.astype(str))
+    new_observations = pd.DataFrame({
+        "region_code": region, "indicator_id": np.array(ids)[grid_indicator], "year": year.astype(str),
+        "period_start": "", "period_end": "", "period_label": "",
+        "value": np.where(missing, "", values.astype(str)), "value_text": value_text,
+        "value_low": "", "value_high": "",
+        "status": np.where(missing, "missing", "published"), "source_id": SOURCE_ID,
+        "note": np.where(missing, "syntetiskt saknat värde", ""),
+    })
+    new_source = pd.DataFrame([{
+        "source_id": SOURCE_ID, "publisher": "Prestandatest",
+        "title": "Syntetiska data för prestandamätning",
+        "url": "https://example.org/synthetic", "published": "", "accessed": "2026-12-01", "licence": "",
+        "note": "Genererade av bench/scale.py; inga verkliga värden.",
+    }])
+    pd.concat([indicators, new_indicators]).to_csv(folder / "indicators.csv", index=False)
+    pd.concat([sources, new_source]).to_csv(folder / "sources.csv", index=False)
+    pd.concat([observations, new_observations]).to_csv(folder / "observations.csv", index=False)
+    return {"observations": len(observations) + synthetic, "indicators": len(indicators) + n_indicators}
+
+
+# --- the steps, each in a child process ------------------------------------------------------------
+
+def peak_mb() -> float:
+    """This process's peak resident memory (VmHWM: ru_maxrss would carry the parent's over exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def step_check(data: Path, cache: Path) -> dict:
+    from regionstats.validate import load_and_validate
+
+    start = time.perf_counter()
+    _, issues = load_and_validate(data)
+    return {"seconds": time.perf_counter() - start, "issues": len(issues), "peak_mb": peak_mb()}
+
+
+def step_build(data: Path, cache: Path) -> dict:
+    from regionstats import db
+
+    start = time.perf_counter()
+    db.build_database(data, cache / "bench.duckdb")
+    return {"seconds": time.perf_counter() - start, "peak_mb": peak_mb()}
+
+
+def step_queries(data: Path, cache: Path) -> dict:
+    from regionstats import db, queries
+
+    con = db.connect(data)
+    timings = {}
+    for name, params in QUERIES:
+        start = time.perf_counter()
+        frame = queries.run(con, name, **params)
+        label = name + ("" if not params else "(" + ",".join(params) + ")")
+        timings[label] = {"seconds": time.perf_counter() - start, "rows": len(frame),
+                          "mb": frame.memory_usage(deep=True).sum() / 1e6}
+    return {"queries": timings, "peak_mb": peak_mb()}
+
+
+def step_page(data: Path, cache: Path, page: str, runs: int) -> dict:
+    import streamlit as st
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import AppTest
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):  # the server's steady state: st.navigation (see tests/conftest.py)
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=3600).run()
+    start = time.perf_counter()
+    at.switch_page(PAGES[page]).run()
+    first = time.perf_counter() - start
+    if at.exception:
+        return {"error": at.exception[0].message, "peak_mb": peak_mb()}
+    changed, cold = [], []
+    homes = ["03", "05", "24", "01", "14", "12", "22", "25", "07", "13"]  # each run a home not seen before
+    for run in range(runs):
+        at.selectbox(key="home").set_value(homes[run % len(homes)])
+        start = time.perf_counter()
+        at.run()
+        changed.append(time.perf_counter() - start)
+    for _ in range(runs):
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        start = time.perf_counter()
+        at.run()
+        cold.append(time.perf_counter() - start)
+    if at.exception:
+        return {"error": at.exception[0].message, "peak_mb": peak_mb()}
+    return {"first": first, "changed": statistics.median(changed), "cold": statistics.median(cold),
+            "peak_mb": peak_mb()}
+
+
+def child(step: str, data: Path, cache: Path, timeout: float, *extra) -> dict:
+    """Run one step in a fresh Python process; its answer is the last line it prints (JSON)."""
+    env = {**os.environ, "REGIONSTATS_DATA_DIR": str(data), "REGIONSTATS_CACHE_DIR": str(cache)}
+    command = [sys.executable, __file__, "_step", step, str(data), str(cache), *map(str, extra)]
+    try:
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return {"error": f"over {timeout:.0f} s"}
+    lines = done.stdout.strip().splitlines()
+    if done.returncode or not lines:
+        return {"error": (done.stderr.strip().splitlines() or ["exit " + str(done.returncode)])[-1]}
+    return json.loads(lines[-1])
+
+
+# --- reporting ------------------------------------------------------------------------------------
+
+def measure(data: Path, runs: int, pages: bool, page_timeout: float) -> dict:
+    with tempfile.TemporaryDirectory(prefix="regionstats-bench-cache-") as cache_name:
+        cache = Path(cache_name)
+        result = {"check": child("check", data, cache, 1800), "build": child("build", data, cache, 1800)}
+        result["queries"] = child("queries", data, cache, 1800)
+        if pages:
+            result["pages"] = {page: child("page", data, cache, page_timeout, page, runs) for page in PAGES}
+        return result
+
+
+def fmt_s(entry: dict, key: str = "seconds") -> str:
+    if "error" in entry:
+        return entry["error"]
+    return f"{entry[key] * 1000:.0f} ms" if entry[key] < 1 else f"{entry[key]:.2f} s"
+
+
+def report(label: str, result: dict, base: dict | None = None) -> None:
+    def ratio(value, base_value):
+        return f"  ×{value / base_value:.1f}" if base_value else ""
+
+    print(f"\n== {label}")
+    for step in ("check", "build"):
+        entry = result[step]
+        line = f"{step:8} {fmt_s(entry):>10}  peak {entry.get('peak_mb', 0):6.0f} MB"
+        if base and "error" not in entry and "error" not in base[step]:
+            line += ratio(entry["seconds"], base[step]["seconds"])
+        print(line)
+    queries = result["queries"]
+    if "error" in queries:
+        print("queries: " + queries["error"])
+    else:
+        print(f"queries (peak {queries['peak_mb']:.0f} MB):")
+        for name, entry in queries["queries"].items():
+            line = f"  {name:42} {fmt_s(entry):>10} {entry['rows']:>9} rows {entry['mb']:8.1f} MB"
+            if base and "error" not in base["queries"] and name in base["queries"]["queries"]:
+                line += ratio(entry["seconds"], base["queries"]["queries"][name]["seconds"])
+            print(line)
+    if "pages" in result:
+        print(f"  {'page':14} {'first':>10} {'filter change':>14} {'empty cache':>12} {'peak':>9}")
+        for page, entry in result["pages"].items():
+            if "error" in entry:
+                print(f"  {page:14} {entry['error']}")
+                continue
+            line = (f"  {page:14} {fmt_s(entry, 'first'):>10} {fmt_s(entry, 'changed'):>14} "
+                    f"{fmt_s(entry, 'cold'):>12} {entry['peak_mb']:6.0f} MB")
+            base_page = (base or {}).get("pages", {}).get(page, {})
+            if "changed" in base_page:
+                line += ratio(entry["changed"], base_page["changed"])
+            print(line)
+        peaks = [e["peak_mb"] for e in result["pages"].values() if "peak_mb" in e]
+        if peaks:
+            print(f"  app process peak memory: {max(peaks):.0f} MB")
+
+
+def machine() -> str:
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), "?")
+    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), "0")
+    gigabytes = int(memory) / 1024 / 1024
+    return f"{os.cpu_count()} CPUs ({model}), {gigabytes:.1f} GB memory, Python {sys.version.split()[0]}"
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "_step":
+        step, data, cache, *extra = sys.argv[2:]
+        steps = {"check": step_check, "build": step_build, "queries": step_queries, "page": step_page}
+        function = steps[step]
+        args = [extra[0], int(extra[1])] if step == "page" else []
+        print(json.dumps(function(Path(data), Path(cache), *args)))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--runs", type=int, default=3, help="reruns per page and kind (median shown)")
+    parser.add_argument("--no-pages", action="store_true", help="skip the AppTest page reruns")
+    parser.add_argument("--bundled", action="store_true", help="measure the bundled data first, print ratios")
+    parser.add_argument("--page-timeout", type=float, default=600)
+    args = parser.parse_args()
+    print(machine())
+    base = None
+    if args.bundled:
+        base = measure(ROOT / "data", args.runs, not args.no_pages, args.page_timeout)
+        report("bundled data/", base)
+    for n in args.n:
+        with tempfile.TemporaryDirectory(prefix="regionstats-bench-") as folder:
+            start = time.perf_counter()
+            counts = generate(n, Path(folder))
+            made = time.perf_counter() - start
+            result = measure(Path(folder), args.runs, not args.no_pages, args.page_timeout)
+            report(f"N = {counts['observations']:,} observations, {counts['indicators']:,} indicators "
+                   f"(generated in {made:.1f} s)".replace(",", " "), result, base)
+
+
+if __name__ == "__main__":
+    main()
