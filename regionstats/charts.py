@@ -277,6 +277,12 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
     rows = list(dict.fromkeys(df["row"]))
     cols = columns or list(dict.fromkeys(df["column"]))
     lookup = {(r.row, r.column): r for r in df.itertuples()}
+    heading = None
+    if "undetermined" in df and df["undetermined"].any() and not df["undetermined"].all():
+        # the rows that cannot say in or out (fewer than five with data) under a heading row of their own
+        first = next(r for r in rows if bool(df.loc[df["row"] == r, "undetermined"].iloc[0]))
+        heading = f"{legend[0]} ↓"
+        rows.insert(rows.index(first), heading)
     z, text, hover = [], [], []
     for row in rows:
         z.append([_state_code(lookup.get((row, col))) for col in cols])
@@ -292,7 +298,8 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
     for state, colour in ((2, IN_TOP_FIVE), (1, OUT_OF_TOP_FIVE), (0, UNDETERMINED)):
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=legend[state],
                                  marker={"symbol": "square", "size": 14, "color": colour}))
-    fig.update_yaxes(autorange="reversed", tickvals=rows, ticktext=rows)
+    fig.update_yaxes(autorange="reversed", tickvals=rows,
+                     ticktext=[f"<b>{r}</b>" if r == heading else r for r in rows])
     # column names level (slanted ones ran into the title at 1280×720); many columns stand upright
     home_name = f'<b><span style="color:{HOME}">{bold_column}</span></b>'
     fig.update_xaxes(side="top", tickvals=cols, ticktext=[home_name if c == bold_column else c for c in cols],
