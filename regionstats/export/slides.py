@@ -27,6 +27,7 @@ from pptx.util import Emu, Inches, Pt
 
 from regionstats import formatting
 from regionstats.export import figdata, images
+from regionstats.export.tables import neutralise
 from regionstats.i18n import t
 from regionstats.selection import Selection
 from regionstats.views import ChartView, Context, PageView
@@ -272,6 +273,12 @@ def _frame_lines(frame: pd.DataFrame, limit: int = 60) -> list[str]:
     return rows
 
 
+def as_text(label):
+    """A category or series name for the chart's embedded workbook, neutralised as in the CSV/XLSX
+    exports: a name from data that starts with = + - @ is never read as a formula by Excel."""
+    return neutralise(str(label)) if label is not None else label
+
+
 def reference_series(data: figdata.FigureData, lang: str) -> list[tuple[str, float]]:
     """(name, value) of the lines drawn across a native chart: Riket, the world average, the edge of
     the top-five band. The name carries the value ("Riket 1 716 kr") unless it already does."""
@@ -304,7 +311,7 @@ def native_chart(slide, data: figdata.FigureData, lang: str, height=CHART_H) -> 
         chart_data.categories = [str(c) for c in categories]
         for series in data.series:
             by_cat = {int(float(p.category)): p.value for p in series.points}
-            chart_data.add_series(series.name, [by_cat.get(c) for c in categories])
+            chart_data.add_series(as_text(series.name), [by_cat.get(c) for c in categories])
         chart_type = XL_CHART_TYPE.LINE_MARKERS
     else:
         categories = list(dict.fromkeys(p.category for s in data.series for p in s.points))
@@ -312,14 +319,15 @@ def native_chart(slide, data: figdata.FigureData, lang: str, height=CHART_H) -> 
             categories.reverse()  # best first, from the left
         missing = [p.category for p in data.missing if p.category not in categories]
         # a region without a value keeps its place, labelled as missing (PowerPoint draws no marker)
-        chart_data.categories = categories + [f"{c} ({formatting.MISSING[lang]})" for c in missing]
+        labels = categories + [f"{c} ({formatting.MISSING[lang]})" for c in missing]
+        chart_data.categories = [as_text(c) for c in labels]
         categories = categories + missing
         for series in data.series:
             by_cat = {p.category: p.value for p in series.points}
-            chart_data.add_series(series.name or data.axis_title, [by_cat.get(c) for c in categories])
+            chart_data.add_series(as_text(series.name or data.axis_title), [by_cat.get(c) for c in categories])
         chart_type = XL_CHART_TYPE.BAR_CLUSTERED if kind == "bar_h" else XL_CHART_TYPE.COLUMN_CLUSTERED
     for name, value in references:
-        chart_data.add_series(name, [value] * len(chart_data.categories))
+        chart_data.add_series(as_text(name), [value] * len(chart_data.categories))
     frame = slide.shapes.add_chart(chart_type, MARGIN, CHART_TOP, CONTENT_W, height, chart_data)
     chart = frame.chart
     chart.has_title = False  # the slide's title says what the chart shows

@@ -13,7 +13,7 @@ import pandas as pd
 from regionstats.selection import Selection
 from regionstats.views import Context, PageView, citations, compare, data_sources, funding, overview, rankings
 from regionstats.views import map as map_view
-from regionstats.views import top_five, trend
+from regionstats.views import top_five, trend, world
 
 CATALOGUE_QUERIES = ("indicators", "regions", "sources")  # every view may read these through Context
 
@@ -34,6 +34,8 @@ TABLE = (
          overview, ("top_five_gap", "per_capita", "citations")),
     Page("topp-fem", "pages/5_topp-fem.py", "page_top_five", ":material/flag:", "section_status",
          top_five, ("top_five_gap", "goals_progress")),
+    Page("varlden", "pages/10_varlden.py", "page_world", ":material/public:", "section_status",
+         world, ("world_ladders", "world_leaders", "world_nuts2", "goals_progress")),
     Page("rankningar", "pages/2_rankningar.py", "page_rankings", ":material/leaderboard:", "section_compare",
          rankings, ("coverage_counts", "rankings", "observations", "top_five_gap")),
     Page("finansiering", "pages/3_finansiering.py", "page_funding", ":material/payments:", "section_compare",
