@@ -67,7 +67,7 @@ def generate(n: int, folder: Path, seed: int = 13) -> dict:
 
     folder.mkdir(parents=True, exist_ok=True)
     source = ROOT / "data"
-    for name in ("regions", "goals"):
+    for name in ("regions", "goals", "ladders", "ladder_editions"):
         shutil.copyfile(source / f"{name}.csv", folder / f"{name}.csv")
     read = dict(dtype=str, keep_default_na=False)
     regions = pd.read_csv(source / "regions.csv", **read)
