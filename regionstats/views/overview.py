@@ -128,9 +128,9 @@ def matrix_cells(ctx: Context, gaps: pd.DataFrame) -> pd.DataFrame:
     chosen["hover"] = [cell_hover(ctx, r) for r in chosen.itertuples()]
     order = {code: i for i, code in enumerate(ctx.selection.counties)}
     chosen["region_order"] = chosen.region_code.map(order)
-    chosen["category"] = [ctx.indicator(i)["category"] for i in chosen.indicator_id]
-    decisive = chosen.groupby("indicator_id").decisive.apply(lambda s: s.fillna(False).astype(bool).any())
-    chosen["undetermined"] = ~chosen.indicator_id.map(decisive).astype(bool)
+    chosen["category"] = chosen.indicator_id.map(ctx.indicators.category)
+    decisive = chosen.decisive.fillna(False).astype(bool).groupby(chosen.indicator_id).transform("any")
+    chosen["undetermined"] = ~decisive
     return chosen.sort_values(["undetermined", "category", "indicator_id", "region_order"])
 
 
