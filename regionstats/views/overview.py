@@ -123,9 +123,10 @@ def matrix_cells(ctx: Context, gaps: pd.DataFrame) -> pd.DataFrame:
     chosen = grid.merge(chosen, on=["indicator_id", "region_code"], how="left")
     chosen["year"] = chosen.indicator_id.map(years)
     chosen["column"] = [ctx.region_name(c) for c in chosen.region_code]
-    chosen["row"] = [f"{ctx.indicator_name(i)} ({y})" for i, y in zip(chosen.indicator_id, chosen.year)]
-    chosen["cell"] = [cell_text(ctx, r) for r in chosen.itertuples()]
-    chosen["hover"] = [cell_hover(ctx, r) for r in chosen.itertuples()]
+    chosen["row"] = [f"{ctx.indicator_name(i)} ({y})" for i, y in zip(chosen.indicator_id.tolist(), chosen.year.tolist())]
+    rows = list(chosen.astype(object).itertuples())  # once, as plain objects (Arrow columns iterate slowly)
+    chosen["cell"] = [cell_text(ctx, r) for r in rows]
+    chosen["hover"] = [cell_hover(ctx, r) for r in rows]
     order = {code: i for i, code in enumerate(ctx.selection.counties)}
     chosen["region_order"] = chosen.region_code.map(order)
     chosen["category"] = chosen.indicator_id.map(ctx.indicators.category)
