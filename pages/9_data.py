@@ -1,7 +1,7 @@
 """Data och källor."""
 
 from regionstats.views import data_sources
-from ui import controls, importer, page
+from ui import auth, controls, importer, page
 
 
 def indicator_filter(ctx):
@@ -10,4 +10,7 @@ def indicator_filter(ctx):
 
 page.show(data_sources, indicator_filter)
 
-importer.section(page.context().lang)
+lang = page.context().lang
+if auth.editor_gate(lang):  # visitors read; only editors see the import and undo controls
+    importer.section(lang)
+    auth.editor_status(lang)

@@ -1,11 +1,14 @@
 """Command line: ``python -m regionstats query|check|sources``, and the imports (``importing/commands.py``).
 
 Bad names or parameters print one clear line and exit with code 2; a data folder that
-does not validate prints every issue and exits with code 1.
+does not validate prints every issue and exits with code 1. No traceback reaches the user:
+output cut short by a reader that stopped (``| head``) ends quietly, and anything unexpected
+is one line naming the error (set ``REGIONSTATS_RAISE_ERRORS=1`` to see the traceback).
 """
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +16,7 @@ import pandas as pd
 
 from regionstats import config, db, queries
 from regionstats.export import commands as export_commands
+from regionstats.i18n import t
 from regionstats.importing import commands as import_commands
 from regionstats.validate import DataError, load_and_validate
 
@@ -78,7 +82,7 @@ def cmd_query(args) -> int:
 
 def cmd_check(args) -> int:
     data_dir = args.data_dir or config.data_dir()
-    tables, issues = load_and_validate(data_dir)
+    tables, issues = load_and_validate(data_dir, imported=True)
     for issue in issues:
         print(issue.message(args.lang), file=sys.stderr)
     if issues:
@@ -109,12 +113,35 @@ COMMANDS = {"query": cmd_query, "check": cmd_check, "sources": cmd_sources, "que
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    lang = getattr(args, "lang", "sv")
     try:
         return COMMANDS[args.command](args)
     except queries.QueryError as exc:
-        print(f"{'fel' if args.lang == 'sv' else 'error'}: {exc.message(args.lang)}", file=sys.stderr)
+        print(f"{'fel' if lang == 'sv' else 'error'}: {exc.message(lang)}", file=sys.stderr)
         return USAGE_ERROR
     except DataError as exc:
-        for message in exc.messages(args.lang):
+        for message in exc.messages(lang):
             print(message, file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        return quiet_after_broken_pipe()
+    except Exception as exc:  # RecursionError included
+        if os.environ.get("REGIONSTATS_RAISE_ERRORS") == "1":
+            raise
+        what = f"{type(exc).__name__}: {exc}"[:300]
+        print(t("cli_internal_error", lang, error=what), file=sys.stderr)
+        return 1
+
+
+def quiet_after_broken_pipe() -> int:
+    """The reader of our output went away (``| head``): stop without a traceback.
+
+    Python would complain again when it flushes stdout at exit, so stdout points at
+    /dev/null from here on (as the Python docs advise for SIGPIPE).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 1

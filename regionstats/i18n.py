@@ -142,6 +142,42 @@ TEXT.update({
 })
 
 
+TEXT.update({
+    # safety: what a page says instead of a traceback, why no composite, editors, CLI
+    "page_failed": (
+        "Sidan kunde inte visas på grund av ett internt fel. Felet har loggats på servern. "
+        "Prova ett annat urval eller ladda om sidan.",
+        "The page could not be shown because of an internal error. The error has been logged on the server. "
+        "Try another selection or reload the page.",
+    ),
+    "weights_all_zero": (
+        "Sammanvägt index kan inte ritas: alla kategorivikter är 0. Ge minst en kategori en vikt över 0.",
+        "The composite index cannot be drawn: every category weight is 0. Give at least one category a weight "
+        "above 0.",
+    ),
+    "weights_no_data": (
+        "Sammanvägt index kan inte ritas: kategorierna med vikt över 0 ({categories}) har inga indikatorer "
+        "med data för urvalet. Ge vikt åt en kategori med data.",
+        "The composite index cannot be drawn: the categories weighted above 0 ({categories}) have no "
+        "indicators with data for the selection. Give weight to a category with data.",
+    ),
+    "editors_only": (
+        "Bara redaktörer kan importera eller ångra data. Du ser data och källor men kan inte ändra dem.",
+        "Only editors can import or undo data. You can read the data and sources but not change them.",
+    ),
+    "editor_login": ("Logga in som redaktör", "Log in as an editor"),
+    "editor_logout": ("Logga ut", "Log out"),
+    "editor_not_listed": (
+        "Du är inloggad som {email}, som inte finns bland redaktörerna; be en redaktör lägga till dig.",
+        "You are logged in as {email}, which is not among the editors; ask an editor to add you.",
+    ),
+    "editor_signed_in": ("Inloggad redaktör: {email}", "Editor logged in: {email}"),
+    "editor_local": ("Redaktörsläge på den här datorn (REGIONSTATS_EDITOR).",
+                     "Editor mode on this machine (REGIONSTATS_EDITOR)."),
+    "cli_internal_error": ("fel: kommandot stoppades av ett internt fel ({error})",
+                           "error: the command was stopped by an internal error ({error})"),
+})
+
 def t(key: str, lang: str = "sv", **values) -> str:
     """The text for key in lang, with {placeholders} filled in."""
     sv, en = TEXT[key]
@@ -353,7 +389,119 @@ TEXT.update({
                             "I want to restore the data to before the last import"),
     "import_undone": ("Den senaste importen är ångrad.", "The last import is undone."),
     "import_no_history": ("Inga importer ännu.", "No imports yet."),
+    "import_confirm_warnings": ("Jag har läst varningarna ovan och vill importera ändå",
+                                "I have read the warnings above and want to import anyway"),
+    "import_must_confirm": ("Varningar som måste bekräftas innan något skrivs:",
+                            "Warnings that must be confirmed before anything is written:"),
+    "import_problems": ("Fel och varningar", "Errors and warnings"),
     "scb_title": ("Hämta folkmängd från SCB", "Fetch population from SCB"),
     "scb_years": ("År", "Years"),
     "scb_fetch": ("Hämta och visa rapport", "Fetch and show the report"),
+})
+
+TEXT.update({
+    # Världens topp fem (world top five)
+    "page_world": ("Världens topp fem", "The world top five"),
+    "world_intro": (
+        "Regionen på de internationella listorna: plats, listans storlek, vem som har femte plats och hur långt "
+        "dit är, trenden över utgåvorna och vad som krävs för att nå femte plats till målåret. Listor över städer, "
+        "kluster, NUTS 2-regioner och lärosäten mäter olika saker; ingen lista väger ihop de andra.",
+        "The region on the international lists: its place, the list's size, who holds fifth place and how far it "
+        "is, the trend over editions and what it takes to reach fifth place by the target year. Lists of cities, "
+        "clusters, NUTS 2 regions and universities measure different things; no list is combined with another.",
+    ),
+    "world_ladder_title": ("{region} på de internationella listorna", "{region} on the international lists"),
+    "world_list": ("Lista", "List"),
+    "world_scope": ("Rankar", "Ranks"),
+    "world_edition": ("Utgåva", "Edition"),
+    "world_method": ("Metod", "Method"),
+    "world_entry": ("Regionens post", "The region's entry"),
+    "world_place": ("Plats", "Place"),
+    "world_fifth": ("Femte plats", "Fifth place"),
+    "world_distance": ("Avstånd till femte", "Distance to fifth"),
+    "world_trend": ("Trend över utgåvor", "Trend over editions"),
+    "world_life_science": ("Life science-lista", "Life science list"),
+    "world_scope_city": ("{n} städer", "{n} cities"),
+    "world_scope_cluster": ("{n} kluster (städer/områden)", "{n} clusters (cities/areas)"),
+    "world_scope_nuts2": ("{n} NUTS 2-regioner", "{n} NUTS 2 regions"),
+    "world_scope_university": ("{n} lärosäten", "{n} universities"),
+    "world_scope_city_unknown": ("städer (antal ej i källan)", "cities (number not in the source)"),
+    "world_scope_cluster_unknown": ("kluster (antal ej i källan)", "clusters (number not in the source)"),
+    "world_scope_nuts2_unknown": ("NUTS 2-regioner (antal ej i källan)", "NUTS 2 regions (number not in the source)"),
+    "world_scope_university_unknown": ("lärosäten (antal ej i källan)", "universities (number not in the source)"),
+    "world_place_of": ("{place} av {n}", "{place} of {n}"),
+    "world_no_place": ("ingen plats i källorna", "no place in the sources"),
+    "world_places": ("{n} platser", "{n} places"),
+    "world_in_top_five": ("i topp fem", "in the top five"),
+    "world_fifth_unknown": ("okänd (ej i källorna)", "unknown (not in the sources)"),
+    "world_better": ("bättre", "better"),
+    "world_worse": ("sämre", "worse"),
+    "world_flat": ("oförändrad", "unchanged"),
+    "world_per_year": ("{slope} platser/år", "{slope} places/year"),
+    "world_one_edition": ("en utgåva", "one edition"),
+    "world_yes": ("ja", "yes"),
+    "world_no": ("nej", "no"),
+    "world_distance_title": ("{region}: avstånd till femte plats på varje lista (senaste utgåvan)",
+                             "{region}: distance to fifth place on each list (latest edition)"),
+    "world_distance_axis": ("platser till femte plats", "places to fifth place"),
+    "world_distance_text": ("plats {place} · {distance}", "place {place} · {distance}"),
+    "world_trend_title": ("{region}: plats över utgåvor (listor med minst tre utgåvor)",
+                          "{region}: place over editions (lists with at least three editions)"),
+    "world_trend_axis": ("plats (1 = bäst, logaritmisk skala)", "place (1 = best, log scale)"),
+    "world_path_title": ("Vägen till femte plats senast {year}", "The path to fifth place by {year}"),
+    "world_path_none": ("Inget målår: ingen topp fem-mål i målen.", "No target year: no top-five goal among the goals."),
+    "world_path_editions": ("Utgåvor", "Editions"),
+    "world_path_slope": ("Trend", "Trend"),
+    "world_path_left": ("Utgåvor kvar till {year}", "Editions left before {year}"),
+    "world_path_needed": ("Förändring som krävs per utgåva", "Change needed per edition"),
+    "world_path_reach": ("Femte plats nås i nuvarande takt", "Fifth place reached at the current trend"),
+    "world_path_never": ("aldrig i denna takt", "never at this trend"),
+    "world_path_in_top_five": ("redan i topp fem ({year})", "already in the top five ({year})"),
+    "world_path_too_few": ("färre än tre utgåvor", "fewer than three editions"),
+    "world_path_passed": ("målåret har passerats", "the target year has passed"),
+    "world_path_places_per_edition": ("{n} platser per utgåva", "{n} places per edition"),
+    "world_path_method": (
+        "Metod: linjär trend över regionens platser i varje utgåva (minsta kvadrat, regr_slope). Förändring som "
+        "krävs per utgåva = (5 − plats) / utgåvor kvar, där utgåvor kvar = (målår − senaste utgåvan) / listans "
+        "genomsnittliga avstånd mellan utgåvor, avrundat nedåt. År i nuvarande takt = senaste utgåvan + (5 − plats) "
+        "/ lutningen, avrundat uppåt; bara när trenden förbättrar platsen och det finns minst tre utgåvor. Negativt "
+        "tal = platser att klättra. Målår {year}: {goal}.",
+        "Method: a linear trend over the region's place in each edition (least squares, regr_slope). Change needed "
+        "per edition = (5 − place) / editions left, where editions left = (target year − latest edition) / the "
+        "list's average spacing between editions, rounded down. Year at the current trend = latest edition + "
+        "(5 − place) / slope, rounded up; only when the trend improves the place and there are at least three "
+        "editions. A negative number = places to climb. Target year {year}: {goal}.",
+    ),
+    "world_leaders_title": ("Vilka är topp fem? Senaste utgåvan per lista med platser 1–5 i källorna",
+                            "Who are the top five? The latest edition per list with places 1–5 in the sources"),
+    "world_leaders_note": ("En tom ruta: platsen finns inte i källorna som hämtats.",
+                           "An empty cell: the place is not in the sources read."),
+    "world_leaders_place": ("{n}:a", "No. {n}"),
+    "world_nuts2_title": ("Jämförbara NUTS 2-indikatorer (Eurostat)", "Comparable NUTS 2 indicators (Eurostat)"),
+    "world_nuts2_empty": (
+        "Inga Eurostat-värden i data ännu. Hämta dem med till exempel: python -m regionstats fetch eurostat "
+        "rd_e_gerdreg --geo SE11,DK01,DE21,FR10,CH04,FI1B --from 2019 --to 2023 (rapport först, inget skrivs "
+        "förrän du bekräftar).",
+        "No Eurostat figures in the data yet. Fetch them with for example: python -m regionstats fetch eurostat "
+        "rd_e_gerdreg --geo SE11,DK01,DE21,FR10,CH04,FI1B --from 2019 --to 2023 (a report first, nothing is "
+        "written before you confirm).",
+    ),
+    "world_city_entry": ("{name} (stadsregion/kluster, förs till länet)", "{name} (city region/cluster, filed under the county)"),
+    "world_nuts2_not_fetched": ("inte hämtat från Eurostat ännu", "not fetched from Eurostat yet"),
+    "world_level_note": (
+        "Nivåspärr: NUTS 2-indikatorer rankas bara mot andra NUTS 2-regioner, aldrig mot län. Stockholms län är "
+        "hela NUTS 2-regionen SE11; Uppsala, Östergötland och Örebro ligger i SE12, Västerbotten i SE33.",
+        "Level guard: NUTS 2 indicators are ranked only against other NUTS 2 regions, never against counties. "
+        "Stockholm county is the whole NUTS 2 region SE11; Uppsala, Östergötland and Örebro lie in SE12, "
+        "Västerbotten in SE33.",
+    ),
+    "world_rank_among": ("plats {rank} av {n} NUTS 2-regioner med värde", "rank {rank} of {n} NUTS 2 regions with a value"),
+    "world_caveat": (
+        "Platserna är publicerade placeringar, inte beräknade här. Universitetslistor visar regionens bäst "
+        "placerade lärosäte i utgåvor där dess lärosäte med flest utgåvor finns med. Listans storlek visas där "
+        "en källa anger den. * = motstridig eller preliminär uppgift (se Data och källor).",
+        "The places are published placings, not computed here. University lists show the region's best-placed "
+        "university in the editions that include its university with the most editions. The list size is shown "
+        "where a source states it. * = a conflicting or provisional figure (see Data and sources).",
+    ),
 })

@@ -7,11 +7,12 @@ creates its tables from them, so a new column is declared here once.
 from dataclasses import dataclass, field
 
 STATUSES = ("published", "missing", "conflicting", "provisional")
-REGION_KINDS = ("country", "county", "city", "university")
+REGION_KINDS = ("country", "county", "city", "university", "nuts2")
 DIRECTIONS = ("higher", "lower")
 CATEGORIES = ("ranking", "funding", "quality", "capacity", "industry")
 UNITS = ("rank", "percent", "msek", "sek", "sek_per_capita", "persons", "count", "fte", "score")
 COMPARATORS = ("<=", ">=")
+LADDER_SCOPES = ("city", "cluster", "nuts2", "university")  # what an international list ranks
 YEAR_RANGE = (1990, 2100)
 
 SQL_TYPES = {"str": "VARCHAR", "int": "INTEGER", "float": "DOUBLE", "bool": "BOOLEAN", "date": "DATE"}
@@ -133,5 +134,33 @@ GOALS = TableSpec(
     key=("goal_id",),
 )
 
+# The international lists (ladders) behind the world top-five view: one row per rank indicator that is
+# an international list, and one row per edition with its list size where a source states it.
+LADDERS = TableSpec(
+    "ladders",
+    (
+        Column("indicator_id", references="indicators.indicator_id"),
+        Column("scope", choices=LADDER_SCOPES),
+        Column("publisher"),
+        Column("life_science", "bool"),
+        Column("method_sv"),
+        Column("method_en"),
+        Column("method_url", required=False),
+    ),
+    key=("indicator_id",),
+)
+
+LADDER_EDITIONS = TableSpec(
+    "ladder_editions",
+    (
+        Column("indicator_id", references="indicators.indicator_id"),
+        Column("edition", "int"),
+        Column("list_size", "int", required=False),
+        Column("source_id", required=False, references="sources.source_id"),
+        Column("note", required=False),
+    ),
+    key=("indicator_id", "edition"),
+)
+
 # Load order matters: a table may only reference tables before it.
-TABLES = (REGIONS, INDICATORS, SOURCES, OBSERVATIONS, GOALS)
+TABLES = (REGIONS, INDICATORS, SOURCES, OBSERVATIONS, GOALS, LADDERS, LADDER_EDITIONS)

@@ -1,13 +1,18 @@
 """Shared fixtures: a tiny hand-written warehouse whose query answers are worked out by hand."""
 
+import os
+import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from regionstats import db
+from regionstats import config, db
 
 ROOT = Path(__file__).resolve().parent.parent
+# tests see every exception (AppTest's at.exception, the browser's exception element); the served
+# app shows a friendly message instead (ui/shell.py); tests/test_hostile_* check that message
+os.environ.setdefault("REGIONSTATS_RAISE_ERRORS", "1")
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
 
 
@@ -154,9 +159,27 @@ def con():
 def real_con(tmp_path, monkeypatch):
     """The real data/ built into a temporary cache folder."""
     monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
-    connection = db.connect(ROOT / "data")
+    connection = db.connect(config.data_dir())
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def curated_data_only(tmp_path_factory):
+    """Tests see the curated data/, never the user's own imports (data/imported/, issue #12).
+
+    Only when data/imported/ exists: the tests then read a copy of data/ without it.
+    """
+    if not (ROOT / "data" / "imported").exists() or "REGIONSTATS_DATA_DIR" in os.environ:
+        yield
+        return
+    copy = tmp_path_factory.mktemp("curated") / "data"
+    shutil.copytree(ROOT / "data", copy, ignore=shutil.ignore_patterns("imported", ".history"))
+    os.environ["REGIONSTATS_DATA_DIR"] = str(copy)
+    try:
+        yield
+    finally:
+        os.environ.pop("REGIONSTATS_DATA_DIR", None)
 
 
 @pytest.fixture(autouse=True)

@@ -73,7 +73,8 @@ def test_medcity_2024_has_twenty_ranks_with_paris_fifth_and_stockholm_sixteenth(
 def test_every_observation_and_goal_source_exists_and_every_source_is_used(observations):
     sources = {r["source_id"]: r for r in rows("sources.csv")}
     goals = rows("goals.csv")
-    used = {r["source_id"] for r in observations} | {g["source_id"] for g in goals}
+    list_sizes = {r["source_id"] for r in rows("ladder_editions.csv") if r["source_id"]}
+    used = {r["source_id"] for r in observations} | {g["source_id"] for g in goals} | list_sizes
     assert used - set(sources) == set()
     assert set(sources) - used == set()
     for source in sources.values():

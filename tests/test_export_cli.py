@@ -22,6 +22,7 @@ ARGS = ["--regions", "01,03,18,00", "--home", "18", "--years", "2019-2021"]
 
 def test_slides_from_the_command_line(tmp_path, capsys):
     out = tmp_path / "möte" / "bildspel.pptx"
+    out.parent.mkdir()  # export, like template, refuses a folder that does not exist
     assert main(["export", "slides", *ARGS, "--pages", "oversikt,finansiering", "--lang", "sv",
                  "--out", str(out)]) == 0
     assert f"Skrev {out}" in capsys.readouterr().out

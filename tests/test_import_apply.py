@@ -4,7 +4,16 @@ import os
 import threading
 
 import pytest
-from test_import_support import copy_fixture_data, csv_bytes, snapshot, table_snapshot
+from test_import_support import (
+    IMPORTED_OBSERVATIONS,
+    IMPORTED_SOURCES,
+    OBS_HEADER,
+    SRC_HEADER,
+    copy_fixture_data,
+    csv_bytes,
+    snapshot,
+    table_snapshot,
+)
 
 from regionstats import db, queries
 from regionstats.importing import (
@@ -37,36 +46,45 @@ def lines(path):
     return path.read_bytes().split(b"\r\n")
 
 
-def test_changed_rows_stay_in_place_new_rows_go_last_other_bytes_untouched(data_dir):
+def test_only_the_imported_files_are_written_curated_bytes_untouched(data_dir):
     before = table_snapshot(data_dir)
-    old_lines = lines(data_dir / "observations.csv")
+    assert before[IMPORTED_OBSERVATIONS] is None and before[IMPORTED_SOURCES] is None
     report = plan(data_dir, f"18;alf_msek;2021;71;;{SRC}",
-                  "18;alf_msek;2030;75;vr_alf_2031;VR;ALF i siffror;https://www.vr.se;2031",
+                  "18;alf_msek;2026;75;vr_alf_2027;VR;ALF i siffror;https://www.vr.se;2027",
                   header=NEW_SOURCE_HEADER)
     entry = apply_import(data_dir, report, note="test")
-    new_lines = lines(data_dir / "observations.csv")
-    changed = [i for i, (a, b) in enumerate(zip(old_lines[:-1], new_lines, strict=False)) if a != b]
-    assert len(changed) == 1
-    assert new_lines[changed[0]] == b"18,alf_msek,2021,,,,71,71,,,published,orebro_ls_strategy_2021,"
-    assert new_lines[len(old_lines) - 1:] == [b"18,alf_msek,2030,,,,75,75,,,published,vr_alf_2031,", b""]
     after = table_snapshot(data_dir)
-    assert {n for n in before if before[n] != after[n]} == {"observations.csv", "sources.csv"}
-    assert after["sources.csv"].startswith(before["sources.csv"])
-    assert after["sources.csv"].endswith(b"vr_alf_2031,VR,ALF i siffror,https://www.vr.se,2031,"
-                                         + report.new_sources[0]["accessed"].encode()
-                                         + b",,Tillagd vid import av upload.csv\n")
-    assert load_and_validate(data_dir)[1] == []
+    assert {n for n in before if before[n] != after[n]} == {IMPORTED_OBSERVATIONS, IMPORTED_SOURCES}
+    # the changed curated row (18/alf_msek/2021 was 70) is overridden by an imported row
+    assert after[IMPORTED_OBSERVATIONS] == OBS_HEADER + (
+        b"18,alf_msek,2021,,,,71,71,,,published,orebro_ls_strategy_2021,\r\n"
+        b"18,alf_msek,2026,,,,75,75,,,published,vr_alf_2027,\r\n")
+    assert after[IMPORTED_SOURCES] == SRC_HEADER + (
+        b"vr_alf_2027,VR,ALF i siffror,https://www.vr.se,2027," + report.new_sources[0]["accessed"].encode()
+        + b",,Tillagd vid import av upload.csv\r\n")
+    tables, issues = load_and_validate(data_dir, imported=True)
+    assert issues == []
+    merged = {(r["region_code"], r["indicator_id"], r["year"]): r for r in tables["observations"].rows}
+    assert merged[("18", "alf_msek", 2021)]["value"] == 71
     assert entry["counts"]["added"] == 1 and entry["counts"]["changed"] == 1 and entry["note"] == "test"
-    kept = history_dir(data_dir) / entry["id"] / "observations.csv"
-    assert kept.read_bytes() == before["observations.csv"]
+    assert entry["files"][IMPORTED_OBSERVATIONS]["before"] is None
+
+
+def test_a_second_import_rewrites_its_own_row_in_place(data_dir):
+    apply_import(data_dir, plan(data_dir, f"18;alf_msek;2026;75;;{SRC}", f"03;alf_msek;2026;1;;{SRC}"))
+    first = (data_dir / IMPORTED_OBSERVATIONS).read_bytes()
+    entry = apply_import(data_dir, plan(data_dir, f"18;alf_msek;2026;76;;{SRC}"))
+    assert (data_dir / IMPORTED_OBSERVATIONS).read_bytes() == first.replace(b",75,75,", b",76,76,")
+    kept = history_dir(data_dir) / entry["id"] / IMPORTED_OBSERVATIONS
+    assert kept.read_bytes() == first
 
 
 def test_undo_restores_byte_for_byte_and_history_says_so(data_dir):
     before = table_snapshot(data_dir)
-    first = apply_import(data_dir, plan(data_dir, f"18;alf_msek;2030;75;;{SRC}"))
+    first = apply_import(data_dir, plan(data_dir, f"18;alf_msek;2026;75;;{SRC}"))
     middle = table_snapshot(data_dir)
-    second = apply_import(data_dir, plan(data_dir, f"18;alf_msek;2030;76;;{SRC}",
-                                         f"03;alf_msek;2030;1;;{SRC}"))
+    second = apply_import(data_dir, plan(data_dir, f"18;alf_msek;2026;76;;{SRC}",
+                                         f"03;alf_msek;2026;1;;{SRC}"))
     assert undo_last_import(data_dir)["undoes"] == second["id"]
     assert table_snapshot(data_dir) == middle
     assert undo_last_import(data_dir)["undoes"] == first["id"]
@@ -82,21 +100,21 @@ def test_undo_restores_byte_for_byte_and_history_says_so(data_dir):
 
 def test_undo_refuses_to_overwrite_later_edits_unless_forced(data_dir):
     before = table_snapshot(data_dir)
-    apply_import(data_dir, plan(data_dir, f"18;alf_msek;2030;75;;{SRC}"))
-    with open(data_dir / "observations.csv", "ab") as handle:
-        handle.write(b"18,alf_msek,2031,,,,1,1,,,published,orebro_ls_strategy_2021,\r\n")
+    apply_import(data_dir, plan(data_dir, f"18;alf_msek;2026;75;;{SRC}"))
+    with open(data_dir / IMPORTED_OBSERVATIONS, "ab") as handle:
+        handle.write(b"18,alf_msek,2027,,,,1,1,,,published,orebro_ls_strategy_2021,\r\n")
     edited = snapshot(data_dir)
     with pytest.raises(ImportProblem) as info:
         undo_last_import(data_dir)
-    assert "observations.csv: the file has changed since the import" in info.value.message("en")
+    assert "imported/observations.csv: the file has changed since the import" in info.value.message("en")
     assert snapshot(data_dir) == edited
     undo_last_import(data_dir, force=True)
     assert table_snapshot(data_dir) == before
 
 
 def test_a_report_made_before_the_data_changed_is_not_applied(data_dir):
-    report = plan(data_dir, f"18;alf_msek;2030;75;;{SRC}")
-    apply_import(data_dir, plan(data_dir, f"03;alf_msek;2030;1;;{SRC}"))
+    report = plan(data_dir, f"18;alf_msek;2026;75;;{SRC}")
+    apply_import(data_dir, plan(data_dir, f"03;alf_msek;2026;1;;{SRC}"))
     before = snapshot(data_dir)
     with pytest.raises(StaleReport) as info:
         apply_import(data_dir, report)
@@ -107,7 +125,7 @@ def test_a_report_made_before_the_data_changed_is_not_applied(data_dir):
 
 def test_nothing_to_apply(data_dir):
     before = snapshot(data_dir)
-    unchanged, rejected = f"18;alf_msek;2021;70;;{SRC}", f"18;alf_msek;2030;-1;;{SRC}"
+    unchanged, rejected = f"18;alf_msek;2021;70;;{SRC}", f"18;alf_msek;2026;-1;;{SRC}"
     for report in (plan(data_dir, unchanged), plan(data_dir, rejected)):
         with pytest.raises(ImportProblem) as info:
             apply_import(data_dir, report)
@@ -116,7 +134,7 @@ def test_nothing_to_apply(data_dir):
 
 
 def test_a_result_that_would_not_validate_is_never_swapped_in(data_dir):
-    report = plan(data_dir, f"18;alf_msek;2030;75;;{SRC}")
+    report = plan(data_dir, f"18;alf_msek;2026;75;;{SRC}")
     report.added[0].new["region_code"] = "99"  # something the planner would have caught
     before = table_snapshot(data_dir)
     with pytest.raises(DataError) as info:
@@ -130,7 +148,7 @@ def test_a_result_that_would_not_validate_is_never_swapped_in(data_dir):
 
 def test_a_failed_swap_puts_back_what_was_already_replaced(data_dir, monkeypatch):
     header = "region_code;indicator_id;year;value;source_id;publisher;title;url"
-    report = plan(data_dir, "18;alf_msek;2030;75;vr_alf;VR;ALF;https://www.vr.se", header=header)
+    report = plan(data_dir, "18;alf_msek;2026;75;vr_alf;VR;ALF;https://www.vr.se", header=header)
     before = table_snapshot(data_dir)
     real_replace = os.replace
 
@@ -149,7 +167,7 @@ def test_a_failed_swap_puts_back_what_was_already_replaced(data_dir, monkeypatch
 
 
 def test_lock_held_means_busy_with_a_clear_message(data_dir):
-    report = plan(data_dir, f"18;alf_msek;2030;75;;{SRC}")
+    report = plan(data_dir, f"18;alf_msek;2026;75;;{SRC}")
     with import_lock(data_dir):
         before = snapshot(data_dir)
         with pytest.raises(ImportBusy) as info:
@@ -162,7 +180,7 @@ def test_lock_held_means_busy_with_a_clear_message(data_dir):
 
 
 def test_two_imports_at_once_one_wins_the_other_is_told(data_dir):
-    reports = [plan(data_dir, f"18;alf_msek;2030;{v};;{SRC}") for v in (75, 76)]
+    reports = [plan(data_dir, f"18;alf_msek;2026;{v};;{SRC}") for v in (75, 76)]
     start, results = threading.Barrier(2), []
 
     def attempt(report):
@@ -186,17 +204,17 @@ def test_two_imports_at_once_one_wins_the_other_is_told(data_dir):
 
 def test_the_warehouse_is_rebuilt_after_an_import(data_dir):
     con = db.connect(data_dir)
-    assert queries.run(con, "observations", indicators=["alf_msek"], year_from=2030, year_to=2030).empty
+    assert queries.run(con, "observations", indicators=["alf_msek"], year_from=2026, year_to=2026).empty
     con.close()
-    apply_import(data_dir, plan(data_dir, f"18;alf_msek;2030;75;;{SRC}"))
+    apply_import(data_dir, plan(data_dir, f"18;alf_msek;2026;75;;{SRC}"))
     con = db.connect(data_dir)
-    rows = queries.run(con, "observations", indicators=["alf_msek"], year_from=2030, year_to=2030)
+    rows = queries.run(con, "observations", indicators=["alf_msek"], year_from=2026, year_to=2026)
     con.close()
     assert list(zip(rows.region_code, rows.value, strict=True)) == [("18", 75.0)]
 
 
 def test_history_survives_a_line_cut_short(data_dir):
-    apply_import(data_dir, plan(data_dir, f"18;alf_msek;2030;75;;{SRC}"))
+    apply_import(data_dir, plan(data_dir, f"18;alf_msek;2026;75;;{SRC}"))
     with open(history_dir(data_dir) / "imports.jsonl", "a", encoding="utf-8") as handle:
         handle.write('{"id": "2099')
     assert len(import_history(data_dir)) == 1

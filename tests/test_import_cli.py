@@ -5,6 +5,8 @@ import io
 import pytest
 from test_import_support import (
     GOOD_ROWS,
+    IMPORTED_OBSERVATIONS,
+    OBS_HEADER,
     copy_fixture_data,
     csv_bytes,
     run,
@@ -34,20 +36,20 @@ MALFORMED = {
     "too_big": ("data.csv", lambda: csv_bytes(*GOOD_ROWS) + b"#" * MAX_BYTES, "the limit is 5000000 bytes"),
     "too_many_rows": ("data.csv", lambda: csv_bytes(*(GOOD_ROWS[:1] * (MAX_ROWS + 1))),
                       "the file has more than 50000 rows"),
-    "unknown_region": ("data.csv", lambda: csv_bytes(f"Örebr;alf_msek;2030;5;;{SRC}"),
+    "unknown_region": ("data.csv", lambda: csv_bytes(f"Örebr;alf_msek;2026;5;;{SRC}"),
                        "unknown region “Örebr”; did you mean 18 (Örebro)?"),
-    "unknown_indicator": ("data.csv", lambda: csv_bytes(f"18;alf_mesk;2030;5;;{SRC}"),
+    "unknown_indicator": ("data.csv", lambda: csv_bytes(f"18;alf_mesk;2026;5;;{SRC}"),
                           "unknown indicator “alf_mesk”; did you mean alf_msek"),
-    "unit_mismatch": ("data.csv", lambda: csv_bytes(f"18;alf_msek;2030;75000000;SEK;{SRC}"),
+    "unit_mismatch": ("data.csv", lambda: csv_bytes(f"18;alf_msek;2026;75000000;SEK;{SRC}"),
                       "the unit “SEK” does not match the indicator's unit MSEK"),
-    "negative_money": ("data.csv", lambda: csv_bytes(f"18;alf_msek;2030;-75;;{SRC}"), "-75 is negative"),
+    "negative_money": ("data.csv", lambda: csv_bytes(f"18;alf_msek;2026;-75;;{SRC}"), "-75 is negative"),
     "year_out_of_range": ("data.csv", lambda: csv_bytes(f"18;alf_msek;2300;75;;{SRC}"),
                           "the year 2300 is outside 1990–2100"),
     "duplicate": ("data.csv", lambda: csv_bytes(GOOD_ROWS[0], GOOD_ROWS[1], GOOD_ROWS[0]),
-                  "line 4: 18/alf_msek/2030 is already on line 2 of the file"),
-    "non_number": ("data.csv", lambda: csv_bytes(f"18;alf_msek;2030;sjuttiofem;;{SRC}"),
+                  "line 4: 18/alf_msek/2026 is already on line 2 of the file"),
+    "non_number": ("data.csv", lambda: csv_bytes(f"18;alf_msek;2026;sjuttiofem;;{SRC}"),
                    "“sjuttiofem” is not a number"),
-    "missing_source": ("data.csv", lambda: csv_bytes("18;alf_msek;2030;75;;"), "source missing"),
+    "missing_source": ("data.csv", lambda: csv_bytes("18;alf_msek;2026;75;;"), "source missing"),
 }
 
 @pytest.fixture
@@ -70,7 +72,7 @@ def test_malformed_file_exits_non_zero_and_leaves_the_data_byte_for_byte(kind, d
 
 def test_malformed_file_message_in_swedish(data_dir, tmp_path, capsys):
     upload = tmp_path / "data.csv"
-    upload.write_bytes(csv_bytes(f"18;alf_msek;2030;-75;;{SRC}"))
+    upload.write_bytes(csv_bytes(f"18;alf_msek;2026;-75;;{SRC}"))
     code, output = run(capsys, "--data-dir", data_dir, "import", upload, "--yes")
     assert code == 1
     assert "data.csv, rad 2, kolumn value: -75 är negativt, men MSEK kan inte vara mindre än noll" in output
@@ -88,7 +90,7 @@ def test_dry_run_shows_the_report_and_writes_nothing(data_dir, good_upload, caps
     before = snapshot(data_dir)
     code, output = run(capsys, "--data-dir", data_dir, "import", good_upload, "--dry-run")
     assert code == 0
-    assert "2 läggs till" in output and "18/alf_msek/2030: 75.5" in output and "inget skrevs" in output
+    assert "2 läggs till" in output and "18/alf_msek/2026: 75.5" in output and "inget skrevs" in output
     assert snapshot(data_dir) == before
 
 
@@ -104,15 +106,15 @@ def test_without_yes_no_answer_means_nothing_is_written(answer, data_dir, good_u
 def test_confirmed_import_then_undo_restores_byte_for_byte(data_dir, good_upload, capsys, monkeypatch):
     before = table_snapshot(data_dir)
     monkeypatch.setattr("sys.stdin", io.StringIO("ja\n"))
-    code, output = run(capsys, "--data-dir", data_dir, "import", good_upload, "--note", "ALF 2030")
+    code, output = run(capsys, "--data-dir", data_dir, "import", good_upload, "--note", "ALF 2026")
     assert code == 0 and "Importerat" in output
     after = table_snapshot(data_dir)
-    assert after["observations.csv"].startswith(before["observations.csv"])  # appended at the end
-    assert after["observations.csv"][len(before["observations.csv"]):] == (
-        b"18,alf_msek,2030,,,,75.5,\"75,5\",,,published,orebro_ls_strategy_2021,\r\n"
-        b"03,alf_msek,2030,,,,1234,1 234,,,published,orebro_ls_strategy_2021,\r\n")
+    assert {n for n in after if after[n] != before[n]} == {IMPORTED_OBSERVATIONS}  # curated files untouched
+    assert after[IMPORTED_OBSERVATIONS] == OBS_HEADER + (
+        b"18,alf_msek,2026,,,,75.5,\"75,5\",,,published,orebro_ls_strategy_2021,\r\n"
+        b"03,alf_msek,2026,,,,1234,1 234,,,published,orebro_ls_strategy_2021,\r\n")
     code, output = run(capsys, "--data-dir", data_dir, "import-history")
-    assert code == 0 and "alf.csv" in output and "ALF 2030" in output
+    assert code == 0 and "alf.csv" in output and "ALF 2026" in output
     code, output = run(capsys, "--data-dir", data_dir, "--lang", "en", "undo-import")
     assert code == 0 and "is undone" in output
     assert table_snapshot(data_dir) == before

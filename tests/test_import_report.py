@@ -66,12 +66,12 @@ def test_problems_in_swedish():
 
 
 def test_duplicates_within_the_file():
-    report = plan(f"18;alf_msek;2030;5;;{SRC}", f"Örebro län;alf_msek;2030;6;;{SRC}")
-    assert only_problem(report) == "upload.csv, line 3: 18/alf_msek/2030 is already on line 2 of the file"
+    report = plan(f"18;alf_msek;2026;5;;{SRC}", f"Örebro län;alf_msek;2026;6;;{SRC}")
+    assert only_problem(report) == "upload.csv, line 3: 18/alf_msek/2026 is already on line 2 of the file"
 
 
 def test_status_must_agree_with_a_missing_marker():
-    report = plan(f"18;alf_msek;2030;x;published;{SRC}",
+    report = plan(f"18;alf_msek;2026;x;published;{SRC}",
                   header="region_code;indicator_id;year;value;status;source_id")
     assert "the status is “published” but the value “x” means it is missing" in only_problem(report)
 
@@ -79,18 +79,18 @@ def test_status_must_agree_with_a_missing_marker():
 def test_added_changed_and_unchanged_with_both_sources():
     report = plan(f"18;alf_msek;2021;72;mkr;{SRC}",  # stored 70
                   f"18;alf_msek;2022;x;;{SRC}",  # new, missing
-                  f"Region Örebro län;ALF-medel för forskning;2030;1 234,5;MSEK;{SRC}",
+                  f"Region Örebro län;ALF-medel för forskning;2026;1 234,5;MSEK;{SRC}",
                   f"Sverige;alf_msek;2021;1923;;{SRC}")  # same as stored
     assert report.ok and report.can_apply
     assert report.counts() == {"read": 4, "added": 2, "changed": 1, "unchanged": 1, "rejected": 0,
-                               "problems": 0, "warnings": 0, "new_sources": 0}
+                               "problems": 0, "warnings": 0, "new_sources": 0, "to_confirm": 0}
     changed = report.changed[0]
     assert (changed.old["value"], changed.new["value"], changed.old["source_id"]) == ("70", "72", SRC)
     added = {c.key: c.new for c in report.added}
     missing = added[("18", "alf_msek", 2022)]
     assert (missing["status"], missing["value"], missing["value_text"]) == ("missing", "", "x")
-    assert added[("18", "alf_msek", 2030)]["value"] == "1234.5"
-    assert added[("18", "alf_msek", 2030)]["value_text"] == "1 234,5"
+    assert added[("18", "alf_msek", 2026)]["value"] == "1234.5"
+    assert added[("18", "alf_msek", 2026)]["value_text"] == "1 234,5"
     text = report.text("sv")
     assert f"18/alf_msek/2021: 70 ({SRC}) → 72 ({SRC}) [rad 2]" in text
     assert "Läggs till (2):" in text and "oförändrade" in text
@@ -127,14 +127,14 @@ def test_a_source_described_two_ways_or_half_described_is_rejected():
 
 def test_an_existing_source_described_again_is_a_warning_not_an_error():
     header = "region_code;indicator_id;year;value;source_id;publisher;title;url"
-    report = plan(f"18;alf_msek;2030;75;{SRC};Someone;Something;https://example.org", header=header)
+    report = plan(f"18;alf_msek;2026;75;{SRC};Someone;Something;https://example.org", header=header)
     assert report.can_apply and not report.new_sources
     assert "already exists; the details about it in the file are not used" in report.warnings[0].message("en")
 
 
 def test_unit_warnings_for_shares_and_amounts_in_the_wrong_unit():
-    report = plan(f"18;rd_share_grp_total;2031;0,018;;{SRC}", f"03;rd_share_grp_total;2031;0,054;;{SRC}",
-                  f"18;alf_msek;2031;70000000;;{SRC}")
+    report = plan(f"18;rd_share_grp_total;2027;0,018;;{SRC}", f"03;rd_share_grp_total;2027;0,054;;{SRC}",
+                  f"18;alf_msek;2027;70000000;;{SRC}")
     assert report.can_apply  # only warnings: the user decides
     codes = sorted(w.code for w in report.warnings)
     assert codes == ["looks_like_share", "looks_like_smaller_unit"]
@@ -142,8 +142,8 @@ def test_unit_warnings_for_shares_and_amounts_in_the_wrong_unit():
 
 
 def test_unrecognised_unit_is_a_warning_and_synonyms_are_understood():
-    report = plan(f"18;alf_msek;2031;7;miljoner kronor;{SRC}", f"03;alf_msek;2031;7;furlongs;{SRC}",
-                  f"05;population;2031;7;invånare;{SRC}", f"24;phd_share_pct;2031;7;%;{SRC}")
+    report = plan(f"18;alf_msek;2027;7;miljoner kronor;{SRC}", f"03;alf_msek;2027;7;furlongs;{SRC}",
+                  f"05;population;2027;7;invånare;{SRC}", f"24;phd_share_pct;2027;7;%;{SRC}")
     assert report.can_apply
     assert [w.code for w in report.warnings] == ["unit_unknown"]
 
@@ -156,8 +156,8 @@ def test_replacing_a_value_with_missing_is_shown():
 
 
 def test_excel_dropped_leading_zero_and_region_names():
-    report = plan(f"1;alf_msek;2030;1;;{SRC}", f"Stockholms län;alf_msek;2031;1;;{SRC}",
-                  f"Riket;alf_msek;2030;1;;{SRC}", f"Västra Götalands län;alf_msek;2030;1;;{SRC}")
+    report = plan(f"1;alf_msek;2026;1;;{SRC}", f"Stockholms län;alf_msek;2027;1;;{SRC}",
+                  f"Riket;alf_msek;2026;1;;{SRC}", f"Västra Götalands län;alf_msek;2026;1;;{SRC}")
     assert report.ok
     assert [c.key[0] for c in report.changes] == ["01", "01", "00", "14"]
 
@@ -169,7 +169,7 @@ def test_changed_row_keeps_its_period():
 
 
 def test_report_as_dataframe_in_both_languages():
-    report = plan(f"18;alf_msek;2021;72;;{SRC}", f"18;alf_msek;2030;5;;{SRC}", f"99;alf_msek;2030;5;;{SRC}")
+    report = plan(f"18;alf_msek;2021;72;;{SRC}", f"18;alf_msek;2026;5;;{SRC}", f"99;alf_msek;2026;5;;{SRC}")
     frame = report.frame("en")
     assert list(frame.columns) == ["kind", "line", "column", "region_code", "indicator_id", "year",
                                    "old_value", "new_value", "old_source", "new_source", "message"]
@@ -222,7 +222,7 @@ def test_a_file_without_the_template_columns_is_refused():
 
 
 def test_a_broken_data_folder_stops_the_import(tmp_path):
-    report = plan_import_from_upload(tmp_path, "upload.csv", csv_bytes(f"18;alf_msek;2030;5;;{SRC}"))
+    report = plan_import_from_upload(tmp_path, "upload.csv", csv_bytes(f"18;alf_msek;2026;5;;{SRC}"))
     assert report.refused and "does not pass validation" in report.refused[0].message("en")
 
 

@@ -34,9 +34,22 @@ def snapshot(folder: Path) -> dict[str, str]:
             for p in sorted(Path(folder).rglob("*")) if p.is_file()}
 
 
-def table_snapshot(folder: Path) -> dict[str, bytes]:
-    """The bytes of the data set's CSV files."""
-    return {spec.file_name: (Path(folder) / spec.file_name).read_bytes() for spec in schema.TABLES}
+IMPORTED_OBSERVATIONS = "imported/observations.csv"
+IMPORTED_SOURCES = "imported/sources.csv"
+
+
+def table_snapshot(folder: Path) -> dict[str, bytes | None]:
+    """The bytes of the data set's CSV files: the curated ones and the importer's (None if absent)."""
+    files = {spec.file_name: (Path(folder) / spec.file_name).read_bytes() for spec in schema.TABLES}
+    for name in (IMPORTED_SOURCES, IMPORTED_OBSERVATIONS):
+        path = Path(folder) / name
+        files[name] = path.read_bytes() if path.exists() else None
+    return files
+
+
+OBS_HEADER = (b"region_code,indicator_id,year,period_start,period_end,period_label,value,value_text,value_low,"
+              b"value_high,status,source_id,note\r\n")
+SRC_HEADER = b"source_id,publisher,title,url,published,accessed,licence,note\r\n"
 
 
 def csv_bytes(*rows: str, header: str = HEADER, encoding: str = "utf-8") -> bytes:
@@ -81,6 +94,6 @@ def zip_bomb() -> bytes:
 
 
 GOOD_ROWS = (
-    "18;alf_msek;2030;75,5;MSEK;orebro_ls_strategy_2021",
-    "03;alf_msek;2030;1 234;mkr;orebro_ls_strategy_2021",
+    "18;alf_msek;2026;75,5;MSEK;orebro_ls_strategy_2021",
+    "03;alf_msek;2026;1 234;mkr;orebro_ls_strategy_2021",
 )

@@ -42,6 +42,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent)); import curate_world  # noqa: E402,E702  (world/ ladders)
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 RAW = DATA / "raw"
@@ -411,17 +412,17 @@ def own_rows_in_place(path: Path, own_rows: list[list[str]], columns: list[str],
     return "".join(lines + [as_line(row) for row in own_rows if row[0] not in placed])
 
 
-def source_rows(observations: list[Obs], decisions: Decisions, taken: set[str]) -> tuple[list[list[str]], dict]:
-    kept_ids = set(taken)
+def source_rows(observations: list[Obs], decisions: Decisions, taken: set[str], extra=()) -> tuple[list, dict]:
+    kept_ids = set(taken)  # extra: (url, title, indicator_id) cited by no observation (world list sizes)
     """One source row per URL, in order of first use; the note names the producers behind its values."""
     titles: dict[str, str] = {}
     producers: dict[str, list[str]] = {}
-    for obs in observations:
-        if obs.source_title:
-            titles.setdefault(obs.source_url, obs.source_title)
-        producer = decisions.producers[obs.indicator_id]
-        if producer not in producers.setdefault(obs.source_url, []):
-            producers[obs.source_url].append(producer)
+    for url, title, indicator_id in [(o.source_url, o.source_title, o.indicator_id) for o in observations] + [*extra]:
+        if title:
+            titles.setdefault(url, title)
+        producer = decisions.producers[indicator_id]
+        if producer not in producers.setdefault(url, []):
+            producers[url].append(producer)
     rows, by_url = [], {}
     for url, title in titles.items():
         publisher = decisions.publisher(url)
@@ -448,7 +449,8 @@ def render(data_dir: Path, raw_dir: Path) -> tuple[dict[str, str], list, list[Ob
 
     seeds = [[s[c] for c in SOURCE_COLUMNS] for s in decisions.seed_sources]
     taken = {KEYFIGURE_SOURCE} | {s[0] for s in seeds}
-    reference_sources, by_url = source_rows(observations, decisions, taken)
+    extra = curate_world.edition_sources(raw_dir / "world")
+    reference_sources, by_url = source_rows(observations, decisions, taken, extra)
 
     obs_rows = [[obs.region_code, obs.indicator_id, str(obs.year), "", "", "", fmt_number(obs.value),
                  obs.value_text, fmt_number(obs.value_low), fmt_number(obs.value_high), obs.status,
@@ -471,6 +473,7 @@ def render(data_dir: Path, raw_dir: Path) -> tuple[dict[str, str], list, list[Ob
         files[name] = own_rows_in_place(path, own_rows, columns, newline)
     files["goals.csv"] = to_csv(GOAL_COLUMNS, [[g[c] for c in GOAL_COLUMNS] for g in decisions.goals],
                                 newline_of(data_dir / "goals.csv"))
+    files.update(curate_world.tables(raw_dir / "world", by_url, newline_of(data_dir / "goals.csv")))
     return files, skipped, observations
 
 
@@ -500,8 +503,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     files, skipped, observations = render(args.data_dir, args.raw_dir)
-    changed = [name for name, text in files.items()
-               if (args.data_dir / name).read_bytes().decode("utf-8") != text]
+    changed = [name for name, text in files.items() if not (args.data_dir / name).exists()
+               or (args.data_dir / name).read_bytes().decode("utf-8") != text]
     if args.summary:
         print_summary(observations, skipped, Decisions(args.raw_dir / "curation").order)
     if args.check:

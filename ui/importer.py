@@ -1,11 +1,13 @@
 """Data och källor → Importera: upload or fetch, read the report, confirm, undo."""
 
+import datetime as dt
 import hashlib
 
 import streamlit as st
 
 from regionstats import config, importing
 from regionstats.i18n import t
+from ui.render import plain
 
 REPORT = "_import_report"
 
@@ -17,9 +19,12 @@ def section(lang: str) -> None:
     st.download_button(t("import_template", lang), data=importing.template_csv(lang),
                        file_name="regionstats-mall.csv" if lang == "sv" else "regionstats-template.csv",
                        mime="text/csv", key="import_template")
-    upload = st.file_uploader(t("import_upload", lang), type=["csv", "xlsx", "txt"], key="import_upload")
+    upload = st.file_uploader(t("import_upload", lang), type=["csv", "xlsx", "txt", "json"],
+                              key="import_upload")
     if upload is not None:
         plan_upload(data_dir, upload, lang)
+    elif st.session_state.pop("_import_digest", None) is not None:
+        st.session_state.pop(REPORT, None)  # the file was removed: its report goes with it
     scb_fetch(data_dir, lang)
     report = st.session_state.get(REPORT)
     if report is not None:
@@ -29,30 +34,37 @@ def section(lang: str) -> None:
 
 
 def plan_upload(data_dir, upload, lang: str) -> None:
-    """Make a report for a new upload (once per file content)."""
+    """Make a report for a new upload (once per file content and language).
+
+    A report found stale at confirmation is forgotten (see ``confirm``), and removing the file
+    forgets it too, so uploading the same file again always makes a fresh report. The data's
+    state is deliberately not part of the key: a click on "confirm" must never apply a report
+    the user has not seen.
+    """
     raw = upload.getvalue()
-    digest = hashlib.sha256(raw).hexdigest()
-    if st.session_state.get("_import_digest") != digest:
-        st.session_state["_import_digest"] = digest
+    key = (hashlib.sha256(raw).hexdigest(), lang)
+    if st.session_state.get("_import_digest") != key:
+        st.session_state["_import_digest"] = key
         st.session_state[REPORT] = importing.plan_import_from_upload(data_dir, upload.name, raw, lang)
 
 
 def scb_fetch(data_dir, lang: str) -> None:
     with st.expander(t("scb_title", lang)):
-        first, last = st.select_slider(t("scb_years", lang), options=list(range(2000, 2026)), value=(2014, 2024),
-                                       key="scb_years")
+        years = list(range(2000, dt.date.today().year + 1))
+        first, last = st.select_slider(t("scb_years", lang), options=years, value=(2014, 2024), key="scb_years")
         if st.button(t("scb_fetch", lang), key="scb_fetch"):
             try:
                 st.session_state[REPORT] = importing.plan_scb_population(data_dir, first, last, lang=lang)
             except importing.ScbError as error:
-                st.error(error.message(lang))
+                st.error(plain(error.message(lang)))
 
 
 def show_report(report, lang: str) -> None:
     summary = report.summary(lang)
-    (st.success if report.can_apply else st.error if not report.ok else st.info)(summary)
-    for message in report.problem_messages(lang)[:50]:
-        st.markdown(f"- {message}")
+    (st.success if report.can_apply else st.error if not report.ok else st.info)(plain(summary))
+    problems = report.problem_messages(lang)[:50]
+    if problems:  # text from the file: shown as text, never as markdown
+        st.text("\n".join(problems))
     frame = report.frame(lang)
     if not frame.empty:
         st.dataframe(frame, hide_index=True, width="stretch")
@@ -65,19 +77,31 @@ def confirm(data_dir, report, lang: str) -> None:
         if report.ok:
             st.info(t("import_nothing", lang))
         return
+    confirmed = False
+    if report.confirmations:
+        st.warning(t("import_must_confirm", lang))
+        st.text("\n".join(report.confirmation_messages(lang)))
+        confirmed = st.checkbox(t("import_confirm_warnings", lang), key="import_confirm_warnings")
     note = st.text_input(t("import_note", lang), key="import_note")
-    if st.button(t("import_confirm", lang), type="primary", key="import_confirm"):
+    if st.button(t("import_confirm", lang), type="primary", key="import_confirm",
+                 disabled=bool(report.confirmations) and not confirmed):
         try:
-            entry = importing.apply_import(data_dir, report, note=note)
+            entry = importing.apply_import(data_dir, report, note=note, confirmed=confirmed)
+        except importing.StaleReport as error:
+            st.session_state.pop(REPORT, None)  # the next run makes a fresh report of the same file
+            st.session_state.pop("_import_digest", None)
+            st.error(plain(error.message(lang)))
+            return
         except importing.ImportProblem as error:
-            st.error(error.message(lang))
+            st.error(plain(error.message(lang)))
             return
         except Exception as error:  # a DataError carries one message per issue
             messages = getattr(error, "messages", None)
-            st.error("\n".join(messages(lang)) if messages else str(error))
+            st.error(plain("\n".join(messages(lang)) if messages else str(error)))
             return
         st.session_state.pop(REPORT, None)
         counts = entry.get("counts", {})
+        st.session_state.pop("_import_digest", None)
         st.success(t("import_done", lang, added=counts.get("added", 0), changed=counts.get("changed", 0)))
 
 
@@ -93,6 +117,6 @@ def history(data_dir, lang: str) -> None:
         try:
             importing.undo_last_import(data_dir)
         except importing.ImportProblem as error:
-            st.error(error.message(lang))
+            st.error(plain(error.message(lang)))
             return
         st.success(t("import_undone", lang))

@@ -53,7 +53,8 @@ def show(view_module, *controls) -> None:
     if changes:
         ctx = ctx.with_selection(**changes)
         st.session_state[SELECTION] = ctx.selection
-    view = cached.view(view_module, ctx.selection)  # shared by every session with this selection
+    # shared by every session with this selection; data text in its charts made text once, inside the cache
+    view = cached.view(view_module, ctx.selection, prepare=render.view_without_links)
     present.page_actions(view_module, ctx)  # deck (PPTX) and PDF downloads in the sidebar
     if ctx.selection.present:
         present.show(view, ctx.lang)

@@ -1,22 +1,100 @@
-"""Render a PageView with Streamlit: KPI cards, charts with their sources and notes, tables."""
+"""Render a PageView with Streamlit: KPI cards, charts with their sources and notes, tables.
+
+Every text a view hands over (titles and notes of sources, region and indicator names, values)
+can come from data, a file or a URL, so it goes through ``plain`` before any Streamlit element
+that reads markdown: such text is shown as text, never as a link, image, colour or formula.
+"""
 
 import io
+import re
+from dataclasses import replace
 
+import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from regionstats.i18n import t
 from regionstats.views import ChartView, PageView, TableView
 from ui import exports
 
+# marks that open markup anywhere in a line: links and images ([, ], !), emphasis, code, HTML,
+# math, tables, strikethrough, entities, and Streamlit's :red[...] directives
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>$~|&])")
+# marks that open markup at the start of a line: headings, quotes, lists, setext underlines
+_LINE_MARKUP = re.compile(r"(?m)^(\s*)([#>+=-]|\d+(?=[.)]))")
+# autolinks, :material/icons: and :emoji: are found in the text after escapes are resolved:
+# a word joiner (invisible, U+2060) after "www" and ":", and before "@", keeps them from forming
+_AUTOLINK_STARTS = re.compile(r"(?i)(www)(?=\.)|(?<=:)(?=//|[A-Za-z])|(?=@)")
+WORD_JOINER = "\u2060"
+_SAFE_LINK = re.compile(r"(?i)^https?://\S+$")
+
+
+def plain(text) -> str:
+    """Text from data, files or URLs, made safe for st.markdown/caption/info/metric: shown as is.
+
+    Backslash escapes keep every markup mark literal; numbers and ordinary punctuation
+    (1 715 kr, 5,4 %, 2015–19) are left alone so the text reads the same in tests and logs.
+    """
+    if text is None:
+        return ""
+    text = _AUTOLINK_STARTS.sub(lambda m: (m.group(1) or "") + WORD_JOINER, str(text))
+    text = _INLINE_MARKUP.sub(r"\\\1", text)
+    return _LINE_MARKUP.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match) -> str:
+    indent, mark = match.group(1), match.group(2)
+    if mark.isdigit():  # "1." or "1)" would start a numbered list: escape the mark after the digits
+        return indent + mark + "\\"
+    return indent + "\\" + mark
+
+
+# plotly draws <a href=...> in any label, title or hover text as a link; no figure of ours has one
+_PLOTLY_LINK = re.compile(r"<(?=\s*/?\s*a\b)", re.IGNORECASE)
+
+
+def figure_without_links(figure: go.Figure) -> go.Figure:
+    """The figure with every <a> tag in its texts shown as text (region names, notes from data)."""
+    spec, changed = _unlinked(figure.to_dict())
+    return go.Figure(spec) if changed else figure
+
+
+def _unlinked(node) -> tuple:
+    """node with link tags escaped in every string inside it, and whether any was found."""
+    if isinstance(node, str):
+        return (_PLOTLY_LINK.sub("&lt;", node), True) if _PLOTLY_LINK.search(node) else (node, False)
+    if isinstance(node, dict):
+        pairs = {key: _unlinked(value) for key, value in node.items()}
+        if any(changed for _, changed in pairs.values()):
+            return {key: value for key, (value, _) in pairs.items()}, True
+        return node, False
+    if isinstance(node, (list, tuple)) or (isinstance(node, np.ndarray) and node.dtype == object):
+        items = [_unlinked(value) for value in node]
+        if any(changed for _, changed in items):
+            return [value for value, _ in items], True
+    return node, False
+
+
+def view_without_links(view: PageView) -> PageView:
+    """The page's charts with figure_without_links, for the page, presentation mode and downloads."""
+    charts = [replace(c, figure=figure_without_links(c.figure)) for c in view.charts]
+    return replace(view, charts=charts)
+
+
+def safe_link(url):
+    """An http(s) address from data, or None: no other scheme (javascript:, data:) becomes a link."""
+    return url if isinstance(url, str) and _SAFE_LINK.match(url.strip()) else None
+
+
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2, "width": 1600,
                                                                  "height": 900}}
 
 
 def header(title: str, intro: str = "") -> None:
-    st.title(title)
+    st.title(plain(title))
     if intro:
-        st.caption(intro)
+        st.caption(plain(intro))
 
 
 def body(view: PageView, lang: str, segments: list | None = None) -> None:
@@ -24,7 +102,7 @@ def body(view: PageView, lang: str, segments: list | None = None) -> None:
     segments = segments or [("", st.container())]
     with segments[0][1]:
         for note in view.notes:
-            st.info(note)
+            st.info(plain(note))
         if view.kpis:
             kpis(view.kpis)
         for table_view in view.lead_tables:
@@ -42,32 +120,39 @@ def body(view: PageView, lang: str, segments: list | None = None) -> None:
 def kpis(cards: list) -> None:
     for column, card in zip(st.columns(len(cards)), cards):
         with column:
-            st.metric(card.label, card.value, delta=card.delta, help=card.help or None,
-                      delta_color=card.delta_color, border=True)
+            # the delta is the app's own signed number, and Streamlit reads its leading "-" for the arrow
+            st.metric(plain(card.label), plain(card.value), delta=card.delta,
+                      help=plain(card.help) if card.help else None, delta_color=card.delta_color, border=True)
             if card.caption:
-                st.caption(card.caption)
+                st.caption(plain(card.caption))
 
 
 def chart(view: ChartView, lang: str) -> None:
     with st.container(border=True):
         st.plotly_chart(view.figure, key=f"chart_{view.key}", config=PLOTLY_CONFIG, width="stretch")
         if view.source_note:
-            st.caption(view.source_note)
+            st.caption(plain(view.source_note))
         for note in view.notes:
-            st.caption(note)
+            st.caption(plain(note))
         exports.chart_downloads(view, lang)
         with st.expander(t("show_query", lang)):
             st.dataframe(view.data, hide_index=True, width="stretch")
 
 
 def table(view: TableView, lang: str) -> None:
-    st.subheader(view.title)
+    st.subheader(plain(view.title))
     config = {column: st.column_config.LinkColumn(label) for column, label in view.links.items()}
-    st.dataframe(view.data, hide_index=True, width="stretch", column_config=config)
+    data = view.data
+    if view.links:
+        data = data.copy()
+        for column in view.links:
+            if column in data:
+                data[column] = [safe_link(url) for url in data[column]]
+    st.dataframe(data, hide_index=True, width="stretch", column_config=config)
     if view.source_note:
-        st.caption(view.source_note)
+        st.caption(plain(view.source_note))
     for note in view.notes:
-        st.caption(note)
+        st.caption(plain(note))
     exports.table_downloads(view, lang)
 
 

@@ -1,19 +1,31 @@
-"""The app shell: page config, data check, shared sidebar, navigation, URL state."""
+"""The app shell: page config, data check, shared sidebar, navigation, URL state.
 
+No exception reaches a visitor: ``friendly_errors`` turns one into a short message in the
+visitor's language and logs the traceback on the server. Tests and developers set
+``REGIONSTATS_RAISE_ERRORS=1`` to let exceptions through to Streamlit (AppTest's ``at.exception``,
+the browser's exception element) instead.
+"""
+
+import logging
+import os
 import threading
+from contextlib import contextmanager
 
 import streamlit as st
 
 from regionstats import cached
 from regionstats.i18n import t
+from regionstats.selection import RIKET
 from regionstats.validate import DataError
 from ui import present, state
+from ui.render import plain
 
 # (section, [(file, title key, url path, icon)]) in the order the sidebar shows them
 PAGES = (
     ("section_status", (
         ("pages/1_oversikt.py", "page_overview", "oversikt", ":material/dashboard:"),
         ("pages/5_topp-fem.py", "page_top_five", "topp-fem", ":material/flag:"),
+        ("pages/10_varlden.py", "page_world", "varlden", ":material/public:"),
     )),
     ("section_compare", (
         ("pages/2_rankningar.py", "page_rankings", "rankningar", ":material/leaderboard:"),
@@ -30,6 +42,10 @@ PAGES = (
     )),
 )
 SELECTION = "selection"
+RAISE_ERRORS = "REGIONSTATS_RAISE_ERRORS"
+# a local picture, so the browser fetches nothing from outside (":material/..." icons come from Google)
+PAGE_ICON = "🧬"
+_log = logging.getLogger("regionstats.app")
 _running = threading.local()  # a script run happens in one thread
 
 
@@ -59,7 +75,8 @@ def catalog():
         indicators = cached.run_query("indicators")
     except DataError as error:
         lang = "en" if st.query_params.get("lang") == "en" else "sv"
-        st.error(t("data_error", lang) + "\n\n" + "\n".join(f"- {m}" for m in error.messages(lang)[:30]))
+        messages = "\n".join(f"- {plain(m)}" for m in error.messages(lang)[:30])
+        st.error(t("data_error", lang) + "\n\n" + messages)
         st.stop()
     return regions, indicators
 
@@ -67,13 +84,14 @@ def catalog():
 def sidebar(regions, indicators):
     """Render the shared filters and return the Selection they make."""
     years = sorted({int(y) for ys in indicators["years"].dropna() for y in ys})
-    known_regions = set(regions.region_code)
-    initial = state.seed_from_url(known_regions, set(indicators.indicator_id), (years[0], years[-1]))
+    county_codes = set(regions.region_code[regions.kind == "county"])
+    initial = state.seed_from_url(county_codes | {RIKET}, county_codes, set(indicators.indicator_id),
+                                  (years[0], years[-1]))
     lang = state.language_widget(initial)
     name_column = f"name_{lang}"
     counties = regions[regions.kind == "county"].sort_values(name_column)
     names = dict(zip(regions.region_code, regions[name_column]))
-    choosable = {"00": names["00"], **dict(zip(counties.region_code, counties[name_column]))}
+    choosable = {RIKET: names[RIKET], **dict(zip(counties.region_code, counties[name_column]))}
     chosen, home = state.region_widgets(initial, lang, choosable, list(counties.region_code))
     year_from, year_to = state.year_widgets(initial, lang, years)
     st.sidebar.caption(t("share_hint", lang))
@@ -93,16 +111,37 @@ def navigation(lang: str):
     return st.navigation(sections)
 
 
+def current_lang() -> str:
+    """The visitor's language as far as this run got: the selection, else the link, else Swedish."""
+    selection = st.session_state.get(SELECTION)
+    if selection is not None:
+        return selection.lang
+    return "en" if st.query_params.get("lang") == "en" else "sv"
+
+
+@contextmanager
+def friendly_errors():
+    """An unexpected exception becomes a message in the visitor's language; the traceback goes to the log."""
+    try:
+        yield
+    except Exception:  # st.stop/st.rerun are BaseExceptions and pass
+        if os.environ.get(RAISE_ERRORS) == "1":
+            raise
+        _log.exception("a page failed (url parameters: %s)", dict(st.query_params))
+        st.error(t("page_failed", current_lang()), icon="⚠️")
+
+
 def run() -> None:
     _running.active = True
     try:
-        st.set_page_config(page_title=t("app_title"), page_icon=":material/biotech:", layout="wide")
-        regions, indicators = catalog()
-        selection = sidebar(regions, indicators)
-        st.session_state[SELECTION] = selection
-        page = navigation(selection.lang)
-        state.ignored_notice(selection.lang)
-        page.run()
-        state.write_url(st.session_state[SELECTION])
+        st.set_page_config(page_title=t("app_title"), page_icon=PAGE_ICON, layout="wide")
+        with friendly_errors():
+            regions, indicators = catalog()
+            selection = sidebar(regions, indicators)
+            st.session_state[SELECTION] = selection
+            page = navigation(selection.lang)
+            state.ignored_notice(selection.lang)
+            page.run()
+            state.write_url(st.session_state[SELECTION])
     finally:
         _running.active = False

@@ -10,20 +10,44 @@ import streamlit as st
 from regionstats import selection as sel
 from regionstats.i18n import t
 from regionstats.selection import Selection
+from ui.render import plain
 
 URL_SELECTION = "_url_selection"
 LAST_SELECTION = "_last_selection"
 IGNORED = "_url_ignored"
 
 
-def seed_from_url(known_regions: set, known_indicators: set, year_range: tuple[int, int]) -> Selection:
-    """The selection to start widgets from: the URL on a session's first run, then the last one shown."""
+def seed_from_url(offered_regions: set, home_options: set, known_indicators: set,
+                  year_range: tuple[int, int]) -> Selection:
+    """The selection to start widgets from: the URL on a session's first run, then the last one shown.
+
+    Regions and home are checked against what the sidebar offers (a university or city code is a
+    known region but not a choice there), so a link never changes the view without a notice.
+    """
     if URL_SELECTION not in st.session_state:
         params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
-        parsed = sel.from_query_params(params, known_regions, known_indicators, year_range)
+        params, not_offered = _offered_only(params, offered_regions, home_options)
+        parsed = sel.from_query_params(params, offered_regions, known_indicators, year_range)
         st.session_state[URL_SELECTION] = parsed.selection
-        st.session_state[IGNORED] = parsed.ignored
+        st.session_state[IGNORED] = not_offered + parsed.ignored
     return st.session_state.get(LAST_SELECTION) or st.session_state[URL_SELECTION]
+
+
+def _offered_only(params: dict, offered_regions: set, home_options: set) -> tuple[dict, list]:
+    """Drop a region list with a code the multiselect does not offer, and a home the selectbox does not offer.
+
+    The whole list goes, as for an unknown code, so the view is the default one and the notice says why.
+    """
+    params, ignored = dict(params), []
+    for key, allowed in (("regions", offered_regions), ("home", home_options)):
+        if key not in params:
+            continue
+        raw = ",".join(str(v) for v in params[key]).strip()
+        codes = [c.strip() for c in raw.split(",") if c.strip()]
+        if (key == "home" and len(codes) != 1) or any(c not in allowed for c in codes):
+            ignored.append((key, raw))
+            params.pop(key)
+    return params, ignored
 
 
 def seed(key: str, value) -> None:
@@ -37,10 +61,11 @@ def seed(key: str, value) -> None:
 
 
 def ignored_notice(lang: str) -> None:
+    """Name what the link asked for that was not used; the names and values are the visitor's text."""
     ignored = st.session_state.get(IGNORED)
     if ignored:
         params = ", ".join(f"{k}={v}" if v else k for k, v in ignored)
-        st.info(t("ignored_params", lang, params=params), icon="ℹ️")
+        st.info(t("ignored_params", lang, params=plain(params)), icon="ℹ️")
 
 
 # widgets whose option labels depend on the language

@@ -15,7 +15,7 @@ from pathlib import Path
 from regionstats import config, db, queries
 from regionstats.export import images
 from regionstats.export.text import t
-from regionstats.selection import Selection, from_query_params
+from regionstats.selection import RIKET, Selection, from_query_params
 from regionstats.views.registry import PAGES, build_page
 
 USAGE_ERROR = 2
@@ -46,15 +46,17 @@ def selection_from_args(args, run) -> Selection:
     indicators = run("indicators")
     years = sorted({int(y) for ys in indicators["years"].dropna() for y in ys})
     params = {"lang": lang}
+    # the same choices as the app's sidebar: counties and Riket; the home region is a county
+    counties = set(regions.region_code[regions.kind == "county"])
     if args.regions:
         codes = [c.strip() for c in args.regions.split(",") if c.strip()]
-        unknown = [c for c in codes if c not in set(regions.region_code)]
+        unknown = [c for c in codes if c not in counties | {RIKET}]
         if unknown or not codes:
             raise ValueError(t("cli_bad_regions", lang, codes=", ".join(unknown) or "—"))
         params["regions"] = ",".join(codes)
     if args.home:
-        if args.home not in set(regions.region_code):
-            raise ValueError(t("cli_bad_regions", lang, codes=args.home))
+        if args.home not in counties:
+            raise ValueError(t("cli_bad_home", lang, code=args.home))
         params["home"] = args.home
     if args.years:
         params["years"] = args.years
@@ -115,6 +117,7 @@ def cmd_export(args) -> int:
         slugs = page_list(args.pages, lang)
         if args.format == "pdf" and len(slugs) != 1:
             raise ValueError(t("cli_pdf_one_page", lang, pages=", ".join(slugs)))
+        check_out(args.out, lang)
     except ValueError as exc:
         print(f"{'fel' if lang == 'sv' else 'error'}: {exc}", file=sys.stderr)
         return USAGE_ERROR
@@ -137,10 +140,23 @@ def cmd_export(args) -> int:
         return FAILED
     finally:
         images.stop()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
+    try:
+        args.out.write_bytes(data)
+    except OSError as exc:  # a full disk (/dev/full), no permission, a folder that went away
+        print(f"{'fel' if lang == 'sv' else 'error'}: "
+              f"{t('cli_write_failed', lang, path=args.out, reason=exc.strerror or exc)}", file=sys.stderr)
+        return FAILED
     print(t("cli_written", lang, path=args.out, size=len(data)))
     return 0
+
+
+def check_out(out: Path, lang: str) -> None:
+    """--out names a file in a folder that exists (as `template --out` wants): ValueError otherwise."""
+    if out.is_dir():
+        raise ValueError(t("cli_out_is_folder", lang, path=out))
+    folder = out.parent
+    if not folder.is_dir():
+        raise ValueError(t("cli_no_folder", lang, folder=folder))
 
 
 COMMANDS = {"export": cmd_export}

@@ -22,6 +22,7 @@ from pptx.util import Emu, Inches, Pt
 
 from regionstats import formatting
 from regionstats.export import figdata, images
+from regionstats.export.tables import neutralise
 from regionstats.export.text import t
 from regionstats.i18n import t as app_t
 from regionstats.selection import Selection
@@ -220,6 +221,12 @@ def _frame_lines(frame: pd.DataFrame, limit: int = 60) -> list[str]:
     return rows
 
 
+def as_text(label):
+    """A category or series name for the chart's embedded workbook, neutralised as in the CSV/XLSX
+    exports: a name from data that starts with = + - @ is never read as a formula by Excel."""
+    return neutralise(str(label)) if label is not None else label
+
+
 def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
     """Bars by region or lines over years as an editable PowerPoint chart."""
     number_format = "#,##0" + ("." + "0" * data.decimals if data.decimals else "")
@@ -229,17 +236,18 @@ def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
         chart_data.categories = [str(c) for c in categories]
         for series in data.series:
             by_cat = {int(float(p.category)): p.value for p in series.points}
-            chart_data.add_series(series.name, [by_cat.get(c) for c in categories])
+            chart_data.add_series(as_text(series.name), [by_cat.get(c) for c in categories])
         chart_type = XL_CHART_TYPE.LINE_MARKERS
     else:
         categories = list(dict.fromkeys(p.category for s in data.series for p in s.points))
         missing = [p.category for p in data.missing if p.category not in categories]
         # a region without a value keeps its place, labelled as missing (PowerPoint draws no marker)
-        chart_data.categories = categories + [f"{c} ({formatting.MISSING[lang]})" for c in missing]
+        labels = categories + [f"{c} ({formatting.MISSING[lang]})" for c in missing]
+        chart_data.categories = [as_text(c) for c in labels]
         categories = categories + missing
         for series in data.series:
             by_cat = {p.category: p.value for p in series.points}
-            chart_data.add_series(series.name or data.axis_title, [by_cat.get(c) for c in categories])
+            chart_data.add_series(as_text(series.name or data.axis_title), [by_cat.get(c) for c in categories])
         chart_type = XL_CHART_TYPE.BAR_CLUSTERED if data.kind == "bar_h" else XL_CHART_TYPE.COLUMN_CLUSTERED
     frame = slide.shapes.add_chart(chart_type, MARGIN, CHART_TOP, CONTENT_W, CHART_H, chart_data)
     chart = frame.chart

@@ -68,13 +68,19 @@ TEXT = {
     # the command line
     "cli_written": ("Skrev {path} ({size} byte)", "Wrote {path} ({size} bytes)"),
     "cli_unknown_page": ("okänd sida ”{page}”; finns: {known}", "unknown page “{page}”; known: {known}"),
-    "cli_bad_regions": ("okända regionkoder: {codes}", "unknown region codes: {codes}"),
+    "cli_bad_regions": ("okända regionkoder: {codes} (välj län, t.ex. 01,18, och 00 för riket)",
+                        "unknown region codes: {codes} (choose counties, e.g. 01,18, and 00 for Sweden)"),
+    "cli_bad_home": ("--home ska vara ett län, t.ex. 18; fick {code}", "--home should be a county, e.g. 18; got {code}"),
     "cli_bad_years": ("--years ska vara ÅÅÅÅ eller ÅÅÅÅ-ÅÅÅÅ inom {first}–{last}, fick ”{value}”",
                       "--years should be YYYY or YYYY-YYYY within {first}–{last}, got “{value}”"),
     "cli_pdf_one_page": ("pdf tar en sida i taget; fick {pages}",
                          "pdf takes one page at a time; got {pages}"),
     "cli_server_failed": ("kunde inte starta Streamlit-servern för PDF: {detail}",
                           "could not start the Streamlit server for the PDF: {detail}"),
+    "cli_no_folder": ("mappen {folder} finns inte; skapa den först eller välj en annan --out",
+                      "the folder {folder} does not exist; create it first or choose another --out"),
+    "cli_out_is_folder": ("--out ska vara en fil, men {path} är en mapp", "--out should be a file, but {path} is a folder"),
+    "cli_write_failed": ("kunde inte skriva {path}: {reason}", "could not write {path}: {reason}"),
 }
 
 

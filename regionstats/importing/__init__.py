@@ -19,11 +19,13 @@ Plain functions for the app's page Data och källor → Importera (no Streamlit 
     report = importing.plan_import_from_upload(data_dir, name, raw, lang, mapping=mapping)
     st.write(report.summary(lang)); st.text(report.text(lang)); st.dataframe(report.frame(lang))
 
-    # 3. Only when report.can_apply and the user confirms: write all or nothing.
+    # 3. Only when report.can_apply and the user confirms: write all or nothing (only
+    #    data_dir/imported/*.csv is written). Warnings in report.confirmations (a year after
+    #    next year, a value that halves or doubles) need confirmed=True as well.
     #    Raises ImportProblem (ImportBusy: another import is running, try again;
     #    StaleReport: the data changed since the report, make a new one) or
     #    validate.DataError; show exc.message(lang) / exc.messages(lang).
-    entry = importing.apply_import(data_dir, report, note="ALF 2024 från VR")
+    entry = importing.apply_import(data_dir, report, note="ALF 2024 från VR", confirmed=ticked)
 
     # 4. History and undo.
     importing.import_history(data_dir)        # DataFrame, newest first
@@ -37,15 +39,16 @@ Signatures:
 - ``template_csv(lang="sv") -> bytes``
 - ``plan_import_from_upload(data_dir, file_name, raw_bytes, lang="sv", mapping=None) -> ImportReport``
 - ``suggest_mapping_for_upload(data_dir, file_name, raw_bytes) -> dict``
-- ``apply_import(data_dir, report, note="", lock_wait=3.0) -> dict`` (the history entry)
+- ``apply_import(data_dir, report, note="", lock_wait=3.0, confirmed=False) -> dict`` (the history entry)
 - ``undo_last_import(data_dir, lock_wait=3.0, force=False) -> dict``
 - ``import_history(data_dir) -> pandas.DataFrame``
-- ``plan_scb_population(data_dir, first_year, last_year, regions=None, client=None, lang="sv")
-  -> ImportReport``
+- ``plan_scb_population(data_dir, first_year, last_year, regions=None, client=None, lang="sv",
+  table_id=None, contents=None) -> ImportReport`` (table chosen by year from SCB's metadata)
 
 ``ImportReport``: ``ok``, ``can_apply``, ``counts()``, ``summary(lang)``, ``text(lang)``,
-``frame(lang)``, ``problem_messages(lang)``, and the lists ``added``, ``changed``,
-``unchanged``, ``rejected``, ``warnings``, ``refused``, ``new_sources``.
+``frame(lang)``, ``problem_messages(lang)``, ``confirmation_messages(lang)``, and the lists
+``added``, ``changed``, ``unchanged``, ``rejected``, ``warnings``, ``confirmations``, ``refused``,
+``new_sources``. Uploads may be CSV, XLSX, a saved JSON-stat2 answer (``.json``) or a PxWeb table.
 
 After an import or undo the data files differ, so their fingerprint does too: ``db.connect``
 builds a new warehouse and ``cached.py`` (keyed by the fingerprint) picks it up on the next run.

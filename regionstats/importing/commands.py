@@ -1,5 +1,5 @@
-"""Command line for imports: ``import``, ``fetch scb-population``, ``undo-import``, ``template``,
-``import-history``.
+"""Command line for imports: ``import``, ``fetch scb-population``, ``fetch eurostat DATASET``,
+``undo-import``, ``template``, ``import-history``.
 
 Exit codes: 0 done (or nothing to change), 1 the data was rejected or nothing was written
 (refused file, rejected rows, another import running, aborted at the question), 2 usage
@@ -18,8 +18,9 @@ from regionstats.importing.long_template import template_csv
 from regionstats.importing.problems import ImportProblem, UploadRefused, format_message
 from regionstats.importing.readers import MAX_BYTES
 from regionstats.importing.report import ImportReport
-from regionstats.importing.scb import POPULATION_TABLE, ScbClient, plan_scb_population
+from regionstats.importing.scb import ScbClient, plan_scb_population
 from regionstats.importing.upload import plan_import_from_upload
+from regionstats.importing.wide import load_mapping
 
 USAGE_ERROR = 2
 REJECTED = 1
@@ -31,20 +32,35 @@ def make_client(lang: str = "sv") -> ScbClient:
     return ScbClient()
 
 
+def make_eurostat_client():
+    """The Eurostat client the fetch command uses (tests replace it with one on a fake transport)."""
+    from regionstats.importing.eurostat import EurostatClient
+
+    return EurostatClient()
+
+
 def register(sub, common: argparse.ArgumentParser) -> None:
     """Add the import commands to the main parser's subcommands."""
     imp = sub.add_parser("import", parents=[common],
-                         help="import a CSV/XLSX in the long template (or a wide table with --mapping)")
+                         help="import a CSV/XLSX in the long template, a PxWeb table or a saved JSON-stat2 "
+                              "answer (.json); a wide table with --mapping")
     imp.add_argument("file", type=Path)
     imp.add_argument("--mapping", type=Path, help="JSON mapping for a wide table (regions as columns)")
     add_write_options(imp)
 
-    fetch = sub.add_parser("fetch", parents=[common], help="fetch figures from SCB's API")
-    fetch.add_argument("what", choices=("scb-population",))
+    fetch = sub.add_parser("fetch", parents=[common], help="fetch figures from SCB's or Eurostat's API")
+    fetch.add_argument("what", choices=("scb-population", "eurostat"))
+    fetch.add_argument("dataset", nargs="?", help="eurostat: the dataset, e.g. rd_e_gerdreg")
+    fetch.add_argument("--geo", help="eurostat: comma-separated NUTS codes (default SE11, SE12, SE33, peers)")
+    fetch.add_argument("--filter", action="append", default=[], metavar="DIM=CODE",
+                       help="eurostat: keep one code of a dimension, e.g. unit=PC_GDP (repeatable)")
     fetch.add_argument("--from", dest="first_year", type=int, required=True, metavar="YEAR")
     fetch.add_argument("--to", dest="last_year", type=int, required=True, metavar="YEAR")
     fetch.add_argument("--regions", help="comma-separated region codes (default: Riket and all counties)")
-    fetch.add_argument("--table", default=POPULATION_TABLE, help=f"SCB table id (default {POPULATION_TABLE})")
+    fetch.add_argument("--table", help="SCB table id (default: chosen by year from the tables' metadata, "
+                       "TAB638 up to 2024, TAB5557 from 2025)")
+    fetch.add_argument("--contents", help="SCB contents code (default: the table's population code, "
+                       "e.g. BE0101N1 or 000007ME)")
     add_write_options(fetch)
 
     undo = sub.add_parser("undo-import", parents=[common], help="undo the last import")
@@ -60,6 +76,10 @@ def register(sub, common: argparse.ArgumentParser) -> None:
 def add_write_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="show the report, write nothing")
     parser.add_argument("--yes", action="store_true", help="write without asking")
+    parser.add_argument("--confirm-warnings", action="store_true",
+                        help="accept the warnings that must be confirmed (a year after next year, "
+                             "a value that "
+                             "halves or doubles); needed with --yes when there are such warnings")
     parser.add_argument("--note", default="", help="a note for the import history")
     parser.add_argument("--lock-wait", type=float, default=LOCK_WAIT,
                         help="seconds to wait for another import to finish (default %(default)s)")
@@ -84,7 +104,11 @@ def cmd_import(args) -> int:
             say(args, f"fel: mappningen {args.mapping} finns inte",
                 f"error: the mapping {args.mapping} does not exist", err=True)
             return USAGE_ERROR
-        mapping = args.mapping.read_bytes()
+        try:
+            mapping = load_mapping(args.mapping.name, args.mapping.read_bytes())
+        except ImportProblem as exc:
+            print(f"{'fel' if args.lang == 'sv' else 'error'}: {exc.message(args.lang)}", file=sys.stderr)
+            return USAGE_ERROR
     size = args.file.stat().st_size
     if size > MAX_BYTES:  # refused without reading it
         refused = UploadRefused("too_big", args.file.name, size=size, limit=MAX_BYTES)
@@ -96,6 +120,8 @@ def cmd_import(args) -> int:
 
 
 def cmd_fetch(args) -> int:
+    if args.what == "eurostat":
+        return cmd_fetch_eurostat(args)
     low, high = schema.YEAR_RANGE
     if not low <= args.first_year <= args.last_year <= high:
         detail = {"low": low, "high": high, "first": args.first_year, "last": args.last_year}
@@ -111,13 +137,45 @@ def cmd_fetch(args) -> int:
             return USAGE_ERROR
     try:
         report = plan_scb_population(data_dir_of(args), args.first_year, args.last_year, regions,
-                                     make_client(args.lang), args.lang, args.table)
+                                     make_client(args.lang), args.lang, args.table, contents=args.contents)
     except ImportProblem as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return REJECTED
     except ValueError as exc:  # a table id that cannot be one
         print(f"{'fel' if args.lang == 'sv' else 'error'}: {exc}", file=sys.stderr)
         return USAGE_ERROR
+    return finish(args, report)
+
+
+def cmd_fetch_eurostat(args) -> int:
+    from regionstats.importing.eurostat import EurostatError, plan_eurostat
+
+    low, high = schema.YEAR_RANGE
+    if not low <= args.first_year <= args.last_year <= high:
+        detail = {"low": low, "high": high, "first": args.first_year, "last": args.last_year}
+        print(f"{'fel' if args.lang == 'sv' else 'error'}: {format_message('scb_years', detail, args.lang)}",
+              file=sys.stderr)
+        return USAGE_ERROR
+    if not args.dataset:
+        example = "fetch eurostat rd_e_gerdreg --from 2019 --to 2023"
+        say(args, f"fel: ange datasetet, till exempel: {example}", f"error: name the dataset, for example: {example}",
+            err=True)
+        return USAGE_ERROR
+    geo = [g.strip().upper() for g in args.geo.split(",") if g.strip()] if args.geo else None
+    filters = {}
+    for item in args.filter:
+        key, _, value = item.partition("=")
+        if not key or not value:
+            say(args, f"fel: --filter ska vara DIM=KOD (fick {item})",
+                f"error: --filter should be DIM=CODE (got {item})", err=True)
+            return USAGE_ERROR
+        filters[key.strip()] = value.strip()
+    try:
+        report = plan_eurostat(data_dir_of(args), args.dataset, geo, args.first_year, args.last_year,
+                               make_eurostat_client(), args.lang, filters)
+    except EurostatError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return USAGE_ERROR if exc.code in ("eurostat_dataset", "eurostat_code") else REJECTED
     return finish(args, report)
 
 
@@ -136,8 +194,21 @@ def finish(args, report) -> int:
     if not args.yes and not confirm(args, data_dir_of(args)):
         print(format_message("aborted", {}, args.lang), file=sys.stderr)
         return REJECTED
+    confirmed = args.confirm_warnings
+    if report.confirmations and not confirmed:
+        if args.yes:
+            say(args, "fel: rapporten har varningar som måste bekräftas; läs dem och lägg till "
+                "--confirm-warnings",
+                "error: the report has warnings that must be confirmed; read them and add --confirm-warnings",
+                err=True)
+            return REJECTED
+        confirmed = confirm(args, data_dir_of(args), warnings=len(report.confirmations))
+        if not confirmed:
+            print(format_message("aborted", {}, args.lang), file=sys.stderr)
+            return REJECTED
     try:
-        entry = apply_import(data_dir_of(args), report, note=args.note, lock_wait=args.lock_wait)
+        entry = apply_import(data_dir_of(args), report, note=args.note, lock_wait=args.lock_wait,
+                             confirmed=confirmed)
     except ImportProblem as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return exc.exit_code
@@ -146,10 +217,13 @@ def finish(args, report) -> int:
     return 0
 
 
-def confirm(args, data_dir: Path) -> bool:
+def confirm(args, data_dir: Path, warnings: int = 0) -> bool:
     """Ask on standard input; no answer (no stdin, end of input) is no."""
     prompt = (f"Skriva ändringarna till {data_dir}? [j/N] " if args.lang == "sv"
               else f"Write the changes to {data_dir}? [y/N] ")
+    if warnings:
+        prompt = (f"{warnings} varningar ovan måste bekräftas. Importera ändå? [j/N] " if args.lang == "sv"
+                  else f"{warnings} warnings above must be confirmed. Import anyway? [y/N] ")
     print(prompt, end="", flush=True)
     try:
         answer = sys.stdin.readline() if sys.stdin is not None else ""
@@ -175,11 +249,20 @@ def cmd_template(args) -> int:
         sys.stdout.buffer.write(data)
         return 0
     out = Path(args.out)
+    if out.is_dir():
+        say(args, f"fel: {out} är en mapp; ange ett filnamn, t.ex. {out / 'mall.csv'}",
+            f"error: {out} is a folder; give a file name, e.g. {out / 'template.csv'}", err=True)
+        return USAGE_ERROR
     if not out.parent.is_dir():
         say(args, f"fel: mappen {out.parent} finns inte", f"error: the folder {out.parent} does not exist",
             err=True)
         return USAGE_ERROR
-    out.write_bytes(data)
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        say(args, f"fel: kunde inte skriva {out} ({exc.strerror or exc})",
+            f"error: could not write {out} ({exc.strerror or exc})", err=True)
+        return REJECTED
     say(args, f"Mallen skrevs till {out}", f"The template was written to {out}")
     return 0
 

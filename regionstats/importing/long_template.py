@@ -72,7 +72,10 @@ def rows_from_sheet(sheet: Sheet) -> tuple[list[IncomingRow], list[ImportIssue]]
     positions, labels, warnings = {}, {}, []
     for index, label in enumerate(sheet.header):
         name = canonical_column(label)
-        if name is None or name in positions:
+        if name is not None and name in positions:
+            raise UploadRefused("duplicate_column", sheet.file_name, value=label, first=positions[name] + 1,
+                                second=index + 1)
+        if name is None:
             if label:
                 warnings.append(ImportIssue(sheet.file_name, sheet.header_line, label, "ignored_column",
                                             {"value": label}, "warning"))

@@ -80,6 +80,74 @@ MESSAGES = {
         "datamappen klarar inte kontrollen, så inget kan importeras: {detail}",
         "the data folder does not pass validation, so nothing can be imported: {detail}",
     ),
+    "duplicate_column": (
+        "kolumnen ”{value}” finns två gånger (kolumn {first} och {second}); ta bort den ena",
+        "the column “{value}” appears twice (columns {first} and {second}); remove one of them",
+    ),
+    "too_many_columns": (
+        "rad {line} har {count} kolumner; gränsen är {limit}",
+        "line {line} has {count} columns; the limit is {limit}",
+    ),
+    "unclosed_quote": (
+        "rad {line}: ett citattecken (\") öppnas men stängs aldrig; resten av filen skulle bli en enda cell",
+        "line {line}: a quote (\") is opened but never closed; the rest of the file would become one cell",
+    ),
+    "swallowed_rows": (
+        "rad {line}: ett citattecken (\") öppnas och stängs först på rad {end}; raderna däremellan "
+        "skulle läsas som text i en cell. Stäng citatet på rad {line}",
+        "line {line}: a quote (\") is opened and closed only on line {end}; the lines in between would be "
+        "read as text in one cell. Close the quote on line {line}",
+    ),
+    "bad_quoting": (
+        "rad {line}: citattecknen går inte att tolka ({detail})",
+        "line {line}: the quotes cannot be read ({detail})",
+    ),
+    "cell_too_long": (
+        "rad {line}: en cell är längre än {limit} tecken",
+        "line {line}: a cell is longer than {limit} characters",
+    ),
+    "sheet_too_large": (
+        "kalkylbladet ”{sheet}” använder området {range} ({rows} rader × {columns} kolumner); gränsen är "
+        "{max_rows} rader, {max_columns} kolumner och {max_cells} celler. Ta bort tomma rader och kolumner "
+        "(eller kopiera värdena till ett nytt blad)",
+        "the worksheet “{sheet}” uses the range {range} ({rows} rows × {columns} columns); the limit is "
+        "{max_rows} rows, {max_columns} columns and {max_cells} cells. Delete empty rows and columns "
+        "(or copy the values to a new sheet)",
+    ),
+    "json_not_jsonstat": (
+        "filen är JSON men inte ett JSON-stat2-svar från PxWeb ({detail})",
+        "the file is JSON but not a JSON-stat2 answer from PxWeb ({detail})",
+    ),
+    "jsonstat_v1": (
+        "filen är PxWebs äldre format ({detail}); hämta tabellen igen som JSON-stat2 "
+        "(PxWebApi 2.0: outputFormat=json-stat2, eller ”JSON-stat2” i Statistikdatabasens nedladdning)",
+        "the file is PxWeb's older format ({detail}); fetch the table again as JSON-stat2 "
+        "(PxWebApi 2.0: outputFormat=json-stat2, or “JSON-stat2” in the database's download menu)",
+    ),
+    "jsonstat_contents": (
+        "tabellinnehållet {value} känns inte igen; kända: {known}",
+        "the table contents {value} are not recognised; known: {known}",
+    ),
+    "not_total": (
+        "dimensionen {dimension} är låst till {value_code} ({label}), som inte är en totalsumma; "
+        "värdena skulle vara en delmängd, inte hela befolkningen. Välj totalen ({totals}) "
+        "eller utelämna {dimension}",
+        "the dimension {dimension} is fixed at {value_code} ({label}), which is not a total; "
+        "the values would be "
+        "a subgroup, not the whole population. Choose the total ({totals}) or leave {dimension} out",
+    ),
+    "several_values": (
+        "dimensionen {dimension} har {count} värden ({codes}); välj bara totalen",
+        "the dimension {dimension} has {count} values ({codes}); choose only the total",
+    ),
+    "skipped_municipalities": (
+        "{count} kommuner (fyrsiffriga koder) lästes inte; bara riket och län importeras",
+        "{count} municipalities (four-digit codes) were not read; only the country and counties are imported",
+    ),
+    "pxweb_layout": (
+        "filen ser ut som en PxWeb-tabell men {detail}",
+        "the file looks like a PxWeb table but {detail}",
+    ),
     # one row or cell
     "required": ("värde saknas", "value missing"),
     "value_required": (
@@ -181,6 +249,20 @@ MESSAGES = {
         "{key}: det lagrade värdet {old} ersätts med ”saknas”",
         "{key}: the stored value {old} is replaced by “missing”",
     ),
+    "not_whole": (
+        "{value} är inte ett heltal, men {unit} räknas i hela tal",
+        "{value} is not a whole number, but {unit} are counted in whole numbers",
+    ),
+    "future_year": (
+        "året {value} ligger efter {next_year}; kontrollera att det inte är ett skrivfel",
+        "the year {value} is after {next_year}; check that it is not a typing error",
+    ),
+    "implausible_change": (
+        "{key}: det lagrade värdet {old} skulle bli {new} (mer än en halvering eller fördubbling); "
+        "är det en delmängd eller fel enhet?",
+        "{key}: the stored value {old} would become {new} (more than halved or doubled); "
+        "is it a subgroup or the wrong unit?",
+    ),
     # the import as a whole
     "busy": (
         "en annan import pågår just nu; försök igen om en stund",
@@ -193,6 +275,10 @@ MESSAGES = {
     "nothing_to_apply": (
         "inget att importera: {detail}",
         "nothing to import: {detail}",
+    ),
+    "needs_confirmation": (
+        "rapporten har {count} varningar som måste bekräftas innan något skrivs",
+        "the report has {count} warnings that must be confirmed before anything is written",
     ),
     "nothing_to_undo": ("det finns ingen import att ångra", "there is no import to undo"),
     "undo_changed": (
@@ -221,6 +307,26 @@ MESSAGES = {
     "scb_response": (
         "SCB:s svar kunde inte läsas som JSON-stat2: {detail}",
         "SCB's answer could not be read as JSON-stat2: {detail}",
+    ),
+    "scb_no_years": (
+        "SCB har inte åren {years} i någon av tabellerna ({tables})",
+        "SCB does not have the years {years} in any of the tables ({tables})",
+    ),
+    "scb_no_value": (
+        "SCB:s tabell {table} har inte {variable} {codes}",
+        "SCB's table {table} does not have {variable} {codes}",
+    ),
+    "scb_no_contents": (
+        "SCB:s tabell {table} har inte tabellinnehållet {contents}; den har {known} (ange --contents)",
+        "SCB's table {table} does not have the contents {contents}; it has {known} (give --contents)",
+    ),
+    "scb_no_total": (
+        "SCB:s tabell {table} kräver ett val för {variable} men har ingen totalsumma ({codes})",
+        "SCB's table {table} requires a choice for {variable} but has no total ({codes})",
+    ),
+    "scb_bad_request": (
+        "SCB godtog inte frågan till tabell {table} (som har åren {years}): {hint} ({detail})",
+        "SCB did not accept the question to table {table} (which has the years {years}): {hint} ({detail})",
     ),
     "scb_years": (
         "åren ska vara {low}–{high} med från ≤ till, fick {first}–{last}",

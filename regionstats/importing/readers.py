@@ -19,7 +19,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from regionstats.importing.problems import UploadRefused
+from regionstats.importing.problems import Both, UploadRefused
 
 MAX_BYTES = 5_000_000
 MAX_ROWS = 50_000
@@ -27,6 +27,10 @@ MAX_UNCOMPRESSED = 50_000_000  # bytes an XLSX may unpack to
 MAX_RATIO = 100  # unpacked/packed for any part over RATIO_FLOOR bytes
 RATIO_FLOOR = 1_000_000
 MAX_ZIP_PARTS = 1_000
+MAX_COLUMNS = 1_000  # a wide table has regions (21) or years (some tens) as columns
+MAX_CELLS = 2_000_000  # non-empty cells read from a worksheet
+MAX_CELL_CHARS = 100_000  # below the csv module's own field limit (131 072)
+SWALLOW_SEPARATORS = 2  # a line inside a quoted cell with this many separators is a swallowed row
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv", "")
 XLSX_SUFFIXES = (".xlsx",)
@@ -142,28 +146,69 @@ def check_controls(name: str, text: str) -> None:
         raise UploadRefused("binary", name, detail=f"U+{ord(found.group()):04X}, line {line}")
 
 
-def sniff_separator(text: str) -> str:
-    """The separator that splits the first real line into the most fields (; before tab before ,)."""
-    for line in text.splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            counts = {sep: len(next(csv.reader([line], delimiter=sep), [])) for sep in SEPARATORS}
-            best = max(counts.values())
-            return next(sep for sep in SEPARATORS if counts[sep] == best) if best > 1 else ","
+def sniff_separator(text: str, lines: int = 10) -> str:
+    """The separator that splits the first real line most (; before tab before ,).
+
+    A line without any separator outside quotes (PxWeb's quoted title above the header) is
+    skipped. Counted with plain string operations, so a header of any width is fine.
+    """
+    for seen, line in enumerate(l for l in text.splitlines() if l.strip() and not l.lstrip().startswith("#")):
+        if seen >= lines:
+            break
+        outside = "".join(line.split('"')[::2])  # the parts between quoted parts
+        counts = {sep: outside.count(sep) for sep in SEPARATORS}
+        top = max(counts.values())
+        if top > 0:
+            return next(sep for sep in SEPARATORS if counts[sep] == top)
     return ","
 
 
 def split_records(name: str, text: str, separator: str, max_rows: int) -> list[list[str]]:
-    """Every record of the CSV (blank ones too, so indexes match the lines a spreadsheet shows)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-    records = []
+    """Every record of the CSV (blank ones too, so indexes match the rows a spreadsheet shows).
+
+    Refused with the line number: a quote never closed (end of file inside quotes), a quote
+    that swallows the following lines into one cell, quotes that cannot be read, a cell over
+    MAX_CELL_CHARS characters, a row over MAX_COLUMNS columns.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    records, start = [], 1
     try:
         for record in reader:
+            if len(record) > MAX_COLUMNS:
+                raise UploadRefused("too_many_columns", name, line=start, count=len(record),
+                                    limit=MAX_COLUMNS)
+            if reader.line_num > start:
+                check_multiline(name, record, separator, start, reader.line_num)
             records.append(record)
             if len(records) > max_rows + 1:
                 raise UploadRefused("too_many_rows", name, limit=max_rows)
+            start = reader.line_num + 1
     except csv.Error as exc:
-        raise UploadRefused("binary", name, detail=f"CSV: {exc}, line {reader.line_num}") from None
+        message = str(exc)
+        if "field larger than field limit" in message:
+            raise UploadRefused("cell_too_long", name, line=reader.line_num, limit=MAX_CELL_CHARS) from None
+        if "unexpected end of data" in message:
+            raise UploadRefused("unclosed_quote", name, line=start) from None
+        if reader.line_num > start:
+            raise UploadRefused("swallowed_rows", name, line=start, end=reader.line_num) from None
+        if "expected after" in message:
+            detail = Both(f"efter ett avslutande citattecken ska ”{separator}” eller radslut komma",
+                          f"a closing quote must be followed by “{separator}” or the end of the line")
+        else:
+            detail = Both(message, message)
+        raise UploadRefused("bad_quoting", name, line=reader.line_num, detail=detail) from None
+    for number, record in enumerate(records, start=1):
+        if any(len(cell) > MAX_CELL_CHARS for cell in record):
+            raise UploadRefused("cell_too_long", name, line=number, limit=MAX_CELL_CHARS)
     return records
+
+
+def check_multiline(name: str, record: list[str], separator: str, start: int, end: int) -> None:
+    """A quoted cell over several lines is fine, unless those lines look like rows it swallowed."""
+    for cell in record:
+        for inner in cell.splitlines()[1:]:
+            if inner.count(separator) >= SWALLOW_SEPARATORS:
+                raise UploadRefused("swallowed_rows", name, line=start, end=end)
 
 
 def header_and_rows(name: str, records: list[list]) -> tuple[int, list[str], list[tuple[int, list[str]]]]:
@@ -200,6 +245,7 @@ def read_xlsx(name: str, raw: bytes, max_rows: int = MAX_ROWS) -> Sheet:
         sheets = [ws for ws in book.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
         if not sheets:
             raise UploadRefused("no_sheet", name)
+        check_used_range(name, sheets[0], max_rows)
         records = worksheet_records(name, sheets[0], max_rows)
     finally:
         book.close()
@@ -254,17 +300,55 @@ def check_unpacked_size(name: str, parts: list[zipfile.ZipInfo]) -> None:
         raise UploadRefused("zip_bomb", name, size=total, ratio=round(ratio), limit=MAX_UNCOMPRESSED)
 
 
+def check_used_range(name: str, sheet, max_rows: int) -> None:
+    """Refuse a worksheet whose declared used range (its <dimension>) is beyond the limits, unread."""
+    rows, columns = sheet.max_row, sheet.max_column
+    if rows is None or columns is None:
+        return  # no dimension: worksheet_records counts while it reads
+    if columns > MAX_COLUMNS or rows * columns > MAX_CELLS * 10:  # rows are counted while reading
+        raise_too_large(name, sheet, rows, columns, max_rows)
+
+
+def raise_too_large(name: str, sheet, rows: int, columns: int, max_rows: int):
+    from openpyxl.utils import get_column_letter
+
+    shown = f"A1:{get_column_letter(min(columns, 16384))}{rows}"
+    raise UploadRefused("sheet_too_large", name, sheet=sheet.title, range=shown, rows=rows, columns=columns,
+                        max_rows=max_rows, max_columns=MAX_COLUMNS, max_cells=MAX_CELLS)
+
+
 def worksheet_records(name: str, sheet, max_rows: int) -> list[list[str]]:
-    """Rows of a worksheet as text, trailing empty cells dropped, at most max_rows + 1."""
-    records = []
+    """Rows of a worksheet as text, trailing empty cells dropped, at most max_rows + 1.
+
+    Reads the sheet's XML row by row with openpyxl's parser (not ``iter_rows``, which pads every
+    row to the widest column), stopping at the first row, column or cell beyond the limits.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    book = sheet.parent
+    records, cells = [], 0
     try:
-        for row in sheet.iter_rows(values_only=True):
-            cells = [cell_text(v) for v in row]
-            while cells and cells[-1] == "":
-                cells.pop()
-            records.append(cells)
-            if len(records) > max_rows + 1:
-                raise UploadRefused("too_many_rows", name, limit=max_rows)
+        with sheet._get_source() as source:
+            parser = WorkSheetParser(source, sheet._shared_strings, data_only=True, epoch=book.epoch,
+                                     date_formats=book._date_formats,
+                                     timedelta_formats=book._timedelta_formats)
+            for index, row in parser.parse():
+                if index > max_rows + 1:
+                    raise UploadRefused("too_many_rows", name, limit=max_rows)
+                widest = max((c["column"] for c in row), default=0)
+                if widest > MAX_COLUMNS:
+                    raise_too_large(name, sheet, index, widest, max_rows)
+                cells += len(row)
+                if cells > MAX_CELLS:
+                    raise_too_large(name, sheet, index, widest, max_rows)
+                while len(records) < index - 1:
+                    records.append([])  # rows the sheet skips
+                values = [""] * widest
+                for cell in row:
+                    values[cell["column"] - 1] = cell_text(cell["value"])
+                while values and values[-1] == "":
+                    values.pop()
+                records.append(values)
     except UploadRefused:
         raise
     except Exception as exc:  # malformed sheet XML

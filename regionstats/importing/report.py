@@ -27,10 +27,19 @@ from regionstats.validate import load_and_validate
 OBSERVATION_COLUMNS = schema.OBSERVATIONS.column_names
 SOURCE_COLUMNS = schema.SOURCES.column_names
 COUNTRY_ALIASES = ("sverige", "riket", "hela riket", "sweden", "hela landet", "whole country")
+# the regions' own names for themselves where they differ from "Region <county>" (Kolada uses them)
+ORGANISATION_ALIASES = {"region sörmland": "04", "sörmland": "04", "västra götalandsregionen": "14",
+                        "vgr": "14", "region jämtland härjedalen": "23", "jämtland härjedalen": "23"}
+CODE_AND_NAME = re.compile(r"^(\d{2}|\d{4})\s+\S")  # PxWeb's "01 Stockholms län"
 NON_NEGATIVE_UNITS = ("msek", "sek", "sek_per_capita", "persons", "count", "fte")
 MONEY_UNITS = ("msek", "sek", "sek_per_capita")
 MAX_TEXT = 2000
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_.\-]{1,80}$")
+YEAR_PATTERN = re.compile(r"^\d{4}$")
+WHOLE_UNITS = ("persons", "count")
+JUMP_UNITS = ("persons", "count", "fte", "msek", "sek", "sek_per_capita")
+PLAUSIBLE_FACTOR = 2.0  # a stored value halving or doubling needs a confirmation
+GROUP_AFTER = 3  # the same problem on more lines than this is reported once, with a count
 SWEDISH_LETTERS = str.maketrans("åäöéüÅÄÖÉÜ", "aaoeuAAOEU")
 
 UNIT_WORDS = {
@@ -62,6 +71,7 @@ KIND_LABELS = {
     "added": ("läggs till", "added"), "changed": ("ändras", "changed"),
     "unchanged": ("oförändrad", "unchanged"),
     "rejected": ("avvisad", "rejected"), "warning": ("varning", "warning"), "refused": ("vägrad", "refused"),
+    "confirm": ("bekräfta", "confirm"),
 }
 
 
@@ -116,6 +126,7 @@ class ImportReport:
     refused: list = field(default_factory=list)
     new_sources: list = field(default_factory=list)
     details: dict = field(default_factory=dict)
+    confirmations: list = field(default_factory=list)  # warnings the user must confirm before writing
 
     @classmethod
     def refusal(cls, data_dir, file_name: str, issue, sha256: str = "", lang: str = "sv") -> "ImportReport":
@@ -152,7 +163,7 @@ class ImportReport:
             "read": self.rows_read, "added": len(self.added), "changed": len(self.changed),
             "unchanged": len(self.unchanged), "rejected": len({i.line for i in self.rejected}),
             "problems": len(self.rejected) + len(self.refused), "warnings": len(self.warnings),
-            "new_sources": len(self.new_sources),
+            "new_sources": len(self.new_sources), "to_confirm": len(self.confirmations),
         }
 
     def summary(self, lang: str | None = None) -> str:
@@ -161,22 +172,33 @@ class ImportReport:
         if self.refused:
             return ("Filen vägrades; inget importeras." if lang == "sv"
                     else "The file was refused; nothing is imported.")
+        cells = self.source_kind == "wide"
         if lang == "sv":
-            text = (f"{c['read']} rader lästa: {c['added']} läggs till, {c['changed']} ändras, "
+            read = f"{c['read']} {'celler' if cells else 'rader'} lästa"
+            text = (f"{read}: {c['added']} läggs till, {c['changed']} ändras, "
                     f"{c['unchanged']} oförändrade, {c['rejected']} avvisade, {c['new_sources']} nya källor.")
             if self.rejected:
                 text += " Filen avvisas tills felen är rättade; inget skrivs."
+            elif self.confirmations:
+                text += f" {c['to_confirm']} varningar måste bekräftas innan något skrivs."
             return text
-        text = (f"{c['read']} rows read: {c['added']} added, {c['changed']} changed, "
+        read = f"{c['read']} {'cells' if cells else 'rows'} read"
+        text = (f"{read}: {c['added']} added, {c['changed']} changed, "
                 f"{c['unchanged']} unchanged, {c['rejected']} rejected, {c['new_sources']} new sources.")
         if self.rejected:
             text += " The file is rejected until the errors are fixed; nothing is written."
+        elif self.confirmations:
+            text += f" {c['to_confirm']} warnings must be confirmed before anything is written."
         return text
 
     def problem_messages(self, lang: str | None = None) -> list[str]:
-        """Refusals and rejections, one line each."""
+        """Refusals and rejections, one line each; a problem repeated on many lines once, with the count."""
         lang = lang or self.lang
-        return [i.message(lang) for i in self.refused + self.rejected]
+        return grouped_messages(self.refused + self.rejected, lang)
+
+    def confirmation_messages(self, lang: str | None = None) -> list[str]:
+        """The warnings that must be confirmed before anything is written."""
+        return grouped_messages(self.confirmations, lang or self.lang)
 
     def text(self, lang: str | None = None, limit: int = 200) -> str:
         """The whole report as plain text."""
@@ -185,7 +207,8 @@ class ImportReport:
         lines = [f"{'Import av' if sv else 'Import of'} {self.file_name}", self.summary(lang)]
         sections = [
             ("Fel" if sv else "Errors", self.problem_messages(lang)),
-            ("Varningar" if sv else "Warnings", [i.message(lang) for i in self.warnings]),
+            ("Måste bekräftas" if sv else "Must be confirmed", self.confirmation_messages(lang)),
+            ("Varningar" if sv else "Warnings", grouped_messages(self.warnings, lang)),
             ("Nya källor" if sv else "New sources",
              [f"{s['source_id']}: {s['publisher']}, {s['title']}, {s['url']}" for s in self.new_sources]),
             ("Ändras" if sv else "Changed", [self._change_line(c, lang) for c in self.changed]),
@@ -212,7 +235,8 @@ class ImportReport:
         lang = lang or self.lang
         index = 0 if lang == "sv" else 1
         records = []
-        groups = (("refused", self.refused), ("rejected", self.rejected), ("warning", self.warnings))
+        groups = (("refused", self.refused), ("rejected", self.rejected), ("confirm", self.confirmations),
+                  ("warning", self.warnings))
         for kind, issues in groups:
             for issue in issues:
                 records.append({"kind": KIND_LABELS[kind][index], "line": issue.line, "column": issue.column,
@@ -232,6 +256,27 @@ class ImportReport:
         frame["line"] = frame["line"].astype("Int64")
         frame["year"] = frame["year"].astype("Int64")
         return frame
+
+
+def grouped_messages(issues: list, lang: str) -> list[str]:
+    """One line per issue, except that the same message on more than GROUP_AFTER lines is said once
+    with the number of lines and the first few of them."""
+    groups: dict[tuple, list] = {}
+    for issue in issues:
+        groups.setdefault((issue.file, issue.column, issue.text(lang)), []).append(issue)
+    out = []
+    for (_, _, text), members in groups.items():
+        if len(members) <= GROUP_AFTER:
+            out += [m.message(lang) for m in members]
+            continue
+        first = members[0]
+        where = first.location(lang).split(", ")
+        where = ", ".join(w for w in where if not w.startswith(("rad ", "line ")))
+        shown = ", ".join(str(m.line) for m in members[:5] if m.line is not None)
+        count = len(members)
+        lines = (f"{count} rader (rad {shown} …)" if lang == "sv" else f"{count} lines (lines {shown} …)")
+        out.append(f"{where}: {text} — {lines}")
+    return out
 
 
 # --- what is known ----------------------------------------------------------------------------
@@ -280,6 +325,9 @@ def region_lookup(regions: dict) -> dict:
     if "00" in regions:
         for alias in COUNTRY_ALIASES:
             lookup.setdefault(alias, "00")
+    for alias, code in ORGANISATION_ALIASES.items():
+        if code in regions:
+            lookup.setdefault(alias, code)
     return lookup
 
 
@@ -332,7 +380,8 @@ class Planner:
         self.declared = {s["source_id"]: (dict(s), 0) for s in sources}
         self.seen_keys = {}
         self.warned_sources = set()
-        self.issues, self.warnings = [], []
+        self.issues, self.warnings, self.confirmations = [], [], []
+        self.today = dt.date.today()
 
     def issue(self, row: IncomingRow, column: str | None, code: str, **detail) -> None:
         label = row.column(column) if column else None
@@ -342,6 +391,10 @@ class Planner:
         line = row.line if row else None
         label = row.column(column) if (row and column) else column
         self.warnings.append(ImportIssue(self.file_name, line, label, code, detail, "warning"))
+
+    def confirm(self, row: IncomingRow, column: str | None, code: str, **detail) -> None:
+        label = row.column(column) if column else None
+        self.confirmations.append(ImportIssue(self.file_name, row.line, label, code, detail, "confirm"))
 
     def check(self, row: IncomingRow) -> dict | None:
         """The typed observation for a row, or None when it is rejected (issues recorded)."""
@@ -369,8 +422,12 @@ class Planner:
             self.issue(row, "region_code", "required")
             return None
         folded = _fold(text)
+        if CODE_AND_NAME.match(folded):
+            folded = folded.split(" ", 1)[0]  # "01 Stockholms län": the code decides
         if folded.isdigit() and len(folded) == 1:
             folded = "0" + folded  # Excel dropped the leading zero of 01
+        if folded.isdigit() and len(folded) == 4 and folded.startswith("00"):
+            folded = folded[2:]  # Kolada's county ids 0001…0025, 0000 for Riket
         code = self.known.region_names.get(folded)
         if code is None:
             hint = suggestion(text, self.known.region_names,
@@ -397,18 +454,17 @@ class Planner:
             if required:
                 self.issue(row, column, "required")
             return None
-        try:
-            number = parse_number(text)
-            if not number.is_integer():
-                raise ValueError(text)
-        except ValueError:
+        if not YEAR_PATTERN.match(text):  # "2 038", "2041%", "2.040e3" are not years
             self.issue(row, column, "not_year", value=text)
             return None
+        number = int(text)
         low, high = schema.YEAR_RANGE
         if not low <= number <= high:
             self.issue(row, column, "year_range", value=text, low=low, high=high)
             return None
-        return int(number)
+        if column == "year" and number > self.today.year + 1:
+            self.confirm(row, column, "future_year", value=text, next_year=self.today.year + 1)
+        return number
 
     def value(self, row: IncomingRow, indicator: dict | None) -> dict:
         """value, value_text, value_low, value_high and status from the row's cells."""
@@ -458,6 +514,9 @@ class Planner:
             self.issue(row, column, "percent_range", value=shown)
         elif unit == "rank" and (number < 1 or not number.is_integer()):
             self.issue(row, column, "rank_range", value=shown)
+        elif unit in WHOLE_UNITS and not number.is_integer():  # 1e-300 persons
+            unit_name = Both(indicator["unit_sv"], indicator["unit_en"])
+            self.issue(row, column, "not_whole", value=shown, unit=unit_name)
 
     def unit(self, row: IncomingRow, indicator: dict) -> None:
         text = row.get("unit")
@@ -566,7 +625,7 @@ def stored_fields(row: dict) -> dict:
 
 def load_known(data_dir: Path) -> tuple[Known | None, list]:
     """The data folder's lookups, or the validation issues that stop any import."""
-    tables, issues = load_and_validate(Path(data_dir))
+    tables, issues = load_and_validate(Path(data_dir), imported=True)
     if issues:
         return None, issues
     return Known.from_tables(tables), []
@@ -579,6 +638,9 @@ def plan_import(data_dir, incoming: list[IncomingRow], *, file_name: str = "", s
     data_dir = Path(data_dir)
     report = ImportReport(file_name, str(data_dir), sha256=sha256, source_kind=source_kind,
                           rows_read=len(incoming), lang=lang, warnings=list(warnings))
+    from regionstats.importing.apply import recover_if_idle  # apply imports this module
+
+    recover_if_idle(data_dir)  # an interrupted import is finished (or rolled back) before comparing
     known, issues = load_known(data_dir)
     if known is None:
         shown = "; ".join(i.message("en") for i in issues[:3])
@@ -592,6 +654,7 @@ def plan_import(data_dir, incoming: list[IncomingRow], *, file_name: str = "", s
             report.changes.append(compare(planner, row, checked))
     report.rejected = planner.issues
     report.warnings += planner.warnings + unit_warnings(known, report, file_name)
+    report.confirmations = planner.confirmations + jump_confirmations(known, report, file_name)
     report.new_sources = used_new_sources(planner, report)
     return report
 
@@ -635,6 +698,21 @@ def unit_warnings(known: Known, report: ImportReport, file_name: str) -> list[Im
                         {"value": format_number(value), "indicator": indicator_id,
                          "unit": Both(indicator["unit_sv"], indicator["unit_en"])}, "warning"))
     return warnings
+
+
+def jump_confirmations(known: Known, report: ImportReport, file_name: str) -> list[ImportIssue]:
+    """A stored amount or count that would halve or double (a sub-population read as a total?)."""
+    out = []
+    for change in report.changed:
+        indicator = known.indicators[change.key[1]]
+        old, new = change.old.get("value"), change.new.get("value")
+        if indicator["unit"] not in JUMP_UNITS or old in (None, "") or new in (None, ""):
+            continue
+        old, new = float(old), float(new)
+        if old > 0 and new >= 0 and not old / PLAUSIBLE_FACTOR <= new <= old * PLAUSIBLE_FACTOR:
+            detail = {"key": change.key_text, "old": format_number(old), "new": format_number(new)}
+            out.append(ImportIssue(file_name, change.line, "value", "implausible_change", detail, "confirm"))
+    return out
 
 
 def used_new_sources(planner: Planner, report: ImportReport) -> list[dict]:

@@ -31,15 +31,22 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections import deque
+from dataclasses import dataclass
 
 from regionstats.importing.long_template import IncomingRow
-from regionstats.importing.problems import ScbError
+from regionstats.importing.problems import Both, ScbError
 from regionstats.importing.readers import format_number
 from regionstats.importing.report import ImportReport, plan_import
 
 BASE_URL = "https://statistikdatabasen.scb.se/api/v2"
-POPULATION_TABLE = "TAB638"
+POPULATION_TABLE = "TAB638"  # 1968–2024
+POPULATION_TABLES = ("TAB5557", "TAB638")  # tried in this order; each takes the asked years its metadata has
 POPULATION_CONTENTS = "BE0101N1"
+POPULATION_CONTENT_CODES = {"TAB638": "BE0101N1", "TAB5557": "000007ME"}
+POPULATION_LABELS = ("folkmängd", "population")
+# Codes SCB uses for "all of them" (TAB638: age "tot"; TAB5557: "SC", "TotSA", "TotSa", "TOT1"…; others "1+2")
+TOTAL_CODES = ("TotSA", "TotSa", "SC", "tot", "TOT", "TOT1", "TOT5", "TOT10", "1+2", "T", "total", "totalt")
+TOTAL_LABEL_START = ("totalt", "total", "samtliga", "båda könen", "alla", "all ")
 COUNTRY_AND_COUNTIES = ("00", "01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17",
                         "18", "19", "20", "21", "22", "23", "24", "25")
 MAX_CALLS, WINDOW_SECONDS = 30, 10.0
@@ -107,6 +114,20 @@ class ScbClient:
         query = urllib.parse.urlencode({"lang": self.lang, "outputFormat": "json-stat2"})
         return f"{self.base_url}/tables/{table_id}/data?{query}"
 
+    def metadata_url(self, table_id: str) -> str:
+        if not TABLE_ID.match(table_id):
+            raise ValueError(f"not a table id: {table_id}")
+        query = urllib.parse.urlencode({"lang": self.lang, "outputFormat": "json-stat2"})
+        return f"{self.base_url}/tables/{table_id}/metadata?{query}"
+
+    def fetch_metadata(self, table_id: str) -> dict:
+        """The table's metadata (JSON-stat2 without values): variables, codes, elimination, years."""
+        raw = self.call("GET", self.metadata_url(table_id))
+        try:
+            return json.loads(raw.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+            raise ScbError("scb_response", detail=str(exc)[:120]) from None
+
     def fetch_data(self, table_id: str, selection: dict[str, list[str]]) -> dict:
         """The JSON-stat2 dataset for a selection {variable code: [value codes]}."""
         body = {"selection": [{"variableCode": k, "valueCodes": list(v)} for k, v in selection.items()]}
@@ -114,7 +135,7 @@ class ScbClient:
         self.last_body = raw
         try:
             return json.loads(raw.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
             raise ScbError("scb_response", detail=str(exc)[:120]) from None
 
     def call(self, method: str, url: str, body: bytes | None = None) -> bytes:
@@ -141,7 +162,8 @@ class ScbClient:
                 failure = ("status", status, response_headers)
                 continue
             if status != 200:
-                raise ScbError("scb_http", status=status, detail=problem_detail(data))
+                raise ScbError("scb_http", status=status, detail=problem_detail(data),
+                               title=problem_title(data))
             if len(data) > MAX_RESPONSE:
                 raise ScbError("scb_response", detail=f"over {MAX_RESPONSE} bytes")
             return data
@@ -165,6 +187,15 @@ class ScbClient:
         return min(delay, MAX_DELAY)
 
 
+def problem_title(data: bytes) -> str:
+    """The title of an RFC 7807 problem answer ("Non-existent value"), or ""."""
+    try:
+        problem = json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return ""
+    return str(problem.get("title") or "")[:120] if isinstance(problem, dict) else ""
+
+
 def problem_detail(data: bytes) -> str:
     """The title/detail of an RFC 7807 problem answer, or the start of the body."""
     try:
@@ -173,12 +204,31 @@ def problem_detail(data: bytes) -> str:
             parts = [str(problem[k]) for k in ("title", "detail") if problem.get(k)]
             if parts:
                 return ": ".join(parts)[:200]
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         pass
     return data[:200].decode("utf-8", "replace").strip() or "-"
 
 
 # --- JSON-stat2 -------------------------------------------------------------------------------
+
+
+class Shape(ValueError):
+    """What is wrong with an answer's shape, in both languages."""
+
+    def __init__(self, sv: str, en: str):
+        super().__init__(en)
+        self.both = Both(sv, en)
+
+
+def shape_detail(exc: Exception, prefix: str = "") -> Both:
+    """An exception from reading an answer as a detail in both languages."""
+    if isinstance(exc, Shape):
+        sv, en = exc.both.sv, exc.both.en
+    elif isinstance(exc, KeyError):
+        sv, en = f"fältet {exc} saknas", f"the field {exc} is missing"
+    else:
+        sv = en = f"{type(exc).__name__}: {exc}"
+    return Both(f"{prefix}{sv}"[:160], f"{prefix}{en}"[:160])
 
 
 def dimension_codes(dataset: dict, dimension_id: str, size: int) -> list[str]:
@@ -192,31 +242,41 @@ def dimension_codes(dataset: dict, dimension_id: str, size: int) -> list[str]:
     else:
         codes = sorted(index, key=lambda code: index[code])
     if len(codes) != size:
-        raise ValueError(f"{dimension_id}: {len(codes)} categories, size {size}")
+        raise Shape(f"{dimension_id}: {len(codes)} kategorier men storlek {size}",
+                    f"{dimension_id}: {len(codes)} categories, size {size}")
     return codes
 
 
 def jsonstat_cells(dataset: dict) -> list[dict]:
     """Every cell of a JSON-stat2 dataset: {dimension: code, ..., "value": v, "status": s, "index": i}."""
     try:
-        if dataset.get("class") != "dataset":
-            raise ValueError("class is not dataset")
+        if not isinstance(dataset, dict) or dataset.get("class") != "dataset":
+            raise Shape("class är inte dataset", "class is not dataset")
         ids, sizes = list(dataset["id"]), [int(s) for s in dataset["size"]]
         codes = [dimension_codes(dataset, d, s) for d, s in zip(ids, sizes, strict=True)]
         values, statuses = dataset["value"], dataset.get("status") or {}
         total = math.prod(sizes)
+        if total > MAX_CELLS:
+            raise Shape(f"{total} celler; högst {MAX_CELLS} läses",
+                        f"{total} cells; at most {MAX_CELLS} are read")
         if isinstance(values, list) and len(values) != total:
-            raise ValueError(f"{len(values)} values for {total} cells")
+            raise Shape(f"{len(values)} värden för {total} celler", f"{len(values)} values for {total} cells")
+        if not isinstance(values, (list, dict)):
+            raise Shape("value är ingen lista", "value is not a list")
         cells = []
         for index, combination in enumerate(itertools.product(*codes)):
             value = values[index] if isinstance(values, list) else values.get(str(index))
-            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
-                raise ValueError(f"value {index} is not a number")
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                      or not math.isfinite(value)):
+                raise Shape(f"värde {index} är inte ett tal", f"value {index} is not a number")
             cells.append({**dict(zip(ids, combination, strict=True)), "value": value,
                           "status": _status(statuses, index), "index": index})
         return cells
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ScbError("scb_response", detail=f"{type(exc).__name__}: {exc}"[:160]) from None
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise ScbError("scb_response", detail=shape_detail(exc)) from None
+
+
+MAX_CELLS = 200_000
 
 
 def _status(statuses, index: int) -> str | None:
@@ -224,37 +284,269 @@ def _status(statuses, index: int) -> str | None:
         return statuses
     if isinstance(statuses, list):
         return statuses[index] if index < len(statuses) else None
-    return statuses.get(str(index))
+    found = statuses.get(str(index)) if isinstance(statuses, dict) else None
+    return str(found) if found is not None else None
+
+
+def _roles(dataset: dict) -> tuple[str, str, str]:
+    """The geography, time and contents dimensions (by role, else SCB's names)."""
+    role = dataset.get("role") if isinstance(dataset.get("role"), dict) else {}
+
+    def first(name, default):
+        found = role.get(name)
+        return str(found[0]) if isinstance(found, list) and found else default
+
+    return first("geo", "Region"), first("time", "Tid"), first("metric", "ContentsCode")
+
+
+def _labels(dataset: dict, dimension: str) -> dict:
+    try:
+        labels = dataset["dimension"][dimension]["category"].get("label") or {}
+        return labels if isinstance(labels, dict) else {}
+    except (KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _extension(dataset: dict, dimension: str) -> dict:
+    try:
+        extension = dataset["dimension"][dimension].get("extension") or {}
+        return extension if isinstance(extension, dict) else {}
+    except (KeyError, TypeError, AttributeError):
+        return {}
+
+
+def is_total(code: str, label: str = "", elimination_code: str | None = None) -> bool:
+    """Is this value code the total of its dimension (its elimination value, or a known total)?"""
+    if elimination_code is not None and code == elimination_code:
+        return True
+    return code in TOTAL_CODES or str(label).strip().lower().startswith(TOTAL_LABEL_START)
+
+
+# SCB's symbols for a cell without a number, and what they mean
+STATUS_MEANING = {
+    "..": ("uppgift saknas eller är för osäker för att anges", "figure not available or too uncertain"),
+    ".": ("uppgift kan inte förekomma", "figure cannot occur"),
+    "-": ("inget finns att redovisa (noll)", "nothing to report (zero)"),
+    "…": ("uppgift saknas", "figure not available"),
+}
+
+
+def check_totals(dataset: dict) -> None:
+    """Refuse an answer in which any dimension other than region, year and contents is not its total."""
+    geo, time_id, metric = _roles(dataset)
+    for dimension, size in zip(dataset["id"], dataset["size"], strict=True):
+        if dimension in (geo, time_id, metric):
+            continue
+        codes = dimension_codes(dataset, dimension, int(size))
+        labels = _labels(dataset, dimension)
+        if int(size) != 1:
+            raise ScbError("several_values", dimension=dimension, count=int(size), codes=", ".join(codes[:5]))
+        code = codes[0]
+        elimination = _extension(dataset, dimension).get("eliminationValueCode")
+        if not is_total(code, labels.get(code, ""), elimination):
+            raise ScbError("not_total", dimension=dimension, value_code=code, label=labels.get(code, code),
+                           totals=", ".join(c for c in TOTAL_CODES[:5]))
 
 
 def population_rows(dataset: dict, source_id: str, regions: list[str] | None = None,
-                    contents: str = POPULATION_CONTENTS) -> list[IncomingRow]:
-    """Observations rows (indicator population) for the country ('00') and counties in a dataset."""
+                    contents: str | tuple = POPULATION_CONTENTS,
+                    indicator_id: str = "population") -> list[IncomingRow]:
+    """Observations rows for the country ('00') and counties in a JSON-stat2 dataset.
+
+    Refuses (ScbError) an answer in which another dimension is split or fixed at a value that is
+    not its total (a sub-population is never read as a total). SCB's status symbols are kept:
+    a cell without a number becomes ``missing`` with the symbol as value text and its meaning
+    as note; a symbol on a number becomes a note.
+    """
     cells = jsonstat_cells(dataset)
+    geo, time_id, metric = _roles(dataset)
     ids = list(dataset["id"])
-    for dimension, size in zip(ids, dataset["size"], strict=True):
-        if dimension not in ("Region", "Tid", "ContentsCode") and size != 1:
-            raise ScbError("scb_response", detail=f"{dimension} has {size} values; expected the total")
-    if "Region" not in ids or "Tid" not in ids:
-        raise ScbError("scb_response", detail="Region or Tid missing")
+    if geo not in ids or time_id not in ids:
+        raise ScbError("scb_response",
+                       detail=Both(f"{geo} eller {time_id} saknas", f"{geo} or {time_id} missing"))
+    try:
+        check_totals(dataset)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ScbError("scb_response", detail=shape_detail(exc)) from None
     wanted = set(regions) if regions else None
+    accepted = {contents} if isinstance(contents, str) else set(contents)
+    notes = category_notes(dataset)
     rows = []
     for cell in cells:
-        region = cell["Region"]
-        if len(region) != 2 or (wanted and region not in wanted):
+        region = county_code(cell[geo])
+        if region is None or (wanted and region not in wanted):
             continue  # municipalities (4 digits) and regions not asked for
-        if cell.get("ContentsCode", contents) != contents:
+        if metric in cell and cell[metric] not in accepted:
             continue
-        missing = cell["value"] is None
-        value = ".." if missing else format_number(float(cell["value"]))
+        symbol = (cell["status"] or "").strip()
+        note = "; ".join(n for n in (notes.get((geo, cell[geo])), notes.get((time_id, cell[time_id]))) if n)
+        if cell["value"] is None:
+            shown = symbol or ".."
+            meaning = STATUS_MEANING.get(shown, (f"SCB-symbol {shown}", ""))[0]
+            cells_out = {"value": shown, "value_text": shown, "status": "missing",
+                         "note": "; ".join(x for x in (f"SCB: ”{shown}” = {meaning}", note) if x)}
+        else:
+            value = format_number(float(cell["value"]))
+            status_note = f"SCB-status ”{symbol}”" if symbol else ""
+            cells_out = {"value": value, "value_text": value, "status": "published",
+                         "note": "; ".join(x for x in (status_note, note) if x)}
         rows.append(IncomingRow(
             cell["index"] + 1,
-            {"region_code": region, "indicator_id": "population", "year": cell["Tid"], "value": value,
-             "value_text": (cell["status"] or "..") if missing else value,
-             "status": "missing" if missing else "published", "source_id": source_id},
-            {"region_code": "Region", "year": "Tid", "value": "value"},
+            {"region_code": region, "indicator_id": indicator_id, "year": str(cell[time_id]),
+             "source_id": source_id, **cells_out},
+            {"region_code": geo, "year": time_id, "value": "value"},
         ))
     return rows
+
+
+def county_code(code: str) -> str | None:
+    """'00'…'25' as they are; Kolada's '0000'…'0025' to '00'…'25'; municipalities (4 digits) None."""
+    code = str(code).strip()
+    if len(code) == 2 and code.isdigit():
+        return code
+    if len(code) == 4 and code.isdigit() and code.startswith("00"):
+        return code[2:]
+    return None
+
+
+def category_notes(dataset: dict) -> dict:
+    """Notes SCB attaches to a region or a year (``category.note``), as one text per code."""
+    out = {}
+    for dimension in dataset.get("id", []):
+        try:
+            notes = dataset["dimension"][dimension]["category"].get("note") or {}
+        except (KeyError, TypeError, AttributeError):
+            continue
+        if isinstance(notes, dict):
+            for code, texts in notes.items():
+                texts = texts if isinstance(texts, list) else [texts]
+                out[(dimension, str(code))] = " ".join(str(t) for t in texts)[:500]
+    return out
+
+
+# --- table metadata ---------------------------------------------------------------------------
+
+
+@dataclass
+class Variable:
+    code: str
+    label: str
+    values: list[str]
+    labels: dict
+    elimination: bool
+    elimination_code: str | None
+
+    def total(self) -> str | None:
+        """The value code meaning "all of them", if the variable has one."""
+        if self.elimination_code in self.values:
+            return self.elimination_code
+        for code in TOTAL_CODES:
+            if code in self.values:
+                return code
+        return next((c for c in self.values if is_total(c, self.labels.get(c, ""))), None)
+
+
+@dataclass
+class TableMeta:
+    table_id: str
+    label: str
+    updated: str
+    variables: dict
+    geo: str
+    time: str
+    metric: str
+
+    @property
+    def years(self) -> list[str]:
+        return self.variables[self.time].values if self.time in self.variables else []
+
+    def years_text(self) -> str:
+        years = self.years
+        return f"{years[0]}–{years[-1]}" if len(years) > 1 else (years[0] if years else "–")
+
+    def population_contents(self) -> str | None:
+        """The contents code labelled Folkmängd (BE0101N1 in TAB638, 000007ME in TAB5557)."""
+        contents = self.variables.get(self.metric)
+        if contents is None:
+            return None
+        for code in contents.values:
+            if contents.labels.get(code, "").strip().lower() in POPULATION_LABELS:
+                return code
+        fallback = POPULATION_CONTENT_CODES.get(self.table_id)
+        return fallback if fallback in contents.values else None
+
+
+def parse_metadata(table_id: str, dataset: dict) -> TableMeta:
+    """PxWebApi 2.0 metadata (JSON-stat2 without values) as a TableMeta; ScbError if unusable."""
+    try:
+        geo, time_id, metric = _roles(dataset)
+        variables = {}
+        for dimension, size in zip(dataset["id"], dataset["size"], strict=True):
+            extension = _extension(dataset, dimension)
+            variables[dimension] = Variable(
+                dimension, str(dataset["dimension"][dimension].get("label") or dimension),
+                dimension_codes(dataset, dimension, int(size)), _labels(dataset, dimension),
+                bool(extension.get("elimination", False)), extension.get("eliminationValueCode"))
+        label, updated = str(dataset.get("label") or table_id), str(dataset.get("updated") or "")[:10]
+        return TableMeta(table_id, label, updated, variables, geo, time_id, metric)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ScbError("scb_response", detail=shape_detail(exc, f"{table_id} metadata: ")) from None
+
+
+def table_metadata(client: "ScbClient", table_id: str) -> TableMeta:
+    return parse_metadata(table_id, client.fetch_metadata(table_id))
+
+
+def choose_tables(client: "ScbClient", first_year: int, last_year: int,
+                  table_id: str | None = None) -> list[tuple[TableMeta, list[str]]]:
+    """Which table serves which of the asked years, read from the tables' metadata.
+
+    Without table_id: TAB5557 takes the years it has (2025 onwards), TAB638 the rest (to 2024).
+    Raises ScbError naming each table and its years when a year is in none of them.
+    """
+    wanted = [str(y) for y in range(first_year, last_year + 1)]
+    remaining, chosen, seen = list(wanted), [], []
+    for candidate in ([table_id] if table_id else POPULATION_TABLES):
+        meta = table_metadata(client, candidate)
+        seen.append(meta)
+        years = [y for y in remaining if y in meta.years]
+        if years:
+            chosen.append((meta, years))
+            remaining = [y for y in remaining if y not in years]
+        if not remaining:
+            break
+    if remaining:
+        tables = "; ".join(f"{m.table_id} {m.years_text()}" for m in seen)
+        raise ScbError("scb_no_years", years=_span(remaining), tables=tables)
+    return chosen
+
+
+def population_selection(meta: TableMeta, years: list[str], regions: list[str] | None,
+                         contents: str | None) -> dict:
+    """The selection for a population call: regions, contents, years, the total of each mandatory variable."""
+    region_codes = list(regions or COUNTRY_AND_COUNTIES)
+    available = set(meta.variables[meta.geo].values) if meta.geo in meta.variables else set(region_codes)
+    unknown = [r for r in region_codes if r not in available]
+    if unknown:
+        raise ScbError("scb_no_value", table=meta.table_id, variable=meta.geo, codes=", ".join(unknown))
+    code = contents or meta.population_contents()
+    known_contents = meta.variables[meta.metric].values if meta.metric in meta.variables else []
+    if code is None or (known_contents and code not in known_contents):
+        labels = meta.variables[meta.metric].labels if meta.metric in meta.variables else {}
+        raise ScbError("scb_no_contents", table=meta.table_id, contents=code or "Folkmängd",
+                       known=", ".join(f"{c} ({labels.get(c, c)})" for c in known_contents))
+    selection = {meta.geo: region_codes}
+    for variable in meta.variables.values():
+        if variable.code in (meta.geo, meta.time, meta.metric) or variable.elimination:
+            continue  # eliminable: left out, SCB returns the total
+        total = variable.total()
+        if total is None:
+            raise ScbError("scb_no_total", table=meta.table_id, variable=variable.code,
+                           codes=", ".join(variable.values[:8]))
+        selection[variable.code] = [total]
+    selection[meta.metric] = [code]
+    selection[meta.time] = list(years)
+    return selection
 
 
 def population_source(dataset: dict, table_id: str, url: str, selection: dict, fetched: dt.date) -> dict:
@@ -281,26 +573,49 @@ def _span(values: list[str]) -> str:
 
 
 def fetch_population(client: ScbClient, first_year: int, last_year: int, regions: list[str] | None = None,
-                     table_id: str = POPULATION_TABLE, contents: str = POPULATION_CONTENTS,
-                     today: dt.date | None = None) -> tuple[list[IncomingRow], dict, str]:
-    """Population 31 December for regions and years: (rows, source row, sha256 of SCB's answer)."""
-    selection = {
-        "Region": list(regions or COUNTRY_AND_COUNTIES),
-        "ContentsCode": [contents],
-        "Tid": [str(y) for y in range(first_year, last_year + 1)],
-    }
-    dataset = client.fetch_data(table_id, selection)
-    url = client.data_url(table_id)
-    source = population_source(dataset, table_id, url, selection, today or dt.date.today())
-    rows = population_rows(dataset, source["source_id"], selection["Region"], contents)
-    return rows, source, hashlib.sha256(client.last_body).hexdigest()
+                     table_id: str | None = None, contents: str | None = None,
+                     today: dt.date | None = None) -> tuple[list[IncomingRow], list[dict], str]:
+    """Population 31 December for regions and years: (rows, source rows, sha256 of SCB's answers).
+
+    Reads the metadata of the candidate tables first and asks each for the years it has.
+    """
+    rows, sources, digest = [], [], hashlib.sha256()
+    for meta, years in choose_tables(client, first_year, last_year, table_id):
+        selection = population_selection(meta, years, regions, contents)
+        try:
+            dataset = client.fetch_data(meta.table_id, selection)
+        except ScbError as exc:
+            if exc.code == "scb_http" and exc.detail.get("status") == 400:
+                raise ScbError("scb_bad_request", table=meta.table_id, years=meta.years_text(),
+                               detail=exc.detail.get("detail", ""),
+                               hint=bad_request_hint(exc.detail.get("title", ""))) from None
+            raise
+        digest.update(client.last_body)
+        source = population_source(dataset, meta.table_id, client.data_url(meta.table_id), selection,
+                                   today or dt.date.today())
+        rows += population_rows(dataset, source["source_id"], selection[meta.geo], selection[meta.metric][0])
+        sources.append(source)
+    return rows, sources, digest.hexdigest()
+
+
+def bad_request_hint(title: str) -> Both:
+    lowered = title.lower()
+    if "mandatory" in lowered:
+        return Both("en variabel som tabellen kräver saknas i urvalet",
+                    "a variable the table requires is missing from the selection")
+    if "non-existent" in lowered or "not a valid" in lowered:
+        return Both("ett värde (år, tabellinnehåll eller kod) finns inte i tabellen",
+                    "a value (year, contents or code) does not exist in the table")
+    return Both("SCB godtog inte urvalet", "SCB did not accept the selection")
 
 
 def plan_scb_population(data_dir, first_year: int, last_year: int, regions: list[str] | None = None,
-                        client: ScbClient | None = None, lang: str = "sv", table_id: str = POPULATION_TABLE,
-                        today: dt.date | None = None) -> ImportReport:
+                        client: ScbClient | None = None, lang: str = "sv", table_id: str | None = None,
+                        today: dt.date | None = None, contents: str | None = None) -> ImportReport:
     """The report for importing SCB's population; raises ScbError when SCB cannot be used."""
     client = client or ScbClient(lang="sv")
-    rows, source, digest = fetch_population(client, first_year, last_year, regions, table_id, today=today)
-    return plan_import(data_dir, rows, file_name=f"SCB {table_id}", sha256=digest, source_kind="scb",
-                       sources=[source], lang=lang)
+    rows, sources, digest = fetch_population(client, first_year, last_year, regions, table_id, contents,
+                                             today=today)
+    tables = "+".join(s["source_id"].split("_")[1].upper() for s in sources)
+    return plan_import(data_dir, rows, file_name=f"SCB {tables}", sha256=digest, source_kind="scb",
+                       sources=sources, lang=lang)

@@ -4,7 +4,8 @@ import hashlib
 from pathlib import Path, PurePath
 
 from regionstats.importing.long_template import is_long, rows_from_sheet
-from regionstats.importing.problems import UploadRefused
+from regionstats.importing.problems import ImportProblem, UploadRefused
+from regionstats.importing.pxweb import jsonstat_upload, pxweb_rows
 from regionstats.importing.readers import MAX_BYTES, MAX_ROWS, read_upload
 from regionstats.importing.report import ImportReport, load_known, plan_import
 from regionstats.importing.wide import load_mapping, rows_from_wide, suggest_mapping
@@ -20,20 +21,34 @@ def plan_import_from_upload(data_dir, file_name: str, raw_bytes: bytes, lang: st
     """
     name = PurePath(file_name or "upload").name
     digest = hashlib.sha256(raw_bytes or b"").hexdigest()
+    sources, sheet = [], None
     try:
-        sheet = read_upload(name, raw_bytes, max_bytes, max_rows)
-        if mapping is not None:
-            rows, warnings = rows_from_wide(sheet, load_mapping(name, mapping))
-            kind = "wide"
+        if PurePath(name).suffix.lower() == ".json":
+            if not raw_bytes:
+                raise UploadRefused("empty_file", name)
+            if len(raw_bytes) > max_bytes:
+                raise UploadRefused("too_big", name, size=len(raw_bytes), limit=max_bytes)
+            rows, sources, warnings = jsonstat_upload(name, raw_bytes, digest)
+            kind = "jsonstat"
         else:
-            rows, warnings = rows_from_sheet(sheet)
-            kind = "long"
-    except UploadRefused as exc:
+            sheet = read_upload(name, raw_bytes, max_bytes, max_rows)
+            if mapping is not None:
+                rows, warnings = rows_from_wide(sheet, load_mapping(name, mapping))
+                kind = "wide"
+            elif not is_long(sheet.header) and (found := pxweb_rows(sheet)) is not None:
+                rows, sources, warnings = found
+                kind = "pxweb"
+            else:
+                rows, warnings = rows_from_sheet(sheet)
+                kind = "long"
+    except ImportProblem as exc:  # a refused file, or an answer that is not a total
         return ImportReport.refusal(Path(data_dir), name, exc.issue(), digest, lang)
     report = plan_import(data_dir, rows, file_name=name, sha256=digest, source_kind=kind,
-                         warnings=warnings, lang=lang)
-    report.details.update({"format": sheet.kind, "encoding": sheet.encoding, "separator": sheet.separator,
-                           "layout": kind, "long_header": is_long(sheet.header)})
+                         sources=sources, warnings=warnings, lang=lang)
+    report.details.update({"format": sheet.kind if sheet else "json", "layout": kind,
+                           "encoding": sheet.encoding if sheet else "UTF-8",
+                           "separator": sheet.separator if sheet else None,
+                           "long_header": is_long(sheet.header) if sheet else False})
     return report
 
 

@@ -36,6 +36,8 @@ def load_mapping(name: str, raw: bytes | str | dict) -> dict:
             mapping = json.loads(raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw)
         except (ValueError, UnicodeDecodeError) as exc:
             raise UploadRefused("bad_mapping", name, detail=str(exc)[:120]) from None
+        except RecursionError:  # [[[[…]]]] nested thousands deep
+            raise UploadRefused("bad_mapping", name, detail="JSON nested too deep") from None
     if not isinstance(mapping, dict):
         raise UploadRefused("bad_mapping", name, detail="not a JSON object")
     for part, key in ENTRY_KEYS.items():

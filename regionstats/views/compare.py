@@ -20,6 +20,9 @@ def build(ctx: Context) -> PageView:
     if scores.empty:
         return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), notes=[t("no_data", ctx.lang)])
     weights = dict(zip(CATEGORIES, ctx.selection.weights or DEFAULT_WEIGHTS))
+    cannot = why_no_composite(ctx, scores, weights)
+    if cannot:
+        return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), charts=[profile_chart(ctx, scores)], notes=[cannot])
     composite = composite_scores(scores, weights)
     return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang),
                     charts=[profile_chart(ctx, scores), composite_chart(ctx, composite, weights)],
@@ -38,6 +41,17 @@ def profile_scores(ctx: Context) -> pd.DataFrame:
     df["text"] = [marked(f"{formatting.number(s, 2, ctx.lang)} · {ctx.fmt(v, i, txt)}", st)
                   for s, v, i, txt, st in zip(df.score, df.value, df.indicator_id, df.value_text, df.status)]
     return label_regions(ctx, df).sort_values(["category", "indicator_id"])
+
+
+def why_no_composite(ctx: Context, scores: pd.DataFrame, weights: dict) -> str:
+    """Why no composite can be drawn with these weights ('' when it can): all zero, or only on empty categories."""
+    weighted = [c for c, w in weights.items() if w > 0]
+    if not weighted:
+        return t("weights_all_zero", ctx.lang)
+    if not scores.category.isin(weighted).any():
+        names = ", ".join(t(f"category_{c}", ctx.lang) for c in weighted)
+        return t("weights_no_data", ctx.lang, categories=names)
+    return ""
 
 
 def composite_scores(scores: pd.DataFrame, weights: dict) -> pd.DataFrame:

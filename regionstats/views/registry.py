@@ -7,11 +7,12 @@ import pandas as pd
 from regionstats.selection import Selection
 from regionstats.views import Context, PageView, citations, compare, data_sources, funding, overview, rankings
 from regionstats.views import map as map_view
-from regionstats.views import top_five, trend
+from regionstats.views import top_five, trend, world
 
 PAGES = {
     "oversikt": overview,
     "topp-fem": top_five,
+    "varlden": world,
     "rankningar": rankings,
     "finansiering": funding,
     "citeringar": citations,

@@ -101,3 +101,8 @@ def wait_until_rendered(page, title: str, charts: int = 1, timeout: float = 45_0
 def assert_no_exception(page) -> None:
     errors = page.locator('[data-testid="stException"]').all_inner_texts()
     assert not errors, errors[0][:2000] if errors else ""
+    # the app's own guard (ui/shell.py) when an exception was caught rather than raised
+    from regionstats.i18n import t
+
+    for lang in ("sv", "en"):
+        assert page.get_by_text(t("page_failed", lang)).count() == 0

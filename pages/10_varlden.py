@@ -1,0 +1,6 @@
+"""Världens topp fem."""
+
+from regionstats.views import world
+from ui import page
+
+page.show(world)

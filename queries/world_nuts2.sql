@@ -1,0 +1,37 @@
+-- purpose: Comparable international indicators for NUTS 2 regions (Eurostat's R&D, patents, high-tech employment): each NUTS 2 region's latest value per indicator and its rank among the NUTS 2 regions with a value that year, read from the staging layer's ranking (ranked_observations: ranks never mix levels, so a county figure is never ranked among NUTS 2 regions); is_home marks the home region's NUTS 2 region.
+-- grain: one row per indicator and NUTS 2 region (its latest year)
+-- params: $region VARCHAR = null, $indicator VARCHAR = null
+with
+
+nuts2_home as (
+    select nuts2 from regions where region_code = $region
+),
+
+nuts2_latest as (
+    select *
+    from ranked_observations
+    where level = 'nuts2'
+      and indicator_id like 'eu\_%' escape '\'
+      and sort_value is not null
+      and ($indicator is null or indicator_id = $indicator)
+    qualify year = max(year) over (partition by indicator_id)
+)
+
+select
+    l.indicator_id,
+    l.year,
+    l.region_code,
+    r.name_sv,
+    r.name_en,
+    r.nuts2,
+    l.value,
+    l.value_text,
+    l.status,
+    l.note,
+    l.source_id,
+    l.rank,
+    l.n_ranked,
+    coalesce(r.nuts2 in (select nuts2 from nuts2_home), false) as is_home
+from nuts2_latest as l
+join regions as r using (region_code)
+order by l.indicator_id, l.rank, r.nuts2

@@ -1,0 +1,228 @@
+"""Files as analysts save them from PxWeb (SCB's statistical database and others):
+
+- a saved **JSON-stat2** answer (``.json``), read like SCB's API answer: the region, year and
+  contents dimensions become rows; any other dimension must be fixed at its total;
+- PxWeb's older **v1 "json"** and JSON-stat 1 answers are recognised and refused with the advice
+  to fetch JSON-stat2;
+- a PxWeb **CSV/XLSX table**: regions as rows ("01 Stockholms län", "00 Riket", Kolada's "0001"),
+  years as columns (headers such as "2024", "Folkmängd 2024" or "000007ME 2025"), optionally a
+  title line above the header and label columns (age, sex) between, which must be totals.
+
+The indicator is recognised from the contents code or label (Folkmängd → ``population``); the
+source is described from the file (table, title, SCB's update date) and named in the report.
+"""
+
+import datetime as dt
+import json
+import re
+
+from regionstats.importing.long_template import IncomingRow
+from regionstats.importing.problems import Both, ImportIssue, UploadRefused
+from regionstats.importing.readers import MISSING_MARKERS, Sheet
+from regionstats.importing.scb import (
+    BASE_URL,
+    STATUS_MEANING,
+    _roles,
+    county_code,
+    is_total,
+    population_rows,
+)
+
+CONTENTS_INDICATORS = {"BE0101N1": "population", "000007ME": "population"}
+LABEL_INDICATORS = {"folkmängd": "population", "population": "population"}
+SCB_PUBLISHER = "SCB (Statistikmyndigheten)"
+SCB_DATABASE = "https://www.statistikdatabasen.scb.se/"
+YEAR_HEADER = re.compile(r"^(?:(?P<code>[0-9A-Z]{6,10})\s+)?(?P<label>.*?)[\s,]*(?P<year>(?:19|20)\d\d)$")
+REGION_LABEL = re.compile(r"^(?P<code>\d{2}|\d{4})(?:\s+(?P<name>.+))?$")
+
+
+# --- JSON ---------------------------------------------------------------------------------------
+
+
+def read_json(name: str, raw: bytes) -> dict:
+    """The JSON of a saved answer; UploadRefused if it is not JSON-stat2 (v1 answers named as such)."""
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise UploadRefused("json_not_jsonstat", name, detail=str(exc)[:80]) from None
+    except RecursionError:
+        raise UploadRefused("json_not_jsonstat", name, detail="nested too deep") from None
+    if isinstance(data, dict) and {"columns", "data"} <= set(data):
+        raise UploadRefused("jsonstat_v1", name, detail="PxWebApi 1, ”json”")
+    if isinstance(data, dict) and isinstance(data.get("dataset"), dict):
+        raise UploadRefused("jsonstat_v1", name, detail="JSON-stat 1")
+    if not isinstance(data, dict) or data.get("class") != "dataset":
+        raise UploadRefused("json_not_jsonstat", name, detail="class ≠ dataset")
+    if not str(data.get("version", "")).startswith("2"):
+        raise UploadRefused("jsonstat_v1", name, detail=f"version {data.get('version')}")
+    return data
+
+
+def jsonstat_upload(name: str, raw: bytes, sha256: str, today: dt.date | None = None):
+    """(rows, new sources, warnings) for a saved JSON-stat2 answer; UploadRefused or ScbError otherwise."""
+    dataset = read_json(name, raw)
+    try:
+        _, _, metric = _roles(dataset)
+        contents = dataset["dimension"][metric]["category"] if metric in dataset.get("id", []) else {}
+        labels = contents.get("label") or {}
+        codes = list(contents.get("index") or labels)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise UploadRefused("json_not_jsonstat", name, detail=f"{type(exc).__name__}") from None
+    indicator = next((i for i in (_indicator_of(c, labels.get(c, "")) for c in codes) if i), None)
+    if indicator is None:
+        known = ", ".join(f"{c} (Folkmängd)" for c in CONTENTS_INDICATORS)
+        raise UploadRefused("jsonstat_contents", name, value=", ".join(map(str, codes)) or "–", known=known)
+    source = saved_source(name, dataset, sha256, today or dt.date.today())
+    wanted = tuple(c for c in codes if _indicator_of(c, labels.get(c, "")) == indicator)  # not Folkökning
+    rows = population_rows(dataset, source["source_id"], contents=wanted, indicator_id=indicator)
+    warnings = []
+    skipped = _municipalities(dataset)
+    if skipped:
+        warnings.append(skipped_warning(name, skipped))
+    return rows, [source], warnings
+
+
+def _municipalities(dataset: dict) -> int:
+    geo, _, _ = _roles(dataset)
+    try:
+        category = dataset["dimension"][geo]["category"]
+        codes = list(category.get("index") or category.get("label") or [])
+    except (KeyError, TypeError, AttributeError):
+        return 0
+    return sum(1 for c in codes if county_code(str(c)) is None)
+
+
+def saved_source(name: str, dataset: dict, sha256: str, today: dt.date) -> dict:
+    """The sources.csv row for a saved answer: the table, SCB's update date, the file it came from."""
+    extension = dataset.get("extension") if isinstance(dataset.get("extension"), dict) else {}
+    px = extension.get("px") if isinstance(extension.get("px"), dict) else {}
+    table = str(px.get("tableid") or px.get("matrix") or "").strip()
+    table = table if re.fullmatch(r"[A-Za-z0-9_]{1,40}", table) else ""
+    updated = str(dataset.get("updated") or "")[:10]
+    publisher = str(dataset.get("source") or "").strip()[:200]
+    is_scb = not publisher or "scb" in publisher.lower() or "statistikmyndigheten" in publisher.lower()
+    label = str(dataset.get("label") or "PxWeb-tabell")[:300]
+    stamp = updated.replace("-", "") if re.fullmatch(r"\d{4}-\d{2}-\d{2}", updated) else sha256[:8]
+    return {
+        "source_id": f"{'scb' if is_scb else 'pxweb'}_{(table or 'tabell').lower()}_{stamp}",
+        "publisher": SCB_PUBLISHER if is_scb else publisher,
+        "title": f"{label} (tabell {table})" if table else label,
+        "url": (f"{BASE_URL}/tables/{table}/data?lang=sv&outputFormat=json-stat2" if table and is_scb
+                else SCB_DATABASE),
+        "published": updated,
+        "accessed": today.isoformat(),
+        "licence": "CC0 1.0" if is_scb else "",
+        "note": f"Importerad från sparat JSON-stat2-svar {name} (sha256 {sha256[:12]})",
+    }
+
+
+def _indicator_of(code: str, label: str = "") -> str | None:
+    """The indicator a contents code or label stands for (BE0101N1, 000007ME, Folkmängd → population)."""
+    return CONTENTS_INDICATORS.get(str(code).strip()) or LABEL_INDICATORS.get(str(label).strip().lower())
+
+
+# --- PxWeb tables (CSV/XLSX): regions as rows, years as columns -----------------------------------
+
+
+def pxweb_layout(sheet: Sheet, look: int = 6) -> tuple[str | None, list[str], int, list] | None:
+    """(title, header, header line, rows) when the sheet is a PxWeb table with years as columns, else None.
+
+    The header is the first of the top records with a year in a column after the first; records
+    above it (PxWeb's title, a contents label over the years) make the title.
+    """
+    records = [(sheet.header_line, sheet.header)] + sheet.rows[:look]
+    for position, (line, cells) in enumerate(records):
+        cells = [c.strip() for c in cells]
+        if not any(YEAR_HEADER.match(c) for c in cells[1:]):
+            continue
+        above = [c.strip() for _, row in records[:position] for c in row if c.strip()]
+        rows = sheet.rows[position:]
+        first = [r[0].strip() for _, r in rows if r and r[0].strip() and any(c.strip() for c in r[1:])]
+        if not first or not all(REGION_LABEL.match(c) for c in first[:5]):
+            return None
+        return (" ".join(above) or None), cells, line, rows
+    return None
+
+
+def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
+    """(rows, new sources, warnings) for a PxWeb table; UploadRefused when it cannot be read safely."""
+    layout = pxweb_layout(sheet)
+    if layout is None:
+        return None
+    title, header, header_line, records = layout
+    name = sheet.file_name
+    title_indicator = next((i for word, i in LABEL_INDICATORS.items() if word in (title or "").lower()), None)
+    year_columns, ignored = {}, []
+    for index, label in enumerate(header):
+        found = YEAR_HEADER.match(label.strip())
+        if not found or index == 0:
+            continue
+        named = [x for x in (found.group("code"), found.group("label").strip()) if x]
+        indicators = {_indicator_of(x, x) for x in named}
+        if not named and title_indicator:
+            year_columns[index] = (found.group("year"), title_indicator)
+        elif len(indicators) == 1 and None not in indicators:
+            year_columns[index] = (found.group("year"), indicators.pop())
+        else:
+            ignored.append(ImportIssue(name, header_line, None, "ignored_column", {"value": label},
+                                       "warning"))
+    first_year = min((i for i, h in enumerate(header) if i and YEAR_HEADER.match(h.strip())), default=1)
+    for _, cells in records:  # label columns between region and years (age, sex …): totals only
+        for index in range(1, first_year):
+            text = cells[index].strip() if index < len(cells) else ""
+            if text and not is_total(text.split(" ")[0], text):
+                raise UploadRefused("not_total", name, dimension=header[index] or f"kolumn {index + 1}",
+                                    value_code=text, label=text, totals="totalt")
+    if not year_columns:
+        raise UploadRefused("pxweb_layout", name, detail=Both(
+            "tabellinnehållet går inte att känna igen (bara folkmängd, BE0101N1/000007ME); "
+            "använd mallen för andra uppgifter",
+            "its contents cannot be recognised (only population, BE0101N1/000007ME); use the template "
+            "for other figures"))
+    source = table_source(name, title, sheet.sha256, today or dt.date.today())
+    rows, skipped, footnotes = [], 0, []
+    for line, cells in records:
+        label = cells[0].strip() if cells else ""
+        if not label:
+            continue
+        match = REGION_LABEL.match(label)
+        if match and county_code(match.group("code")) is None:
+            skipped += 1  # a municipality
+            continue
+        if not match and not any(c.strip() for c in cells[1:]):
+            footnotes.append(ImportIssue(name, line, None, "ignored_label", {"value": label[:200]},
+                                         "warning"))
+            continue  # PxWeb's footnotes under the table ("Källa: SCB", "Senast uppdaterad …")
+        for index, (year, indicator) in year_columns.items():
+            text = cells[index].strip() if index < len(cells) else ""
+            if not text:
+                continue
+            note = ""
+            if text in MISSING_MARKERS and text in STATUS_MEANING:
+                note = f"SCB: ”{text}” = {STATUS_MEANING[text][0]}"
+            rows.append(IncomingRow(line, {"region_code": label, "indicator_id": indicator, "year": year,
+                                           "value": text, "source_id": source["source_id"], "note": note},
+                                    {"region_code": header[0] or "region", "year": header[index],
+                                     "value": header[index]}))
+    warnings = ignored + footnotes
+    if skipped:
+        warnings.append(skipped_warning(name, skipped))
+    return rows, [source], warnings
+
+
+def skipped_warning(name: str, count: int) -> ImportIssue:
+    return ImportIssue(name, None, None, "skipped_municipalities", {"count": count}, "warning")
+
+
+def table_source(name: str, title: str | None, sha256: str, today: dt.date) -> dict:
+    shown = (title or name).strip()[:300] or name
+    return {
+        "source_id": f"scb_pxweb_{sha256[:10]}",
+        "publisher": SCB_PUBLISHER,
+        "title": shown,
+        "url": SCB_DATABASE,
+        "published": "",
+        "accessed": today.isoformat(),
+        "licence": "CC0 1.0",
+        "note": f"Importerad från PxWeb-nedladdningen {name} (sha256 {sha256[:12]})",
+    }

@@ -1,0 +1,291 @@
+"""Världens topp fem: the region on every international list, the distance to fifth place, the path there.
+
+All figures come from queries/world_*.sql (places, list sizes, fifth place, distance, trend and the path
+arithmetic); this module only words and draws them.
+"""
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from regionstats import charts, formatting
+from regionstats.i18n import t
+from regionstats.views import ChartView, Context, PageView, TableView
+
+TITLE, INTRO = "page_world", "world_intro"
+STOCKHOLM = "01"
+
+
+def subjects(ctx: Context) -> list[str]:
+    """The home region, and Stockholm (the region with the top-five goal) when home is another one."""
+    home = ctx.selection.home if ctx.selection.home in ctx.regions.index else STOCKHOLM
+    if home == "00":
+        home = STOCKHOLM
+    return [home] if home == STOCKHOLM else [home, STOCKHOLM]
+
+
+def build(ctx: Context) -> PageView:
+    regions = subjects(ctx)
+    ladders = {code: ctx.run("world_ladders", region=code) for code in regions}
+    # the charts follow the home region when it has a place somewhere, else Stockholm
+    focus = next((c for c in regions if ladders[c].place.notna().any()), STOCKHOLM)
+    if focus not in ladders:
+        ladders[focus] = ctx.run("world_ladders", region=focus)
+    chart_views = [distance_chart(ctx, focus, ladders[focus]), trend_chart(ctx, focus, ladders[focus])]
+    return PageView(
+        t(TITLE, ctx.lang), t(INTRO, ctx.lang),
+        lead_tables=[ladder_table(ctx, code, ladders[code]) for code in regions],
+        charts=[c for c in chart_views if c is not None],
+        tables=[path_table(ctx, focus, ladders[focus]), leaders_table(ctx), nuts2_table(ctx, regions[0])],
+        notes=[],
+    )
+
+
+# --- words -----------------------------------------------------------------------------------------
+
+
+def list_name(ctx: Context, row) -> str:
+    return row[f"name_{ctx.lang}"]
+
+
+def scope_text(ctx: Context, scope: str, size) -> str:
+    if formatting.is_missing(size):
+        return t(f"world_scope_{scope}_unknown", ctx.lang)
+    return t(f"world_scope_{scope}", ctx.lang, n=formatting.number(size, 0, ctx.lang))
+
+
+def place_text(ctx: Context, row) -> str:
+    if formatting.is_missing(row.place):
+        return t("world_no_place", ctx.lang)
+    place = edition_place({"place": row.place, "text": row.place_text, "status": row.status}, ctx.lang)
+    if formatting.is_missing(row.list_size):
+        return place
+    return t("world_place_of", ctx.lang, place=place, n=formatting.number(row.list_size, 0, ctx.lang))
+
+
+def distance_text(ctx: Context, distance) -> str:
+    if formatting.is_missing(distance):
+        return ""
+    if distance == 0:
+        return t("world_in_top_five", ctx.lang)
+    return t("world_places", ctx.lang, n=formatting.number(distance, 0, ctx.lang))
+
+
+def fifth_text(ctx: Context, row) -> str:
+    holder = row[f"fifth_holder_{ctx.lang}"]
+    if not isinstance(holder, str):
+        return t("world_fifth_unknown", ctx.lang)
+    return f"{holder} ({int(row.fifth_place)})" if row.fifth_place != 5 else holder
+
+
+def history_text(ctx: Context, history) -> str:
+    if history is None or (not isinstance(history, (list, tuple)) and formatting.is_missing(history)):
+        return ""
+    return " → ".join(f"{edition_place(h, ctx.lang)} ({h['edition']})" for h in history)
+
+
+def edition_place(edition: dict, lang: str) -> str:
+    """A place as published: the number, or the band's text (401–500); * when not a plain published place."""
+    band = "-" in str(edition["text"])
+    mark = "" if edition.get("status") in (None, "published") else "*"
+    return formatting.value(None if band else edition["place"], "rank", 0, lang, edition["text"]) + mark
+
+
+def trend_text(ctx: Context, row) -> str:
+    if formatting.is_missing(row.place):
+        return ""
+    if row.n_editions < 2 or formatting.is_missing(row.slope):
+        return t("world_one_edition", ctx.lang) if row.n_editions == 1 else ""
+    direction = ("world_better" if row.slope < 0 else "world_worse" if row.slope > 0 else "world_flat")
+    slope = signed_number(row.slope, ctx.lang)
+    return (f"{history_text(ctx, row.history)} · {t(direction, ctx.lang)} "
+            f"({t('world_per_year', ctx.lang, slope=slope)})")
+
+
+def signed_number(amount, lang: str) -> str:
+    """+0,1 / −13,3: a change in places with one decimal."""
+    return ("+" if amount > 0 else "") + formatting.number(amount, 1, lang)
+
+
+def entry_name(ctx: Context, row) -> str:
+    name = row[f"entry_name_{ctx.lang}"]
+    if not isinstance(name, str):
+        return ""
+    if row.scope in ("city", "cluster") and row.entry_kind == "county":
+        return t("world_city_entry", ctx.lang, name=name)
+    return name
+
+
+# --- tables ----------------------------------------------------------------------------------------
+
+
+def ladder_table(ctx: Context, region: str, ladders: pd.DataFrame) -> TableView:
+    lang = ctx.lang
+    rows = [{
+        t("world_list", lang): list_name(ctx, row),
+        t("world_place", lang): place_text(ctx, row),
+        t("world_edition", lang): "" if formatting.is_missing(row.edition) else str(int(row.edition)),
+        t("world_fifth", lang): fifth_text(ctx, row),
+        t("world_distance", lang): distance_text(ctx, row.distance),
+        t("world_trend", lang): trend_text(ctx, row),
+        t("world_scope", lang): scope_text(ctx, row.scope, row.list_size),
+        t("world_entry", lang): entry_name(ctx, row),
+        t("world_life_science", lang): t("world_yes" if row.life_science else "world_no", lang),
+        t("world_method", lang): row[f"method_{lang}"],
+    } for _, row in ladders.iterrows()]
+    sources = list(ladders.source_id.dropna()) + list(ladders.list_size_source_id.dropna())
+    return TableView(f"world_ladders_{region}", t("world_ladder_title", lang, region=ctx.region_name(region)),
+                     pd.DataFrame(rows), ctx.source_note(sources, ladders.edition.dropna()),
+                     [t("world_caveat", lang)])
+
+
+def path_table(ctx: Context, region: str, ladders: pd.DataFrame) -> TableView:
+    lang = ctx.lang
+    placed = ladders[ladders.place.notna()]
+    target = placed.target_year.dropna()
+    year = int(target.iloc[0]) if len(target) else None
+    rows = []
+    for _, row in placed.iterrows():
+        rows.append({
+            t("world_list", lang): list_name(ctx, row),
+            t("world_place", lang): f"{place_text(ctx, row)} ({int(row.edition)})",
+            t("world_path_editions", lang): str(int(row.n_editions)),
+            t("world_path_slope", lang): trend_text(ctx, row).split(" · ")[-1] if row.n_editions >= 2 else "",
+            t("world_path_left", lang, year=year or "–"): ("" if formatting.is_missing(row.editions_left)
+                                                          else str(max(int(row.editions_left), 0))),
+            t("world_path_needed", lang): needed_text(ctx, row),
+            t("world_path_reach", lang): reach_text(ctx, row),
+        })
+    goal = goal_name(ctx, region)
+    notes = [t("world_path_method", lang, year=year, goal=goal) if year else t("world_path_none", lang)]
+    return TableView(f"world_path_{region}", t("world_path_title", lang, year=year or "–"),
+                     pd.DataFrame(rows), ctx.source_note(placed.source_id), notes)
+
+
+def needed_text(ctx: Context, row) -> str:
+    if row.path_status == "in_top_five":
+        return t("world_in_top_five", ctx.lang)
+    if row.path_status == "too_few_editions":
+        return t("world_path_too_few", ctx.lang)
+    if formatting.is_missing(row.editions_left) or row.editions_left < 1:
+        return t("world_path_passed", ctx.lang)
+    return t("world_path_places_per_edition", ctx.lang,
+             n=signed_number(row.needed_per_edition, ctx.lang))
+
+
+def reach_text(ctx: Context, row) -> str:
+    status = row.path_status
+    if status == "in_top_five":
+        return t("world_path_in_top_five", ctx.lang, year=int(row.reach_year))
+    if status == "too_few_editions":
+        return t("world_path_too_few", ctx.lang)
+    if status == "never":
+        return t("world_path_never", ctx.lang)
+    return str(int(row.reach_year))
+
+
+def goal_name(ctx: Context, region: str) -> str:
+    goals = ctx.run("goals_progress")
+    goals = goals[goals.target_value.eq(5) & goals.target_comparator.eq("<=")]
+    own = goals[goals.region_code == region]
+    chosen = own if len(own) else goals
+    if chosen.empty:
+        return ""
+    goal = chosen.sort_values("target_year").iloc[0]
+    return f"{goal.owner}, ”{goal.goal_text}”"
+
+
+def leaders_table(ctx: Context) -> TableView:
+    lang = ctx.lang
+    leaders = ctx.run("world_leaders")
+    names = ctx.indicators[f"name_{lang}"]
+    rows = []
+    for indicator_id, group in leaders.groupby("indicator_id", sort=False):
+        row = {t("world_list", lang): names[indicator_id],
+               t("world_edition", lang): str(int(group.edition.iloc[0]))}
+        for place in range(1, 6):
+            holders = group[group.place == place][f"name_{lang}"]
+            row[t("world_leaders_place", lang, n=place)] = ", ".join(holders)
+        rows.append(row)
+    return TableView("world_leaders", t("world_leaders_title", lang), pd.DataFrame(rows),
+                     ctx.source_note(leaders.source_id, leaders.edition), [t("world_leaders_note", lang)])
+
+
+def nuts2_table(ctx: Context, region: str) -> TableView:
+    lang = ctx.lang
+    values = ctx.run("world_nuts2", region=region)
+    notes = [t("world_level_note", lang)]
+    if values.empty:
+        eurostat = [i for i in ctx.indicators.indicator_id if i.startswith("eu_")]
+        rows = [{t("indicator", lang): ctx.indicator_name(i), t("value", lang): formatting.MISSING[lang],
+                 t("note", lang): t("world_nuts2_not_fetched", lang)} for i in eurostat]
+        return TableView("world_nuts2", t("world_nuts2_title", lang), pd.DataFrame(rows),
+                         notes=[t("world_nuts2_empty", lang)] + notes)
+    rows = [{
+        t("indicator", lang): ctx.indicator_name(v.indicator_id),
+        t("year", lang): str(int(v.year)),
+        t("region", lang): v[f"name_{lang}"] + (" ◆" if v.is_home else ""),
+        t("value", lang): ctx.fmt(v.value, v.indicator_id, v.value_text),
+        t("rank", lang): t("world_rank_among", lang, rank=int(v["rank"]), n=int(v.n_ranked)),
+        t("status", lang): v.status,
+        t("note", lang): v.note if isinstance(v.note, str) else "",
+    } for _, v in values.iterrows()]
+    return TableView("world_nuts2", t("world_nuts2_title", lang), pd.DataFrame(rows),
+                     ctx.source_note(values.source_id, values.year), notes)
+
+
+# --- charts ----------------------------------------------------------------------------------------
+
+
+def distance_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartView | None:
+    """The ladder slide: one bar per list, the distance to fifth place in places."""
+    lang = ctx.lang
+    placed = ladders[ladders.place.notna()].copy()
+    if placed.empty:
+        return None
+    placed["label"] = [f"{list_name(ctx, r)} {int(r.edition)}" for _, r in placed.iterrows()]
+    placed["text"] = [t("world_distance_text", lang, place=place_text(ctx, r),
+                        distance=distance_text(ctx, r.distance)) for _, r in placed.iterrows()]
+    placed = placed.sort_values("distance", ascending=False)
+    title = t("world_distance_title", lang, region=ctx.region_name(region))
+    colours = [charts.IN_TOP_FIVE if d == 0 else charts.OUT_OF_TOP_FIVE for d in placed.distance]
+    figure = go.Figure(go.Bar(
+        x=placed.distance, y=placed.label, orientation="h", text=placed.text, textposition="outside",
+        marker={"color": colours}, name=t("world_distance", lang), cliponaxis=False,
+        hovertemplate="%{y}: %{text}<extra></extra>",
+    ))
+    charts.style(figure, title, lang, x_title=t("world_distance_axis", lang),
+                 height=max(360, 70 * len(placed) + 140))
+    figure.update_xaxes(range=[0, float(placed.distance.max()) * 1.9 + 1], tickformat=",.0f")
+    figure.update_layout(showlegend=False)
+    sources = list(placed.source_id.dropna()) + list(placed.list_size_source_id.dropna())
+    notes = [f"{list_name(ctx, r)}: {fifth_text(ctx, r)}" for _, r in placed.iterrows() if r.distance > 0]
+    data = placed[["indicator_id", "label", "edition", "place", "list_size", "distance", "fifth_holder_sv",
+                   "fifth_holder_en", "source_id"]]
+    return ChartView("world_distance", title, figure, data, ctx.source_note(sources, placed.edition),
+                     [t("world_caveat", lang)] + notes, alt=title)
+
+
+def trend_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartView | None:
+    lang = ctx.lang
+    rows = []
+    for _, ladder in ladders[ladders.n_editions >= 3].iterrows():
+        for h in ladder.history:
+            rows.append({"indicator_id": ladder.indicator_id, "label": list_name(ctx, ladder),
+                         "year": int(h["edition"]), "place": float(h["place"]),
+                         "text": edition_place(h, lang),
+                         "source_id": ladder.source_id})
+    if not rows:
+        return None
+    df = pd.DataFrame(rows)
+    title = t("world_trend_title", lang, region=ctx.region_name(region))
+    figure = charts.lines_over_time(df, value="place", code="indicator_id", label="label", text="text",
+                                    home="", lang=lang, title=title, axis_title=t("world_trend_axis", lang))
+    worst = df.place.max()
+    figure.update_yaxes(type="log", range=[math.log10(worst * 1.3), math.log10(0.8)], dtick=None,
+                        tickvals=[1, 2, 5, 10, 20, 50, 100, 200, 500])
+    figure.add_hrect(y0=0.8, y1=5.5, fillcolor=charts.IN_TOP_FIVE, opacity=0.12, line_width=0,
+                     annotation_text=t("top_five_band", lang), annotation_position="top left")
+    figure.update_xaxes(dtick=2)
+    return ChartView("world_trend", title, figure, df, ctx.source_note(df.source_id, df.year), alt=title)
