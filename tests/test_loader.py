@@ -88,7 +88,7 @@ def test_a_row_of_the_wrong_width_is_named_and_the_rest_checked(data):
     assert [i.message("en") for i in issues] == [
         f"regions.csv, line {last + 1}: the row has 3 fields, 9 expected",
         f"regions.csv, line {last + 2}, column kind: “region” is not an allowed value "
-        "(country, county, city, university)",
+        "(country, county, city, university, nuts2)",
     ]
 
 

@@ -62,9 +62,8 @@ def scb_fetch(data_dir, lang: str) -> None:
 def show_report(report, lang: str) -> None:
     summary = report.summary(lang)
     (st.success if report.can_apply else st.error if not report.ok else st.info)(plain(summary))
-    problems = report.problem_messages(lang)[:50]
-    if problems:  # text from the file: shown as text, never as markdown
-        st.text("\n".join(problems))
+    for message in report.problem_messages(lang)[:50]:
+        st.markdown(f"- {plain(message)}")  # messages quote the file's cells, escaped as text
     frame = report.frame(lang)
     if not frame.empty:
         st.dataframe(frame, hide_index=True, width="stretch")
