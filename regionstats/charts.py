@@ -9,8 +9,10 @@ never as zero-length bars.
 import json
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from regionstats import config
 from regionstats.formatting import MISSING, PLOTLY_SEPARATORS, d3_format, is_missing
@@ -25,6 +27,11 @@ PALETTE = ("#0072B2", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#0
 FONT = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
 UNCERTAIN = ("provisional", "conflicting")  # drawn hollow (markers) or hatched (bars); views add the footnote
 HATCH = "/"
+# plotly_white built once, with the trace defaults of the trace types drawn here only: passing the name
+# "plotly_white" to each figure validated and copied its whole template (all 24 trace types) every time.
+_WHITE = pio.templates["plotly_white"]
+HOUSE_TEMPLATE = go.layout.Template(layout=_WHITE.layout, data={
+    kind: _WHITE.data[kind] for kind in ("bar", "scatter", "heatmap", "choropleth", "scattergeo")})
 
 
 def uncertain_flags(df: pd.DataFrame, status: str | None) -> list[bool]:
@@ -72,7 +79,7 @@ def style(fig: go.Figure, title: str, lang: str, x_title: str = "", y_title: str
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}},
         separators=PLOTLY_SEPARATORS[lang],
-        template="plotly_white",
+        template=HOUSE_TEMPLATE,
         font={"family": FONT, "size": 13},
         colorway=list(PALETTE),
         height=height,
@@ -276,7 +283,9 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
     """Indicators × regions; each cell the rank, coloured in / out of the top five, gap on hover."""
     rows = list(dict.fromkeys(df["row"]))
     cols = columns or list(dict.fromkeys(df["column"]))
-    lookup = {(r.row, r.column): r for r in df.itertuples()}
+    fields = [c for c in ("row", "column", "rank", "decisive", "in_top_five", "cell", "hover") if c in df]
+    # plain objects, not Arrow-backed columns iterated cell by cell (a million observations: 10 000 cells)
+    lookup = {(r.row, r.column): r for r in df[fields].astype(object).itertuples()}
     heading = None
     if "undetermined" in df and df["undetermined"].any() and not df["undetermined"].all():
         # the rows that cannot say in or out (fewer than five with data) under a heading row of their own
@@ -290,6 +299,9 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
         hover.append([getattr(lookup.get((row, col)), "hover", MISSING[lang]) for col in cols])
     colourscale = [[0, UNDETERMINED], [0.33, UNDETERMINED], [0.34, OUT_OF_TOP_FIVE], [0.66, OUT_OF_TOP_FIVE],
                    [0.67, IN_TOP_FIVE], [1, IN_TOP_FIVE]]
+    # the texts as numpy arrays: plotly copies them whole, where nested lists are validated and deep-copied
+    # cell by cell (z stays a list of rows: small numbers, and its JSON keeps one array per row)
+    text, hover = np.array(text, dtype=object), np.array(hover, dtype=object)
     fig = go.Figure(go.Heatmap(
         z=z, x=cols, y=rows, text=text, texttemplate="%{text}", customdata=hover, zmin=0, zmax=2,
         colorscale=colourscale, showscale=False, xgap=3, ygap=3,

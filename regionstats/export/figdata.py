@@ -93,7 +93,7 @@ def _uncertain(tr) -> list[bool]:
     if tr.type == "bar":
         shapes = marker.pattern.shape if marker.pattern is not None else None
         return [bool(s) for s in _values(shapes)] if isinstance(shapes, (list, tuple)) or hasattr(shapes, "tolist") else []
-    symbols = marker.symbol
+    symbols = getattr(marker, "symbol", None)  # a choropleth marker has none
     if isinstance(symbols, (list, tuple)) or hasattr(symbols, "tolist"):
         return [isinstance(s, str) and s.endswith("-open") for s in _values(symbols)]
     return []

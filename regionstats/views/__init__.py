@@ -118,7 +118,8 @@ class Context:
 
     @cached_property
     def _years(self) -> dict:
-        return {i: ([] if years is None or formatting.is_missing(years) else [int(y) for y in years])
+        # a list (numpy array) of years, or None/NaN without data; is_missing on an array would print it
+        return {i: ([int(y) for y in years] if hasattr(years, "__len__") else [])
                 for i, years in zip(self.indicators.indicator_id, self.indicators["years"])}
 
     @cached_property
@@ -164,6 +165,12 @@ class Context:
                 years = [y for y in years if self.selection.year_from <= y <= self.selection.year_to]
             chosen[indicator_id] = max(years) if years else None
         return chosen[indicator_id]
+
+    def unit_and_decimals(self, indicator_id: str) -> tuple[str, int]:
+        """(unit, decimals) of an indicator, from a plain dict (no pandas row per call)."""
+        if indicator_id not in self._formats:
+            self.indicator(indicator_id)  # KeyError for an unknown indicator
+        return self._formats[indicator_id]
 
     def fmt(self, value, indicator_id: str, text: str | None = None) -> str:
         if indicator_id not in self._formats:

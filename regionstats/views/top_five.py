@@ -15,24 +15,23 @@ DEFAULT_GAP_INDICATOR = "citation_avg_clinical_pct"
 
 
 def gap_options(ctx: Context) -> list[str]:
-    """County indicators where at least five regions have data in some year."""
-    gaps = ctx.run("top_five_gap", level="county")
-    with_fifth = set(gaps.indicator_id[gaps.fifth_value.notna()])  # once, not once per indicator
-    return [i for i in ctx.indicators.indicator_id if i in with_fifth and i not in NOT_IN_MATRIX]
+    """County indicators with a fifth-best value in some year, in catalogue order (SQL answers which:
+    a small list per data version, never the million rows of every county, indicator and year)."""
+    return [i for i in ctx.run("gap_indicators", level="county").indicator_id if i not in NOT_IN_MATRIX]
 
 
 # life science first: Tillväxtverket's life science ranking, then the ALF evaluation, then R&D
 GAP_DEFAULTS = ("ls_region_rank_tillvaxtverket", "alf_eval_panels_a", "rd_share_of_sweden_pct")
 
 
-def gap_default(ctx: Context) -> str:
-    options = gap_options(ctx)
+def gap_default(ctx: Context, options: list[str] | None = None) -> str:
+    options = gap_options(ctx) if options is None else options
     return next((i for i in GAP_DEFAULTS if i in options), options[0])
 
 
 def build(ctx: Context) -> PageView:
     options = gap_options(ctx)
-    indicator = ctx.selection.indicator if ctx.selection.indicator in options else gap_default(ctx)
+    indicator = ctx.selection.indicator if ctx.selection.indicator in options else gap_default(ctx, options)
     views = [medcity_chart(ctx), gap_chart(ctx, indicator)]
     return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), charts=[v for v in views if v is not None],
                     lead_tables=[goals_table(ctx)], tables=[home_gaps_table(ctx)])
@@ -145,9 +144,12 @@ def gap_text(ctx: Context, row) -> str:
 
 def home_gaps_table(ctx: Context) -> TableView:
     lang, home = ctx.lang, ctx.selection.home
-    gaps = ctx.run("top_five_gap", level="county", latest=True, regions=[home], year_from=ctx.selection.year_from,
+    # The same question as Översikt's matrix (every county at each indicator's latest year), cached per
+    # period: ranking needs every county anyway, so asking SQL for the home alone re-ranks them all for
+    # each new home (3 s at a million observations); this picks the home's rows from the shared answer.
+    gaps = ctx.run("top_five_gap", level="county", latest=True, year_from=ctx.selection.year_from,
                    year_to=ctx.selection.year_to)
-    gaps = gaps[gaps["rank"].notna() & ~gaps.indicator_id.isin(NOT_IN_MATRIX)]
+    gaps = gaps[(gaps.region_code == home) & gaps["rank"].notna() & ~gaps.indicator_id.isin(NOT_IN_MATRIX)]
     rows = [{
         t("indicator", lang): ctx.indicator_name(g.indicator_id),
         t("year", lang): str(g.year),
@@ -156,7 +158,7 @@ def home_gaps_table(ctx: Context) -> TableView:
         t("n_with_data", lang): str(int(g.n_ranked)) if g.rank_kind != "published" else "",
         t("fifth_value", lang): ctx.fmt(g.fifth_value, g.indicator_id) if not formatting.is_missing(g.fifth_value) else t("undetermined", lang),
         t("gap", lang): formatting.signed(g.gap, "points" if g.unit == "percent" else g.unit,
-                                          int(ctx.indicator(g.indicator_id).decimals), lang),
+                                          ctx.unit_and_decimals(g.indicator_id)[1], lang),
         t("gap_pct", lang): (formatting.signed(g.gap_pct, "percent", 0, lang)
                              if g.rank_kind != "published" and not formatting.is_missing(g.gap_pct) else ""),
         t("goal_status", lang): verdict_text(ctx, g.verdict),
