@@ -67,8 +67,9 @@ def generate(n: int, folder: Path, seed: int = 13) -> dict:
 
     folder.mkdir(parents=True, exist_ok=True)
     source = ROOT / "data"
-    for name in ("regions", "goals", "ladders", "ladder_editions"):
-        shutil.copyfile(source / f"{name}.csv", folder / f"{name}.csv")
+    for table in source.glob("*.csv"):  # every table not grown below (regions, goals, the world ladders, ...)
+        if table.stem not in ("indicators", "sources", "observations"):
+            shutil.copyfile(table, folder / table.name)
     read = dict(dtype=str, keep_default_na=False)
     regions = pd.read_csv(source / "regions.csv", **read)
     indicators = pd.read_csv(source / "indicators.csv", **read)

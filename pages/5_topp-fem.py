@@ -5,7 +5,8 @@ from ui import controls, page
 
 
 def indicator_choice(ctx):
-    return controls.indicator(ctx, top_five.gap_options(ctx), top_five.gap_default(ctx), "gap_indicator")
+    options = top_five.gap_options(ctx)
+    return controls.indicator(ctx, options, top_five.gap_default(ctx, options), "gap_indicator")
 
 
 page.show(top_five, page.Anchored("gap_", indicator_choice))

@@ -9,8 +9,10 @@ never as zero-length bars.
 import json
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from regionstats import config
 from regionstats.formatting import MISSING, PLOTLY_SEPARATORS, d3_format, is_missing
@@ -25,6 +27,11 @@ PALETTE = ("#0072B2", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#0
 FONT = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
 UNCERTAIN = ("provisional", "conflicting")  # drawn hollow (markers) or hatched (bars); views add the footnote
 HATCH = "/"
+# plotly_white built once, with the trace defaults of the trace types drawn here only: passing the name
+# "plotly_white" to each figure validated and copied its whole template (all 24 trace types) every time.
+_WHITE = pio.templates["plotly_white"]
+HOUSE_TEMPLATE = go.layout.Template(layout=_WHITE.layout, data={
+    kind: _WHITE.data[kind] for kind in ("bar", "scatter", "heatmap", "choropleth", "scattergeo")})
 
 
 def uncertain_flags(df: pd.DataFrame, status: str | None) -> list[bool]:
@@ -72,7 +79,7 @@ def style(fig: go.Figure, title: str, lang: str, x_title: str = "", y_title: str
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18}},
         separators=PLOTLY_SEPARATORS[lang],
-        template="plotly_white",
+        template=HOUSE_TEMPLATE,
         font={"family": FONT, "size": 13},
         colorway=list(PALETTE),
         height=height,
@@ -95,35 +102,51 @@ def region_colours(codes: list[str], home: str) -> dict[str, str]:
 
 def bar_by_region(df: pd.DataFrame, *, value: str, label: str, code: str, text: str, home: str, lang: str,
                   title: str, axis_title: str, decimals: int = 0, reference: tuple | None = None,
-                  threshold: tuple | None = None, hover: str | None = None, status: str | None = None) -> go.Figure:
-    """Horizontal bars sorted best first; missing values shown as 'saknas' at the axis; uncertain ones hatched."""
-    df = df.sort_values(value, ascending=True, na_position="first")
+                  threshold: tuple | None = None, hover: str | None = None, status: str | None = None,
+                  framed: set | None = None, lower_is_better: bool = False) -> go.Figure:
+    """Horizontal bars sorted best first (at the top); missing values shown as 'saknas' below them;
+    uncertain ones hatched. ``framed``: region codes whose bars get a dark border (the chosen regions
+    among all 21)."""
+    df = df.sort_values(value, ascending=not lower_is_better, na_position="first")
     present = df[~df[value].isna()]
     colours = [HOME if c == home else OTHER for c in present[code]]
     flags = uncertain_flags(present, status)
+    marked = [c in framed for c in present[code]] if framed else [False] * len(present)
     fig = go.Figure(go.Bar(
         x=present[value], y=present[label], orientation="h", marker_color=colours,
         marker_pattern=hatch(flags) if any(flags) else None,
+        marker_line_color=["#1f2d3d" if m else "rgba(0,0,0,0)" for m in marked],
+        marker_line_width=[2 if m else 0 for m in marked],
         text=present[text], textposition="outside", cliponaxis=False,
         customdata=present[hover] if hover else None,
         hovertemplate="%{y}: %{text}" + ("<br>%{customdata}" if hover else "") + "<extra></extra>",
         name=axis_title, showlegend=False,
     ))
     add_missing_markers(fig, df[df[value].isna()], label, text, lang, horizontal=True)
-    if reference is not None:  # Riket's label below the bars, a threshold's above, so they never collide
-        add_reference_line(fig, reference[0], reference[1], horizontal=True, position="bottom right")
     values = present[value].astype(float)
-    if threshold is not None:  # a threshold at the axis start gets its label on the inside
-        at_start = len(values) and values.min() >= 0 and threshold[0] <= 0
+    # the lines' labels sit above the bars, one row each, so they cover neither bars nor row names; a
+    # line at the axis start gets its label to the right of it
+    level = 0
+    if threshold is not None:
+        at_start = bool(len(values) and values.min() >= 0 and threshold[0] <= 0)
         add_reference_line(fig, threshold[0], threshold[1], horizontal=True, colour=IN_TOP_FIVE, dash="dot",
-                           position="top right" if at_start else "top left")
+                           level=level, position="top right" if at_start else None)
+        level += 0 if is_missing(threshold[0]) else 1
+    if reference is not None:
+        add_reference_line(fig, reference[0], reference[1], horizontal=True, level=level)
+        level += 0 if is_missing(reference[0]) else 1
+    # rows in the sorted order, missing ones last (at the bottom), not where their trace adds them
+    fig.update_yaxes(categoryorder="array", categoryarray=list(df[label]))
     fig.update_xaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
     if len(values) and values.min() >= 0:  # room for the labels outside the longest bar
         fig.update_xaxes(range=[0, max(values.max(), 1e-9) * 1.3])
         if decimals == 0 and values.max() <= 10:
             fig.update_xaxes(dtick=1)  # whole-number ticks, never 0, 0, 0, 1, 1
     height = max(320, 60 + 34 * len(df))
-    return style(fig, title, lang, x_title=axis_title, height=height)
+    fig = style(fig, title, lang, x_title=axis_title, height=height + 18 * level)
+    if level:
+        fig.update_layout(margin={"t": 74 + 18 * level})
+    return fig
 
 
 def add_missing_markers(fig: go.Figure, missing: pd.DataFrame, label: str, text: str, lang: str,
@@ -142,15 +165,23 @@ def add_missing_markers(fig: go.Figure, missing: pd.DataFrame, label: str, text:
 
 
 def add_reference_line(fig: go.Figure, value: float, label: str, horizontal: bool = True,
-                       colour: str = RIKET, dash: str = "dash", position: str | None = None) -> None:
-    """A labelled reference line: Riket, the world average, the top-five threshold."""
+                       colour: str = RIKET, dash: str = "dash", position: str | None = None,
+                       level: int = 0) -> None:
+    """A labelled reference line: Riket, the world average, the top-five threshold.
+
+    Across horizontal bars the line is vertical and its label sits above the plot (``level`` stacks
+    several); a horizontal line's label sits outside the plot on the right, clear of the points."""
     if is_missing(value):
         return
     line = {"color": colour, "dash": dash, "width": 1.5}
     if horizontal:
-        fig.add_vline(x=value, line=line, annotation_text=label, annotation_position=position or "top")
+        fig.add_vline(x=value, line=line)
+        fig.add_annotation(x=value, xref="x", y=1, yref="y domain", yanchor="bottom", showarrow=False,
+                           xanchor="left" if position == "top right" else "center",
+                           text=label, font={"color": colour}, yshift=2 + 18 * level)
     else:
-        fig.add_hline(y=value, line=line, annotation_text=label, annotation_position=position or "bottom right")
+        fig.add_hline(y=value, line=line, annotation_text=label, annotation_position=position or "right",
+                      annotation_font={"color": colour})  # "right": outside the plot (the chart leaves room)
 
 
 def lines_over_time(df: pd.DataFrame, *, value: str, code: str, label: str, text: str, home: str,
@@ -173,15 +204,19 @@ def lines_over_time(df: pd.DataFrame, *, value: str, code: str, label: str, text
         ))
         if any(flags):
             legend_stand_in(fig, fig.data[-1])
-    if band is not None:
-        fig.add_hrect(y0=band[0], y1=band[1], fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0,
-                      annotation_text=band[2], annotation_position="top left")
+    if band is not None:  # its label outside the plot, on the right, never on a data point
+        fig.add_hrect(y0=band[0], y1=band[1], fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0)
+        fig.add_annotation(x=1, xref="x domain", y=(band[0] + band[1]) / 2, yref="y", xanchor="left",
+                           showarrow=False, text=band[2], font={"color": IN_TOP_FIVE}, xshift=6)
     fig.update_xaxes(dtick=1 if df["year"].nunique() < 15 else 2, tickformat="d")
     fig.update_yaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
     if reversed_axis:
         worst = df[value].max()
         fig.update_yaxes(range=[(worst if worst == worst else 5) + 0.7, 0.3], dtick=1 if worst <= 25 else None)
-    return style(fig, title, lang, y_title=axis_title)
+    fig = style(fig, title, lang, y_title=axis_title)
+    if band is not None:
+        fig.update_layout(margin={"r": 90})
+    return fig
 
 
 def rank_bands_over_time(df: pd.DataFrame, *, code: str, label: str, home: str, lang: str, title: str,
@@ -237,7 +272,10 @@ def scatter_labelled(df: pd.DataFrame, *, x: str, y: str, code: str, label: str,
     fig.update_yaxes(tickformat=d3_format(y_decimals), hoverformat=d3_format(y_decimals))
     if y_decimals == 0 and len(df) and df[y].max() - df[y].min() <= 10:
         fig.update_yaxes(dtick=1)  # whole-number ticks, never 10, 10, 11, 11
-    return style(fig, title, lang, x_title=x_title, y_title=y_title)
+    fig = style(fig, title, lang, x_title=x_title, y_title=y_title)
+    if hline is not None:  # room for the line's label right of the plot
+        fig.update_layout(margin={"r": 40 + 8 * len(str(hline[1]))})
+    return fig
 
 
 def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, columns: list | None = None,
@@ -245,7 +283,15 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
     """Indicators × regions; each cell the rank, coloured in / out of the top five, gap on hover."""
     rows = list(dict.fromkeys(df["row"]))
     cols = columns or list(dict.fromkeys(df["column"]))
-    lookup = {(r.row, r.column): r for r in df.itertuples()}
+    fields = [c for c in ("row", "column", "rank", "decisive", "in_top_five", "cell", "hover") if c in df]
+    # plain objects, not Arrow-backed columns iterated cell by cell (a million observations: 10 000 cells)
+    lookup = {(r.row, r.column): r for r in df[fields].astype(object).itertuples()}
+    heading = None
+    if "undetermined" in df and df["undetermined"].any() and not df["undetermined"].all():
+        # the rows that cannot say in or out (fewer than five with data) under a heading row of their own
+        first = next(r for r in rows if bool(df.loc[df["row"] == r, "undetermined"].iloc[0]))
+        heading = f"{legend[0]} ↓"
+        rows.insert(rows.index(first), heading)
     z, text, hover = [], [], []
     for row in rows:
         z.append([_state_code(lookup.get((row, col))) for col in cols])
@@ -253,6 +299,9 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
         hover.append([getattr(lookup.get((row, col)), "hover", MISSING[lang]) for col in cols])
     colourscale = [[0, UNDETERMINED], [0.33, UNDETERMINED], [0.34, OUT_OF_TOP_FIVE], [0.66, OUT_OF_TOP_FIVE],
                    [0.67, IN_TOP_FIVE], [1, IN_TOP_FIVE]]
+    # the texts as numpy arrays: plotly copies them whole, where nested lists are validated and deep-copied
+    # cell by cell (z stays a list of rows: small numbers, and its JSON keeps one array per row)
+    text, hover = np.array(text, dtype=object), np.array(hover, dtype=object)
     fig = go.Figure(go.Heatmap(
         z=z, x=cols, y=rows, text=text, texttemplate="%{text}", customdata=hover, zmin=0, zmax=2,
         colorscale=colourscale, showscale=False, xgap=3, ygap=3,
@@ -261,9 +310,19 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
     for state, colour in ((2, IN_TOP_FIVE), (1, OUT_OF_TOP_FIVE), (0, UNDETERMINED)):
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=legend[state],
                                  marker={"symbol": "square", "size": 14, "color": colour}))
-    fig.update_yaxes(autorange="reversed", tickvals=rows, ticktext=rows)
-    fig.update_xaxes(side="top", tickvals=cols, ticktext=[f"<b>{c}</b>" if c == bold_column else c for c in cols])
-    return style(fig, title, lang, height=max(320, 160 + 34 * len(rows)))
+    fig.update_yaxes(autorange="reversed", tickvals=rows,
+                     ticktext=[f"<b>{r}</b>" if r == heading else r for r in rows])
+    # column names level (slanted ones ran into the title at 1280×720); many columns stand upright
+    home_name = f'<b><span style="color:{HOME}">{bold_column}</span></b>'
+    fig.update_xaxes(side="top", tickvals=cols, ticktext=[home_name if c == bold_column else c for c in cols],
+                     tickangle=0 if len(cols) <= 7 else -90)
+    if bold_column in cols:  # the home region's column framed in its accent colour, as it is drawn in charts
+        index = cols.index(bold_column)
+        fig.add_shape(type="rect", xref="x", yref="paper", x0=index - 0.5, x1=index + 0.5, y0=0, y1=1,
+                      line={"color": HOME, "width": 3.5}, fillcolor="rgba(0,0,0,0)", layer="above")
+    fig = style(fig, title, lang, height=max(320, 160 + 34 * len(rows)))
+    fig.update_layout(margin={"t": 110 if len(cols) <= 7 else 190})
+    return fig
 
 
 def _state_code(row) -> float | None:
@@ -331,6 +390,117 @@ def choropleth(df: pd.DataFrame, *, value: str, code: str, label: str, text: str
     return style(fig, title, lang, height=640)
 
 
+MAP_X_SCALE = 0.47  # cos(62°): one degree of longitude against one of latitude in mid-Sweden
+
+
+@lru_cache(maxsize=1)
+def _outlines() -> dict:
+    """Each region's outer rings in map units (x = longitude × cos 62°, y = latitude), keyed by SCB code.
+
+    Drawn as plain filled shapes, so the map needs no base map from the internet (plotly's geo
+    traces fetch one for labels) and fills its frame."""
+    shapes = {}
+    for feature in _geojson()["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        rings = [[(p[0] * MAP_X_SCALE, p[1]) for p in polygon[0]] for polygon in polygons]
+        shapes[feature["id"]] = rings
+    return shapes
+
+
+def _ring_path(rings: list) -> tuple[list, list]:
+    xs, ys = [], []
+    for ring in rings:
+        xs += [p[0] for p in ring] + [None]
+        ys += [p[1] for p in ring] + [None]
+    return xs, ys
+
+
+def _label_point(rings: list) -> tuple[float, float]:
+    """Where a region's number goes: the middle of its largest ring's extent, nudged to its corners' mean."""
+    ring = max(rings, key=lambda r: abs(_signed_area(r)))
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    return ((min(xs) + max(xs)) / 2 + sum(xs) / len(xs)) / 2, ((min(ys) + max(ys)) / 2 + sum(ys) / len(ys)) / 2
+
+
+RANK_SCALE = "Blues"
+
+
+def ranked_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str, text: str, home: str,
+               focus: set, lang: str, title: str, axis_title: str, rank_title: str, decimals: int,
+               status: str | None = None) -> go.Figure:
+    """The regions coloured by their place (1 = best, so one very high value cannot flatten the rest),
+    the place written on each, the focus regions outlined; beside the map the same regions as bars of
+    their values, best first, missing last."""
+    from plotly.colors import sample_colorscale
+    from plotly.subplots import make_subplots
+
+    ranked = df[df[rank].notna()].sort_values(rank)
+    missing = df[df[rank].isna()]
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.34, 0.66], horizontal_spacing=0.18)
+    outlines = _outlines()
+    n = max(int(ranked[rank].max()) if not ranked.empty else 1, 2)
+    shade = {c: sample_colorscale(RANK_SCALE, [1 - (r - 1) / (n - 1) * 0.85])[0]
+             for c, r in zip(ranked[code], ranked[rank])}
+    for row in pd.concat([ranked, missing]).itertuples():
+        region = getattr(row, code)
+        if region not in outlines:
+            continue
+        xs, ys = _ring_path(outlines[region])
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, fill="toself", mode="lines", line={"color": "white", "width": 0.8},
+            fillcolor=shade.get(region, "#E5E5E5"), hoveron="fills", hoverinfo="name",
+            name=f"{getattr(row, label)}: {getattr(row, text)}", showlegend=False,
+        ), row=1, col=1)
+    for codes, colour, width in ((sorted(focus - {home}), "#1f2d3d", 2.2), ([home], HOME, 3.2)):
+        for region in (c for c in codes if c in outlines and c in set(df[code])):
+            xs, ys = _ring_path(outlines[region])
+            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": width},
+                                     hoverinfo="skip", showlegend=False), row=1, col=1)
+    uncertain = df[uncertain_flags(df, status)]
+    for region in (c for c in uncertain[code] if c in outlines):  # a map cannot hatch: a dotted border
+        xs, ys = _ring_path(outlines[region])
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#222222", "width": 2.5, "dash": "dot"},
+                                 hoverinfo="skip", showlegend=False, name=region), row=1, col=1)
+    placed = ranked[ranked[code].isin(outlines)]
+    points = [_label_point(outlines[c]) for c in placed[code]]
+    fig.add_trace(go.Scatter(
+        x=[p[0] for p in points], y=[p[1] for p in points], mode="text", hoverinfo="skip", showlegend=False,
+        text=[str(int(r)) for r in placed[rank]],
+        textfont={"size": 12, "color": ["white" if r <= n * 0.5 else "#1f2d3d" for r in placed[rank]]},
+    ), row=1, col=1)
+    fig.add_trace(go.Scatter(  # the colour scale's legend: place 1 (darkest) to n
+        x=[None], y=[None], mode="markers", hoverinfo="skip", showlegend=False,
+        marker={"color": [1, n], "cmin": 1, "cmax": n, "showscale": True,
+                "colorscale": [[0, sample_colorscale(RANK_SCALE, [1.0])[0]],
+                               [1, sample_colorscale(RANK_SCALE, [0.15])[0]]],
+                "colorbar": {"title": {"text": rank_title}, "x": 0.0, "xanchor": "right", "len": 0.5,
+                             "thickness": 12, "tickvals": sorted({1, 5, n}), "tickformat": "d", "y": 0.75}},
+    ), row=1, col=1)
+    fig.update_xaxes(visible=False, row=1, col=1)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, row=1, col=1)
+    bars = pd.concat([ranked, missing])
+    names = [f"{int(r)}. {n_}" if r == r else f"– {n_}" for r, n_ in zip(bars[rank], bars[label])]
+    flags = uncertain_flags(bars, status)
+    fig.add_trace(go.Bar(
+        x=bars[value], y=names, orientation="h", text=bars[text], textposition="outside", cliponaxis=False,
+        marker_pattern=hatch(flags) if any(flags) else None,
+        marker_color=[HOME if c == home else OTHER for c in bars[code]],
+        marker_line_color=["#1f2d3d" if c in focus else "rgba(0,0,0,0)" for c in bars[code]],
+        marker_line_width=[1.5 if c in focus else 0 for c in bars[code]],
+        hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
+    ), row=1, col=2)
+    fig.update_yaxes(autorange="reversed", dtick=1, row=1, col=2)
+    values = bars[value].dropna().astype(float)
+    if len(values) and values.min() >= 0:
+        fig.update_xaxes(range=[0, values.max() * 1.35], row=1, col=2)
+    fig.update_xaxes(title_text=axis_title, tickformat=d3_format(decimals), hoverformat=d3_format(decimals),
+                     row=1, col=2)
+    styled = style(fig, title, lang, height=max(600, 100 + 27 * len(bars)))
+    styled.update_layout(margin={"l": 60, "r": 40, "t": 70, "b": 40}, plot_bgcolor="white")
+    return styled
+
+
 def dot_strip(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text: str, home: str,
               lang: str, title: str, x_title: str, status: str | None = None) -> go.Figure:
     """Normalised scores 0–1 per indicator (rows), one dot per region; home region accented; uncertain
@@ -349,7 +519,13 @@ def dot_strip(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text
             legend_stand_in(fig, fig.data[-1])
     fig.update_xaxes(range=[-0.05, 1.05], tickformat=".1f")
     fig.update_yaxes(autorange="reversed")
-    return style(fig, title, lang, x_title=x_title, height=max(360, 120 + 40 * df[row].nunique()))
+    fig = style(fig, title, lang, x_title=x_title, height=max(400, 190 + 40 * df[row].nunique()))
+    # the legend at the foot of the figure, below the x-axis title (it used to sit on it); room on the
+    # right for the axis title, which is wider than the plot beside long row names
+    fig.update_layout(legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0.01,
+                              "xref": "container", "x": 0.01},
+                      margin={"b": 120, "r": 90})
+    return fig
 
 
 def grouped_bars(df: pd.DataFrame, *, category: str, group: str, value: str, text: str, lang: str, title: str,
@@ -367,7 +543,10 @@ def grouped_bars(df: pd.DataFrame, *, category: str, group: str, value: str, tex
     if home_label is not None:
         fig.update_xaxes(tickvals=list(dict.fromkeys(df[category])),
                          ticktext=[f"<b>{c}</b>" if c == home_label else c for c in dict.fromkeys(df[category])])
-    return style(fig, title, lang, y_title=axis_title)
+    fig = style(fig, title, lang, y_title=axis_title)
+    # the legend between the title and the bars: below them it covered the region names
+    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, margin={"t": 110})
+    return fig
 
 
 def rank_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str, highlight: set, lang: str,
@@ -377,13 +556,14 @@ def rank_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str, 
     colours = [HOME if c in highlight else OTHER for c in df[code]]
     sizes = [16 if c in highlight else 11 for c in df[code]]
     fig = go.Figure(go.Scatter(
-        x=df[rank], y=df[label], mode="markers+text", text=df[text], textposition="middle right",
+        x=df[rank], y=df[label], mode="markers+text", text=df[text], textposition="middle right", cliponaxis=False,
         marker={"color": colours, "size": sizes, "symbol": hollow("circle", uncertain_flags(df, status)),
                 "line": outline(colours, uncertain_flags(df, status))},
         hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
     ))
-    fig.add_vrect(x0=0.5, x1=5.5, fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0,
-                  annotation_text=band_label, annotation_position="top left")
-    top = max(float(df[rank].max()) if not df.empty else 5, 6) + 1
+    fig.add_vrect(x0=0.5, x1=5.5, fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0,  # label above the dots
+                  annotation_text=band_label, annotation_position="outside top",
+                  annotation_font={"color": IN_TOP_FIVE}, annotation_yshift=6)
+    top = max(float(df[rank].max()) if not df.empty else 5, 6) + 1.6  # room for the last dot's label
     fig.update_xaxes(range=[0.5, top], dtick=1 if top <= 25 else None, tickformat=",d")
     return style(fig, title, lang, x_title=axis_title, height=max(320, 70 + 30 * len(df)))

@@ -67,3 +67,11 @@ def percent(value, decimals: int = 1, lang: str = "sv") -> str:
 def d3_format(decimals: int) -> str:
     """A plotly tickformat/hoverformat that keeps the locale's separators."""
     return f",.{decimals}f"
+
+
+COMPARATORS = {"<=": "≤", ">=": "≥", "<": "<", ">": ">", "=": "="}
+
+
+def comparator(op) -> str:
+    """'<=' as the reader writes it: '≤'."""
+    return COMPARATORS.get(str(op).strip(), str(op)) if isinstance(op, str) else ""

@@ -1,4 +1,7 @@
-"""Every user-facing text in Swedish and English. ``t(key, lang, **values)``."""
+"""Every user-facing text in Swedish and English: the one catalogue. ``t(key, lang, **values)``.
+
+Other modules add no text tables of their own; a test checks that every key has both languages.
+"""
 
 TEXT = {
     # shell
@@ -34,6 +37,12 @@ TEXT = {
     "years": ("År", "Years"),
     "years_latest": ("Senaste år per indikator", "Latest year per indicator"),
     "years_choose": ("Välj år eller period", "Choose a year or period"),
+    "years_last5": ("Senaste 5 åren ({first}–{last})", "The last 5 years ({first}–{last})"),
+    "years_custom": ("Egen period", "Own period"),
+    "year_from": ("Från", "From"),
+    "year_to": ("Till", "To"),
+    "years_swapped": ("Från-året var senare än till-året; perioden visas åt rätt håll.",
+                      "The from year was after the to year; the period is shown the right way round."),
     "year_range": ("Period", "Period"),
     "share_hint": (
         "Adressen i webbläsaren sparar urvalet: kopiera den för att dela vyn.",
@@ -54,6 +63,7 @@ TEXT = {
     "riket": ("Riket", "Sweden"),
     "rank": ("Plats", "Rank"),
     "rank_of": ("{rank} av {n}", "{rank} of {n}"),
+    "best": ("bäst", "best"),
     "year": ("År", "Year"),
     "region": ("Region", "Region"),
     "value": ("Värde", "Value"),
@@ -61,6 +71,7 @@ TEXT = {
     "unit": ("Enhet", "Unit"),
     "status": ("Status", "Status"),
     "note": ("Anmärkning", "Note"),
+    "in_swedish": ("Anmärkning", "Note (in Swedish, as in the source)"),
     "download_csv": ("Ladda ned data (CSV)", "Download data (CSV)"),
     "show_query": ("Visa data bakom diagrammet", "Show the data behind the chart"),
     "top_five_band": ("Topp fem", "Top five"),
@@ -181,7 +192,7 @@ TEXT.update({
 def t(key: str, lang: str = "sv", **values) -> str:
     """The text for key in lang, with {placeholders} filled in."""
     sv, en = TEXT[key]
-    text = sv if lang == "sv" else en
+    text = en if lang == "en" else sv  # Swedish unless English is asked for
     return text.format(**values) if values else text
 
 
@@ -310,6 +321,7 @@ TEXT.update({
     "latest": ("Senaste värde", "Latest value"),
     "gap": ("Avstånd", "Gap"),
     "goal_status": ("Läge", "Status"),
+    "goal_verbatim": ("Målet ordagrant", "The goal as written (in its original language)"),
     "goal_met": ("Uppnått", "Met"),
     "goal_not_met": ("Ej uppnått", "Not met"),
     "goal_unmeasured": ("Kan inte mätas med data här", "Cannot be measured with the data here"),
@@ -334,8 +346,10 @@ TEXT.update({
     "trend_index_title": ("{indicator}, index {base} = 100, {years}", "{indicator}, index {base} = 100, {years}"),
     "trend_single_year": ("Indikatorn har bara värden för ett år i urvalet.", "The indicator has values for only one year in the selection."),
     # map
-    "map_intro": ("Sveriges 21 regioner färgade efter indikatorns värde. Grå = saknas.",
-                  "Sweden's 21 regions coloured by the indicator's value. Grey = missing."),
+    "map_intro": ("Sveriges 21 regioner färgade efter sin plats på indikatorn (1 = bäst), bredvid samma regioner "
+                  "som staplar med värdena. Grå = saknas.",
+                  "Sweden's 21 regions coloured by their place on the indicator (1 = best), beside them the same "
+                  "regions as bars with the values. Grey = missing."),
     "map_title": ("{indicator}, {year}", "{indicator}, {year}"),
     "map_credit": ("Karta: okfse/sweden-geojson (förenklade länsgränser).", "Map: okfse/sweden-geojson (simplified county borders)."),
     # compare
@@ -421,6 +435,142 @@ TEXT.update({
     "scb_title": ("Hämta folkmängd från SCB", "Fetch population from SCB"),
     "scb_years": ("År", "Years"),
     "scb_fetch": ("Hämta och visa rapport", "Fetch and show the report"),
+})
+
+TEXT.update({
+    # exports: images, data files, slides, PDF, presentation mode, the command line
+    # images
+    "chromium_missing": (
+        "Bilder och PDF kan inte skapas här eftersom webbläsaren Chromium saknas på servern; "
+        "data som CSV och Excel går att ladda ned som vanligt.",
+        "Images and PDFs cannot be made here because the Chromium browser is not installed on the server; "
+        "the data still downloads as CSV and Excel.",
+    ),
+    "made_on": ("Skapad {date}", "Made {date}"),
+    "downloads": ("Ladda ned diagrammet eller datan bakom det:", "Download the chart or the data behind it:"),
+    # data files
+    "sheet_data": ("Data", "Data"),
+    "sheet_sources": ("Källor", "Sources"),
+    "sheet_sources_title": ("Titel", "Title"),
+    "sources_source": ("Källa", "Source"),
+    "sources_notes": ("Anmärkningar", "Notes"),
+    "sources_made": ("Skapad", "Made"),
+    "sources_data_version": ("Dataversion", "Data version"),
+    "sources_neutralised": (
+        "Celler som började med =, +, - eller @ har fått en inledande apostrof "
+        "så att de inte körs som formler.",
+        "Cells that began with =, +, - or @ got a leading apostrophe so that they are never run as formulas.",
+    ),
+    # slides
+    "deck_title": ("Life science-regioner i Sverige", "Life science regions in Sweden"),
+    "deck_regions": ("Regioner: {regions}", "Regions: {regions}"),
+    "deck_home": ("Hemregion: {region}", "Home region: {region}"),
+    "deck_years": ("År: {years}", "Years: {years}"),
+    "deck_years_latest": ("senaste år per indikator", "latest year per indicator"),
+    "deck_pages": ("Sidor: {pages}", "Pages: {pages}"),
+    "deck_made": ("Skapad {date}", "Made {date}"),
+    "deck_data_version": ("Dataversion {version}", "Data version {version}"),
+    "deck_no_charts": ("Inga diagram för urvalet på sidan {page}.",
+                       "No charts for the selection on the page {page}."),
+    "notes_numbers": ("Siffrorna bakom diagrammet:", "The numbers behind the chart:"),
+    "notes_remarks": ("Anmärkningar:", "Remarks:"),
+    "notes_source": ("Källa:", "Source:"),
+    "deck_definitions_title": ("Definitioner och källor", "Definitions and sources"),
+    # the app: presentation mode and page actions
+    "present_section": ("Presentera", "Present"),
+    "present_toggle": ("Presentationsläge", "Presentation mode"),
+    "present_help": (
+        "Ett diagram i taget i stort format för projektor; bläddra med knapparna eller piltangenterna. "
+        "Länken med present=1 öppnar läget direkt.",
+        "One chart at a time, large, for a projector; step with the buttons or the arrow keys. "
+        "A link with present=1 opens this mode directly.",
+    ),
+    "present_prev": ("Föregående", "Previous"),
+    "present_next": ("Nästa", "Next"),
+    "present_exit": ("Avsluta", "Leave"),
+    "present_counter": ("{page} · bild {n} av {total}", "{page} · slide {n} of {total}"),
+    "present_prev_page": ("Tillbaka: {page}", "Back: {page}"),
+    "present_next_page": ("Vidare: {page}", "On to: {page}"),
+    "present_no_charts": ("Sidan har inga diagram för urvalet.", "The page has no charts for the selection."),
+    "present_keys": ("Piltangenterna ← → bläddrar, Esc avslutar.", "Arrow keys ← → step, Esc leaves."),
+    "deck_button": ("Ladda ned bildspel (PPTX)", "Download slide deck (PPTX)"),
+    "deck_choose_pages": ("Sidor i bildspelet", "Pages in the deck"),
+    "deck_help": (
+        "Titelbild, ett diagram per bild med källa och siffrorna i talarmanuset, "
+        "sist definitioner och källor.",
+        "Title slide, one chart per slide with its source and the numbers in the speaker notes, "
+        "then definitions and sources.",
+    ),
+    "deck_popover": ("Bildspel (PPTX)", "Slide deck (PPTX)"),
+    "pdf_button": ("Ladda ned sidan som PDF", "Download the page as PDF"),
+    "pdf_help": ("A4 liggande, som webbläsaren skriver ut sidan.",
+                 "A4 landscape, as the browser prints the page."),
+    # the command line
+    "cli_written": ("Skrev {path} ({size} byte)", "Wrote {path} ({size} bytes)"),
+    "cli_unknown_page": ("okänd sida ”{page}”; finns: {known}", "unknown page “{page}”; known: {known}"),
+    "cli_bad_regions": ("okända regionkoder: {codes} (välj län, t.ex. 01,18, och 00 för riket)",
+                        "unknown region codes: {codes} (choose counties, e.g. 01,18, and 00 for Sweden)"),
+    "cli_bad_home": ("--home ska vara ett län, t.ex. 18; fick {code}", "--home should be a county, e.g. 18; got {code}"),
+    "cli_no_folder": ("mappen {folder} finns inte; skapa den först eller välj en annan --out",
+                      "the folder {folder} does not exist; create it first or choose another --out"),
+    "cli_out_is_folder": ("--out ska vara en fil, men {path} är en mapp", "--out should be a file, but {path} is a folder"),
+    "cli_write_failed": ("kunde inte skriva {path}: {reason}", "could not write {path}: {reason}"),
+    "cli_bad_years": ("--years ska vara ÅÅÅÅ eller ÅÅÅÅ-ÅÅÅÅ inom {first}–{last}, fick ”{value}”",
+                      "--years should be YYYY or YYYY-YYYY within {first}–{last}, got “{value}”"),
+    "cli_pdf_one_page": ("pdf tar en sida i taget; fick {pages}",
+                         "pdf takes one page at a time; got {pages}"),
+    "cli_server_failed": ("kunde inte starta Streamlit-servern för PDF: {detail}",
+                          "could not start the Streamlit server for the PDF: {detail}"),
+    # chart and table downloads (ui/exports.py)
+    "download_png": ("PNG", "PNG"),
+    "download_svg": ("SVG", "SVG"),
+    "download_csv_label": ("CSV", "CSV"),
+    "download_csv_sv": ("CSV för Excel", "CSV for Excel"),
+    "download_xlsx": ("Excel (XLSX)", "Excel (XLSX)"),
+    "download_png_help": ("Bild 3200×1800 (16:9) med titel, källa och datum.",
+                          "Image 3200×1800 (16:9) with title, source and date."),
+    "download_svg_help": ("Vektorbild med titel, källa och datum.", "Vector image with title, source and date."),
+    "download_csv_label_help": ("UTF-8 med BOM, kommatecken mellan fälten, decimalpunkt.",
+                                "UTF-8 with BOM, comma-separated, decimal point."),
+    "download_csv_sv_help": ("Semikolon mellan fälten och decimalkomma: öppnas rätt i svenskt Excel.",
+                             "Semicolon-separated with a decimal comma: opens correctly in Swedish Excel."),
+    "download_xlsx_help": ("Data och ett blad med källor.", "The data and a sheet with the sources."),
+})
+
+TEXT.update({
+    # all regions ranked, the top-five answer, the map's colour scale, the bars' year (council)
+    "top_five_cannot": (
+        "Vilka fem regioner som är bäst på {indicator} ({year}) går inte att säga: källorna i data har värden "
+        "för bara {n} av {total} regioner ({regions}).",
+        "Which five regions lead on {indicator} ({year}) cannot be said: the sources in the data have values "
+        "for only {n} of {total} regions ({regions}).",
+    ),
+    "top_five_are": ("Topp fem bland {total} regioner med data, {indicator} {year}: {regions}.",
+                     "Top five among {total} regions with data, {indicator} {year}: {regions}."),
+    "ranked_per_capita_title": ("Alla regioner: {indicator} per invånare, {year}",
+                                "All regions: {indicator} per inhabitant, {year}"),
+    "ranked_title": ("Alla regioner rangordnade: {indicator}, {year}", "All regions ranked: {indicator}, {year}"),
+    "map_rank_scale": (
+        "Färgen följer regionens plats bland regionerna med data (1 = bäst), inte värdet, så att en region med "
+        "mycket högt värde inte gör alla andra lika. Siffran på kartan är platsen; värdena står i staplarna. "
+        "Tjock kant: de fem fokusregionerna (hemregionen i orange).",
+        "The colour follows the region's place among the regions with data (1 = best), not the value, so that one "
+        "region with a very high value cannot make all the others look alike. The number on the map is the place; "
+        "the values are in the bars. Thick border: the five focus regions (the home region in orange).",
+    ),
+    "map_place": ("Plats", "Place"),
+    "bars_year_in_period": (
+        "Staplarna visar {year}, det senaste året med värden inom vald period {period}; ett stapeldiagram visar "
+        "ett år. Hela perioden region för region: Utveckling över tid.",
+        "The bars show {year}, the latest year with values within the chosen period {period}; a bar chart shows one "
+        "year. The whole period region by region: Change over time.",
+    ),
+    "bars_latest_year": (
+        "Staplarna visar {year}, det senaste året med värden. Välj en period i sidomenyn för ett tidigare år; "
+        "utvecklingen över åren visar Utveckling över tid.",
+        "The bars show {year}, the latest year with values. Choose a period in the sidebar for an earlier year; "
+        "Change over time shows the years.",
+    ),
 })
 
 TEXT.update({

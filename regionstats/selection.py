@@ -26,7 +26,7 @@ class Selection:
     year_to: int | None = None
     indicator: str | None = None
     ranking: str | None = None  # the university ranking on Rankningar
-    mode: str = "absolute"
+    mode: str | None = None  # "absolute" or "index"; None: the page's default (Utveckling: index)
     base_year: int | None = None
     weights: tuple | None = None  # composite weights per category on Jämför regioner
     present: bool = False

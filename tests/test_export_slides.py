@@ -12,6 +12,8 @@ from regionstats import db, formatting
 from regionstats.export import images, slides
 
 PAGES = ["oversikt", "finansiering", "utveckling"]
+# Utveckling with its own controls, as the app passes them: population, absolute
+OWN = {"utveckling": SELECTION.replace(indicator="population", mode="absolute")}
 
 
 def open_deck(data: bytes):
@@ -20,13 +22,14 @@ def open_deck(data: bytes):
 
 @pytest.fixture(scope="module")
 def deck():
-    data = slides.build_deck(runner(), SELECTION, PAGES, data_version=db.data_fingerprint(DATA), made=MADE)
+    data = slides.build_deck(runner(), SELECTION, PAGES, data_version=db.data_fingerprint(DATA), made=MADE,
+                             page_selections=OWN)
     return open_deck(data)
 
 
 @pytest.fixture(scope="module")
 def charts():
-    return [c for slug in PAGES for c in page(slug).charts]
+    return [c for slug in PAGES for c in page(slug, OWN.get(slug, SELECTION)).charts]
 
 
 def texts(slide) -> list[str]:
@@ -102,9 +105,41 @@ def test_native_chart_values_and_notes_are_the_sql_results(deck, charts):
         else:
             assert values[name] == pytest.approx(expected)
             assert f"{name}: {formatting.value(expected, 'sek_per_capita', 0, 'sv')}" in speaker
-    riket = formatting.number(by_name["Riket"], 0, "sv")
-    assert f"Riket: {riket}" in speaker  # the reference line is in the notes and under the chart
-    assert any(f"Riket: {riket}" in t for t in texts(slide))
+    riket = formatting.value(by_name["Riket"], "sek_per_capita", 0, "sv")
+    assert f"Riket {riket}" in speaker  # the reference line, with its value, in the notes and under the chart
+    assert any(f"Riket {riket}" in t for t in texts(slide))
+
+
+def test_the_first_slide_holds_the_kpi_figures(deck):
+    cards = page("oversikt").kpis
+    text = "\n".join(texts(deck.slides[0]))
+    assert len(cards) >= 3  # the Tillväxtverket rank (2018) is outside 2019–2021
+    for card in cards:
+        assert card.label in text and card.value in text
+        if card.caption:
+            assert card.caption in text
+
+
+def test_a_native_chart_draws_riket_as_a_dashed_line_series(deck, charts):
+    """The Riket reference line is part of the chart (a line series over the bars), not only a note."""
+    from lxml import etree  # noqa: F401 (python-pptx's own XML)
+    from pptx.oxml.ns import qn
+
+    slide = next(s for s, v in zip(chart_slides(deck, charts), charts) if v.key.startswith("per_capita"))
+    chart = next(s.chart for s in slide.shapes if s.has_chart)
+    rows = sql("per_capita", indicator=FUNDING_INDICATOR, year=int(slide.shapes.title.text.rsplit(" ", 1)[-1]),
+               regions=["00"])
+    riket = rows.per_capita.iloc[0]
+    plot_area = chart._chartSpace.chart.plotArea
+    line_charts = plot_area.findall(qn("c:lineChart"))
+    assert plot_area.find(qn("c:barChart")) is not None and len(line_charts) == 1
+    lines = [plot for plot in chart.plots if plot.__class__.__name__ == "LinePlot"]
+    series = lines[0].series[0]
+    assert series.name == f"Riket {formatting.value(riket, 'sek_per_capita', 0, 'sv')}"
+    assert list(series.values) == pytest.approx([riket] * len(series.values))
+    assert len(series.values) == len(list(chart.plots[0].categories))
+    dash = line_charts[0].find(qn("c:ser")).find(qn("c:spPr")).find(".//" + qn("a:prstDash"))
+    assert dash.get("val") == "dash"
 
 
 def test_line_chart_notes_list_every_year_of_every_region(deck, charts):
@@ -151,3 +186,12 @@ def test_without_chromium_the_deck_is_still_made_and_says_why_a_picture_is_missi
     assert not [s for s in matrix.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert images.ChromiumMissing.message("sv") in texts(matrix)
     assert "Siffrorna bakom diagrammet:" in notes(matrix)
+
+
+def test_formulas_and_missing_reasons_stay_on_the_slide(deck, charts):
+    slide = next(s for s, v in zip(chart_slides(deck, charts), charts) if v.key.startswith("per_capita"))
+    view = next(v for v in charts if v.key.startswith("per_capita"))
+    shown = "\n".join(texts(slide))
+    assert any(note.startswith("Per invånare =") for note in view.notes)
+    for note in view.notes[:4]:
+        assert note in shown

@@ -56,6 +56,7 @@ def test_presentation_mode_shows_one_chart_at_a_time():
     PDF actions stay in the (hidden) sidebar."""
     from test_export_support import ROOT, page
 
+    from regionstats.i18n import t
     from regionstats.selection import Selection
 
     def shown(at: AppTest) -> str:
@@ -69,7 +70,7 @@ def test_presentation_mode_shows_one_chart_at_a_time():
     assert not at.exception, at.exception
     assert len(at.get("plotly_chart")) == 1
     assert f'class="present-title">{titles[0]}<' in shown(at)
-    assert f"Diagram 1 av {len(titles)}" in shown(at)
+    assert t("present_counter", "sv", page=t("page_funding", "sv"), n=1, total=len(titles)) in shown(at)
     assert at.toggle(key="present").value is True
     assert [b.proto.label for b in at.get("download_button")] == ["Ladda ned bildspel (PPTX)",
                                                                    "Ladda ned sidan som PDF"]

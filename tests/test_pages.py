@@ -12,19 +12,10 @@ from streamlit.testing.v1 import AppTest
 
 from regionstats import db, formatting, queries
 from regionstats.i18n import t
+from regionstats.views import registry
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {
-    "oversikt": ("pages/1_oversikt.py", "page_overview"),
-    "rankningar": ("pages/2_rankningar.py", "page_rankings"),
-    "finansiering": ("pages/3_finansiering.py", "page_funding"),
-    "citeringar": ("pages/4_citeringar.py", "page_citations"),
-    "topp-fem": ("pages/5_topp-fem.py", "page_top_five"),
-    "utveckling": ("pages/6_utveckling.py", "page_trend"),
-    "karta": ("pages/7_karta.py", "page_map"),
-    "jamfor": ("pages/8_jamfor.py", "page_compare"),
-    "data": ("pages/9_data.py", "page_data"),
-}
+PAGES = {page.slug: (page.file, page.title_key) for page in registry.TABLE}  # the one table of pages
 
 pytestmark = pytest.mark.apptest
 
@@ -140,8 +131,9 @@ def test_rankings_bump_chart_equals_sql(sql):
 
 def test_rankings_year_filter_narrows_the_bump_chart():
     at = open_page("rankningar")
-    at.radio(key="years_mode").set_value("choose").run()
-    at.select_slider(key="year_range").set_value((2015, 2019)).run()
+    at.selectbox(key="years_mode").set_value("custom").run()
+    at.selectbox(key="year_from").set_value(2015).run()
+    at.selectbox(key="year_to").set_value(2019).run()
     fig = figure(at, "FoU-utgifter, företagssektorn: plats bland Sveriges län, 2015–2019")
     years = {y for d in fig["data"] if d["type"] == "scatter" for y in decode(d["x"]) if y}
     assert years == {2015, 2017, 2019}
@@ -177,6 +169,14 @@ def test_top_five_gap_chart_follows_indicator(sql):
     assert any(shape.get("x0") == fifth for shape in fig["layout"]["shapes"])
 
 
+def test_trend_opens_indexed_to_the_first_year(sql):
+    at = open_page("utveckling")
+    fig = figure(at, "FoU-utgifter, företagssektorn, index 2007 = 100")
+    riket = next(d for d in fig["data"] if d.get("name") == "Riket")
+    expected = sql("trend", indicator="rd_business_msek", regions=["00"], base_year=2007)
+    assert decode(riket["y"]) == pytest.approx(expected.index_value.tolist())
+
+
 def test_trend_indexed_equals_sql(sql):
     at = open_page("utveckling", indicator="population", mode="index", base="2018")
     fig = figure(at, "Folkmängd, index 2018 = 100")
@@ -187,14 +187,17 @@ def test_trend_indexed_equals_sql(sql):
     assert figure(at, "Folkmängd, 2000–2024")
 
 
-def test_map_values_equal_sql(sql):
+def test_map_values_and_places_equal_sql(sql):
+    """The map's bars hold every county's value, named with its place; the places are the SQL ranks."""
     at = open_page("karta", indicator="rd_share_of_sweden_pct")
     fig = figure(at, "Andel av Sveriges FoU-utgifter, 2017")
-    with_values = next(d for d in fig["data"] if d["type"] == "choropleth" and d.get("colorbar"))
-    expected = sql("observations", indicators=["rd_share_of_sweden_pct"], year_from=2017, year_to=2017)
-    expected = dict(zip(expected.region_code, expected.value))
-    expected.pop("00", None)
-    assert dict(zip(with_values["locations"], decode(with_values["z"]))) == pytest.approx(expected)
+    counties = sql("regions").query("kind == 'county'").region_code.tolist()
+    ranks = sql("top_five_gap", indicator="rd_share_of_sweden_pct", year=2017, regions=counties)
+    expected = {f"{int(r.rank)}. {r.region_name_sv}": r.value for r in ranks.itertuples()}
+    assert bars(fig) == pytest.approx(expected)
+    assert len(expected) == 21
+    places = next(d for d in fig["data"] if d.get("mode") == "text")
+    assert sorted(int(p) for p in places["text"]) == sorted(int(r) for r in ranks["rank"])
 
 
 def test_compare_weights_change_the_composite():
@@ -226,7 +229,8 @@ def test_url_restores_the_view():
     assert at.segmented_control(key="lang").value == "en"
     assert at.multiselect(key="regions").value == ["24", "18"]
     assert at.selectbox(key="home").value == "24"
-    assert at.radio(key="years_mode").value == "choose"
+    assert at.selectbox(key="years_mode").value == "custom"
+    assert (at.selectbox(key="year_from").value, at.selectbox(key="year_to").value) == (2021, 2021)
     assert figure(at, "State appropriation to universities, research per inhabitant, 2021")
 
 

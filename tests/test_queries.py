@@ -104,6 +104,18 @@ def test_top_five_gap_for_a_value_indicator(con):
     assert df.loc[df.region_code == "14", "gap_pct"].item() == pytest.approx(25.0)
 
 
+def test_gap_indicators_are_those_with_a_fifth_value_at_the_level(con):
+    df = queries.run(con, "gap_indicators", level="county")
+    # five or more counties with a value in one year: growth (5 in 2021), panels, score, share (6 in 2018/2020);
+    # place is a published place (fifth = place 5); money (3 and 1), citations, population: fewer than five
+    assert records(df, ["indicator_id", "name_sv"]) == [
+        ("growth", "growth sv"), ("panels", "panels sv"), ("score", "score sv"), ("share", "share sv"),
+        ("place", "place sv"),
+    ]
+    every = queries.run(con, "top_five_gap", level="county")
+    assert set(df.indicator_id) == set(every.indicator_id[every.fifth_value.notna()])
+
+
 def test_top_five_gap_for_a_rank_indicator_is_in_places(con):
     df = queries.run(con, "top_five_gap", indicator="place", year=2024)
     assert records(df, ["region_code", "rank", "fifth_value", "gap", "in_top_five", "gap_pct"]) == [

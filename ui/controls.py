@@ -30,12 +30,15 @@ def indicator(ctx: Context, options: list[str], default: str, label_key: str = "
     return {"indicator": chosen}
 
 
-def mode_and_base(ctx: Context, years: list[int]) -> dict:
-    """Absolute values or an index to a base year; returns {'mode': ..., 'base_year': ...}."""
-    _seed_page_value("mode", _remembered("mode"), "absolute", ["absolute", "index"])
+def mode_and_base(ctx: Context, years: list[int], default_mode: str = "index") -> dict:
+    """An index to a base year (the first year by default) or absolute values; returns
+    {'mode': ..., 'base_year': ...}."""
+    _seed_page_value("mode", _remembered("mode") or default_mode, default_mode, ["absolute", "index"])
     left, right = st.columns([2, 1])
-    mode = left.segmented_control(t("value", ctx.lang), options=["absolute", "index"], key="mode",
+    mode = left.segmented_control(t("value", ctx.lang), options=["index", "absolute"], key="mode",
                                   format_func=lambda m: t("absolute" if m == "absolute" else "indexed", ctx.lang))
+    if mode is None:  # clicking the chosen option again clears it: keep what is shown
+        mode = default_mode
     if mode != "index" or not years:
         return {"mode": "absolute", "base_year": None}
     _seed_page_value("base_year", _remembered("base_year"), years[0], years)

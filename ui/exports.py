@@ -11,36 +11,15 @@ import streamlit as st
 
 from regionstats import cached, config, db
 from regionstats.export import images, tables
-from regionstats.export.text import t as export_t
+from regionstats.i18n import t
 from regionstats.views import ChartView, TableView
 
-LABELS = {
-    "png": ("PNG", "PNG"),
-    "svg": ("SVG", "SVG"),
-    "csv": ("CSV", "CSV"),
-    "csv_sv": ("CSV för Excel", "CSV for Excel"),
-    "xlsx": ("Excel (XLSX)", "Excel (XLSX)"),
-}
-HELP = {
-    "png": ("Bild 3200×1800 (16:9) med titel, källa och datum.",
-            "Image 3200×1800 (16:9) with title, source and date."),
-    "svg": ("Vektorbild med titel, källa och datum.", "Vector image with title, source and date."),
-    "csv": ("UTF-8 med BOM, kommatecken mellan fälten, decimalpunkt.",
-            "UTF-8 with BOM, comma-separated, decimal point."),
-    "csv_sv": ("Semikolon mellan fälten och decimalkomma: öppnas rätt i svenskt Excel.",
-               "Semicolon-separated with a decimal comma: opens correctly in Swedish Excel."),
-    "xlsx": ("Data och ett blad med källor.", "The data and a sheet with the sources."),
-}
-
-
 def _label(kind: str, lang: str) -> str:
-    sv, en = LABELS[kind]
-    return en if lang == "en" else sv
+    return t(f"download_{kind}", lang)
 
 
 def _help(kind: str, lang: str) -> str:
-    sv, en = HELP[kind]
-    return en if lang == "en" else sv
+    return t(f"download_{kind}_help", lang)
 
 
 def _sources():
@@ -85,9 +64,9 @@ def data_buttons(view: ChartView | TableView, lang: str, columns) -> None:
     """CSV (BOM), CSV for Swedish Excel, XLSX with a sources sheet: each file made only when clicked."""
     csv_column, csv_sv_column, xlsx_column = columns
     csv_column.download_button(
-        _label("csv", lang), data=lambda: tables.csv_bytes(_full_data(view)),
+        _label("csv_label", lang), data=lambda: tables.csv_bytes(_full_data(view)),
         file_name=tables.file_name(view.key, "csv"),
-        mime=tables.MIME["csv"], key=f"csv_{view.key}", on_click="ignore", help=_help("csv", lang),
+        mime=tables.MIME["csv"], key=f"csv_{view.key}", on_click="ignore", help=_help("csv_label", lang),
         icon=":material/table:", width="stretch",
     )
     csv_sv_column.download_button(
@@ -112,7 +91,7 @@ def data_buttons(view: ChartView | TableView, lang: str, columns) -> None:
 def chart_downloads(view: ChartView, lang: str) -> None:
     # the key gives the block a class (st-key-downloads_…) that the PDF's print CSS hides
     with st.container(key=f"downloads_{view.key}"):
-        st.caption(export_t("downloads", lang))
+        st.caption(t("downloads", lang))
         if images.available():
             columns = st.columns(5)
             image_buttons(view, lang, columns[:2])

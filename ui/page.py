@@ -8,8 +8,8 @@ import streamlit as st
 from regionstats import cached
 from regionstats.i18n import t
 from regionstats.views import Context
-from ui import present, render, shell
-from ui.shell import SELECTION
+from ui import page_actions, present, render, shell
+from ui.state import SELECTION
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,8 @@ def show(view_module, *controls) -> None:
         st.session_state[SELECTION] = ctx.selection
     # shared by every session with this selection; data text in its charts made text once, inside the cache
     view = cached.view(view_module, ctx.selection, prepare=render.view_without_links)
-    present.page_actions(view_module, ctx)  # deck (PPTX) and PDF downloads in the sidebar
+    page_actions.sidebar(view_module, ctx)  # deck (PPTX) and PDF downloads in the sidebar
     if ctx.selection.present:
-        present.show(view, ctx.lang)
+        present.show(view, ctx.lang, page_actions.SLUG_OF.get(view_module), ctx.region_name(ctx.selection.home))
     else:
         render.body(view, ctx.lang, segments)

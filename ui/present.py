@@ -1,28 +1,29 @@
-"""Presentation mode and the page-level deck (PPTX) and PDF downloads.
+"""Presentation mode: one slide at a time at 16:9, across the pages, for a projector.
 
-Presentation mode (the sidebar toggle, or ``present=1`` in the link) hides the sidebar and the
-page's widgets, enlarges the type and shows one chart at a time at 16:9 with its title, source
-and date. Previous/next buttons, or the arrow keys, step through the page's charts; the chart
-shown is ``slide=N`` in the URL (0 = the first), so a link opens the same slide.
+The sidebar toggle, or ``present=1`` in the link, hides the sidebar and the page's widgets and
+enlarges the type. A page's slides are its KPI cards (when it has them), then its charts, each
+with its title, notes (formula, "saknas" reasons), source and date. Previous/next buttons or the
+arrow keys step through them and on to the next page in the sidebar's order, so one presentation
+runs from Översikt to Data och källor without leaving the mode. The slide shown is ``slide=N`` in
+the URL (0 = the first), so a link opens the same slide.
 """
 
 import datetime as dt
 import html
-from functools import partial
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from regionstats import cached, config, db, queries
-from regionstats.export import images, slides
-from regionstats.export.text import t
+from regionstats.i18n import t
 from regionstats.selection import Selection
-from regionstats.views import ChartView, Context, PageView
-from regionstats.views.registry import PAGES
+from regionstats.views import ChartView, PageView
+from regionstats.views.registry import BY_SLUG, TABLE
+from ui.state import SELECTION
 
 PRESENT_KEY = "present"  # the toggle's widget key
 SLIDE_KEY = "_present_slide"
 PAGE_KEY = "_present_page"
+LAND_KEY = "_present_land"  # "last" when stepping back onto the previous page
 STAGE_KEY = "present_stage"
 CHART_HEIGHT = 600  # the nominal chart height; CSS fits it to the screen (see CSS)
 STAGE_WIDTH = 1600
@@ -50,7 +51,7 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 .st-key-{STAGE_KEY} {{ --stage-w: min({STAGE_WIDTH}px, calc((100vh - 48px) * 16 / 9), calc(100vw - 10rem));
   width: var(--stage-w); max-width: 100%; margin: 0 auto; }}
 div:has(> .st-key-{CHART_KEY}) {{ flex: 0 0 auto !important;
-  height: max(320px, calc(var(--stage-w) * 9 / 16 - 170px)) !important; }}
+  height: max(300px, calc(var(--stage-w) * 9 / 16 - 170px - var(--notes-h, 0px))) !important; }}
 .st-key-{CHART_KEY} {{ overflow: hidden !important; }}
 .st-key-{STAGE_KEY} [data-testid="stCaptionContainer"] p,
 .st-key-{STAGE_KEY} [data-testid="stMarkdownContainer"] p {{ font-size: 1.15rem; }}
@@ -59,8 +60,24 @@ div:has(> .st-key-{CHART_KEY}) {{ flex: 0 0 auto !important;
 .st-key-{STAGE_KEY} .present-source {{ color: #444; font-size: 1.05rem; margin: 0; }}
 .st-key-{STAGE_KEY} .present-counter {{ text-align: center; font-size: 1.2rem; margin-top: .35rem; }}
 .st-key-{STAGE_KEY} button p {{ font-size: 1.15rem; }}
+.st-key-{STAGE_KEY} .present-notes p {{ color: #333; font-size: 1rem; margin: 0; line-height: 1.3; }}
+.st-key-{STAGE_KEY} .present-kpis {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));
+  gap: 1.2rem; margin: 2rem 0; }}
+.st-key-{STAGE_KEY} .present-kpi {{ border: 1px solid #ccd; border-radius: .6rem; padding: 1.2rem 1.4rem; }}
+.st-key-{STAGE_KEY} .present-kpi-label {{ font-size: 1.3rem; color: #333; }}
+.st-key-{STAGE_KEY} .present-kpi-value {{ font-size: clamp(2.4rem, 4vw, 3.6rem); font-weight: 700; color: #1f2d3d;
+  line-height: 1.15; margin: .3rem 0; }}
+.st-key-{STAGE_KEY} .present-kpi-delta {{ font-size: 1.15rem; color: #333; }}
+.st-key-{STAGE_KEY} .present-kpi-caption {{ font-size: 1.05rem; color: #555; margin-top: .4rem; }}
 </style>
 """
+
+# The region box shows every chosen region (Streamlit caps it at about five rows and hides the rest).
+SIDEBAR_CSS = """<style>
+section[data-testid="stSidebar"] [data-testid="stMultiSelect"] div:has(> [data-testid="stMultiSelectTagsContainer"]),
+section[data-testid="stSidebar"] [data-testid="stMultiSelectTagsContainer"] {
+  max-height: none !important; overflow: visible !important; }
+</style>"""
 
 # Arrow keys click the stage's buttons; the listener is added once per browser tab.
 KEYS_SCRIPT = """
@@ -97,10 +114,11 @@ def sidebar(selection: Selection) -> Selection:
     after that it leads, and the URL follows it.
     """
     lang = selection.lang
-    if PRESENT_KEY not in st.session_state:
-        st.session_state[PRESENT_KEY] = selection.present
+    # re-assigned every run so the value survives the widget's id change at the first page switch
+    st.session_state[PRESENT_KEY] = st.session_state.get(PRESENT_KEY, selection.present)
     if SLIDE_KEY not in st.session_state:
         st.session_state[SLIDE_KEY] = selection.slide
+    st.sidebar.html(SIDEBAR_CSS)
     st.sidebar.divider()
     st.sidebar.caption(t("present_section", lang))
     on = st.sidebar.toggle(t("present_toggle", lang), key=PRESENT_KEY, help=t("present_help", lang),
@@ -114,6 +132,20 @@ def _go_to(index: int) -> None:
 
 def _step(delta: int) -> None:
     _go_to(int(st.session_state.get(SLIDE_KEY, 0)) + delta)
+
+
+def _other_page(slug: str, delta: int) -> str | None:
+    """The page before (-1) or after (+1) slug in the sidebar's order."""
+    order = [page.slug for page in TABLE]
+    index = order.index(slug) + delta
+    return order[index] if 0 <= index < len(order) else None
+
+
+def _turn_page(slug: str) -> None:
+    """A step past the first or last slide: on to the neighbouring page, still presenting."""
+    st.session_state[SLIDE_KEY] = 0
+    st.session_state[LAND_KEY] = "last" if st.session_state.pop("_present_turn", 1) < 0 else "first"
+    st.switch_page(BY_SLUG[slug].file)
 
 
 def _leave() -> None:
@@ -136,6 +168,7 @@ def presentation_figure(view: ChartView) -> go.Figure:
     # the title is HTML above the chart, where it wraps on a narrow screen instead of being cut off
     fig.update_layout(height=None, autosize=True, font={"size": size}, title={"text": ""},
                       margin={"t": 30}, legend={"font": {"size": 17}})
+    fig.update_traces(textfont={"size": size + 2}, selector={"type": "heatmap"})  # the matrix's digits
     if rows:
         fig.update_yaxes(tickfont={"size": size})
         if all(isinstance(v, str) for trace in fig.data for v in _strings(trace.y)):
@@ -149,106 +182,112 @@ def _strings(values) -> list:
     return [v for v in values if isinstance(v, str)]
 
 
-def show(view: PageView, lang: str) -> None:
-    """One chart of the page at a time, with next/previous buttons and the arrow keys."""
-    from ui.shell import SELECTION  # ui.shell imports this module
+def slides_of(view: PageView) -> list:
+    """What the page shows, one slide each: its KPI cards (when it has them), then its charts."""
+    return (["kpis"] if view.kpis else []) + list(view.charts)
 
+
+def show(view: PageView, lang: str, slug: str | None = None, home_name: str = "") -> None:
+    """One slide of the page at a time, with next/previous buttons and the arrow keys."""
     st.html(CSS)
     st.html(KEYS_SCRIPT, unsafe_allow_javascript=True)
-    charts = view.charts
+    slides = slides_of(view)
     if st.session_state.get(PAGE_KEY) not in (None, view.title):
-        st.session_state[SLIDE_KEY] = 0  # another page: start from its first chart
+        # another page: start from its first slide, or its last when stepping back onto it
+        landing = st.session_state.pop(LAND_KEY, "first")
+        st.session_state[SLIDE_KEY] = len(slides) - 1 if landing == "last" else 0
+    st.session_state.pop(LAND_KEY, None)
     st.session_state[PAGE_KEY] = view.title
+    previous_page = _other_page(slug, -1) if slug else None
+    next_page = _other_page(slug, 1) if slug else None
     with st.container(key=STAGE_KEY):
-        if not charts:
-            st.subheader(view.title)
+        if not slides:
+            st.html(f'<h2 class="present-title">{_escape(view.title)}</h2>')
             st.info(t("present_no_charts", lang))
-            st.button(t("present_exit", lang), key="present_exit", on_click=_leave, icon=":material/close:")
-            return
-        index = min(max(int(st.session_state.get(SLIDE_KEY, 0)), 0), len(charts) - 1)
+            index, total = 0, 1
+            slide = None
+        else:
+            index = min(max(int(st.session_state.get(SLIDE_KEY, 0)), 0), len(slides) - 1)
+            total = len(slides)
+            slide = slides[index]
         st.session_state[SLIDE_KEY] = index
         if SELECTION in st.session_state:  # the URL says which slide is shown
             st.session_state[SELECTION] = st.session_state[SELECTION].replace(present=True, slide=index)
-        chart = charts[index]
+        if slide == "kpis":
+            _kpi_slide(view, lang, home_name)
+        elif slide is not None:
+            _chart_slide(slide, lang)
+        _buttons(lang, view.title, index, total, previous_page, next_page)
+
+
+def _kpi_slide(view: PageView, lang: str, home_name: str = "") -> None:
+    """The page's KPI cards, large: the figure, its change and its context line (for the home region)."""
+    cards = []
+    for card in view.kpis:
+        delta = f'<div class="present-kpi-delta">{_escape(card.delta)}</div>' if card.delta else ""
+        caption = f'<div class="present-kpi-caption">{_escape(card.caption)}</div>' if card.caption else ""
+        cards.append(f'<div class="present-kpi"><div class="present-kpi-label">{_escape(card.label)}</div>'
+                     f'<div class="present-kpi-value">{_escape(card.value)}</div>{delta}{caption}</div>')
+    title = f"{view.title}: {t('home_region', lang).lower()} {home_name}" if home_name else view.title
+    st.html(f'<h2 class="present-title">{_escape(title)}</h2>'
+            + (f'<p class="present-source">{_escape(view.intro)}</p>' if view.intro else "")
+            + f'<div class="present-kpis">{"".join(cards)}</div>'
+            + f'<p class="present-source">{_made_on(lang)}</p>')
+
+
+def _made_on(lang: str) -> str:
+    made_on = t("made_on", lang, date=dt.date.today().isoformat())
+    return f'<span style="white-space: nowrap">{_escape(made_on)}</span>'  # the date is never split
+
+
+def _chart_slide(chart: ChartView, lang: str) -> None:
+    # the notes (formula, 'saknas' reasons) stay on the slide: the chart gives up their room
+    notes = [note for note in chart.notes if note]
+    st.html(f"<style>.st-key-{STAGE_KEY} {{ --notes-h: {min(len(notes), 4) * 26}px; }}</style>")
+    st.html(f'<h2 class="present-title">{_escape(chart.title)}</h2>')
+    with st.container(key=CHART_KEY, height=CHART_HEIGHT, border=False):
         # theme=None: the figure's own (larger) type, not Streamlit's smaller axis labels
-        st.html(f'<h2 class="present-title">{_escape(chart.title)}</h2>')
-        with st.container(key=CHART_KEY, height=CHART_HEIGHT, border=False):
-            st.plotly_chart(presentation_figure(chart), key=f"present_chart_{chart.key}",
-                            config=PLOTLY_CONFIG, width="stretch", height="stretch", theme=None)
-        made_on = t("made_on", lang, date=dt.date.today().isoformat())
-        made_on = f'<span style="white-space: nowrap">{_escape(made_on)}</span>'  # the date is never split
-        source = f"{_escape(chart.source_note)} · {made_on}" if chart.source_note else made_on
-        st.html(f'<p class="present-source">{source}</p>')
-        previous, counter, following, leave = st.columns([2, 3, 2, 2], vertical_alignment="center")
+        st.plotly_chart(presentation_figure(chart), key=f"present_chart_{chart.key}",
+                        config=PLOTLY_CONFIG, width="stretch", height="stretch", theme=None)
+    if notes:
+        st.html('<div class="present-notes">' + "".join(f"<p>{_escape(n)}</p>" for n in notes) + "</div>")
+    source = f"{_escape(chart.source_note)} · {_made_on(lang)}" if chart.source_note else _made_on(lang)
+    st.html(f'<p class="present-source">{source}</p>')
+
+
+def _buttons(lang: str, page_title: str, index: int, total: int, previous_page, next_page) -> None:
+    previous, counter, following, leave = st.columns([2, 3, 2, 2], vertical_alignment="center")
+    if index == 0 and previous_page:
+        previous.button(t("present_prev_page", lang, page=t(BY_SLUG[previous_page].title_key, lang)),
+                        key="present_prev", on_click=_turn_back, args=(previous_page,),
+                        icon=":material/arrow_back:", width="stretch")
+    else:
         previous.button(t("present_prev", lang), key="present_prev", on_click=_step, args=(-1,),
                         disabled=index == 0, icon=":material/arrow_back:", width="stretch")
-        counter_text = t("present_counter", lang, n=index + 1, total=len(charts))
-        counter.html(f'<p class="present-counter">{_escape(counter_text)}</p>')
+    counter_text = t("present_counter", lang, page=page_title, n=index + 1, total=total)
+    counter.html(f'<p class="present-counter">{_escape(counter_text)}</p>')
+    if index == total - 1 and next_page:
+        following.button(t("present_next_page", lang, page=t(BY_SLUG[next_page].title_key, lang)),
+                         key="present_next", on_click=_turn_forward, args=(next_page,),
+                         icon=":material/arrow_forward:", icon_position="right", width="stretch",
+                         type="primary")
+    else:
         following.button(t("present_next", lang), key="present_next", on_click=_step, args=(1,),
-                         disabled=index == len(charts) - 1, icon=":material/arrow_forward:",
+                         disabled=index == total - 1, icon=":material/arrow_forward:",
                          icon_position="right", width="stretch", type="primary")
-        leave.button(t("present_exit", lang), key="present_exit", on_click=_leave, icon=":material/close:",
-                     width="stretch", help=t("present_keys", lang))
+    leave.button(t("present_exit", lang), key="present_exit", on_click=_leave, icon=":material/close:",
+                 width="stretch", help=t("present_keys", lang))
+
+
+def _turn_forward(slug: str) -> None:
+    st.session_state["_present_turn"] = 1
+    _turn_page(slug)
+
+
+def _turn_back(slug: str) -> None:
+    st.session_state["_present_turn"] = -1
+    _turn_page(slug)
 
 
 def _escape(text: str) -> str:
     return html.escape(text)
-
-
-# --- page actions: the deck and the PDF -------------------------------------------------------
-
-SLUG_OF = {module: slug for slug, module in PAGES.items()}
-
-
-def _own_url() -> str:
-    """This server as seen from itself (the PDF is printed from the app's own pages)."""
-    address = st.get_option("server.address") or "127.0.0.1"
-    if address in ("0.0.0.0", "::", "localhost"):
-        address = "127.0.0.1"
-    base = (st.get_option("server.baseUrlPath") or "").strip("/")
-    return f"http://{address}:{st.get_option('server.port')}" + (f"/{base}" if base else "")
-
-
-def page_actions(view_module, ctx: Context) -> None:
-    """In the sidebar: the slide deck of chosen pages (PPTX) and this page as PDF, made on click."""
-    slug = SLUG_OF.get(view_module)
-    if slug is None:
-        return
-    lang, selection = ctx.lang, ctx.selection
-    run = partial(queries.run, cached.connection())
-    version = db.data_fingerprint(config.data_dir())
-    with st.sidebar.popover(t("deck_popover", lang), icon=":material/slideshow:", width="stretch"):
-        chosen = st.multiselect(t("deck_choose_pages", lang), options=list(PAGES), default=[slug],
-                                key=f"deck_pages_{slug}",
-                                format_func=lambda s: _page_title(s, lang))
-        shared = slides.default_page_selection(selection)
-
-        def deck() -> bytes:
-            return slides.build_deck(run, shared, chosen or [slug], data_version=version,
-                                     page_selections={slug: selection.replace(present=False, slide=0)})
-
-        st.download_button(t("deck_button", lang), data=deck, file_name=f"regionstats-{slug}.pptx",
-                           mime=slides.MIME, key="deck_download", on_click="ignore",
-                           help=t("deck_help", lang),
-                           icon=":material/download:", width="stretch", type="primary")
-    if not images.available():
-        st.sidebar.caption(images.ChromiumMissing.message(lang))
-        return
-    url = _own_url()
-
-    def page_pdf() -> bytes:
-        from regionstats.export import pdf
-        from regionstats.views.registry import build_page
-
-        expected = len(build_page(slug, run, selection).charts)
-        return pdf.page_pdf(slug, selection, base_url=url, expected_charts=expected)
-
-    st.sidebar.download_button(t("pdf_button", lang), data=page_pdf, file_name=f"regionstats-{slug}.pdf",
-                               mime="application/pdf", key="pdf_download", on_click="ignore",
-                               help=t("pdf_help", lang), icon=":material/picture_as_pdf:", width="stretch")
-
-
-def _page_title(slug: str, lang: str) -> str:
-    from regionstats.i18n import t as app_t
-
-    return app_t(PAGES[slug].TITLE, lang)

@@ -17,31 +17,11 @@ from regionstats import cached
 from regionstats.i18n import t
 from regionstats.selection import RIKET
 from regionstats.validate import DataError
+from regionstats.views import registry
 from ui import present, state
 from ui.render import plain
 
-# (section, [(file, title key, url path, icon)]) in the order the sidebar shows them
-PAGES = (
-    ("section_status", (
-        ("pages/1_oversikt.py", "page_overview", "oversikt", ":material/dashboard:"),
-        ("pages/5_topp-fem.py", "page_top_five", "topp-fem", ":material/flag:"),
-        ("pages/10_varlden.py", "page_world", "varlden", ":material/public:"),
-    )),
-    ("section_compare", (
-        ("pages/2_rankningar.py", "page_rankings", "rankningar", ":material/leaderboard:"),
-        ("pages/3_finansiering.py", "page_funding", "finansiering", ":material/payments:"),
-        ("pages/4_citeringar.py", "page_citations", "citeringar", ":material/format_quote:"),
-        ("pages/8_jamfor.py", "page_compare", "jamfor", ":material/radar:"),
-    )),
-    ("section_time_place", (
-        ("pages/6_utveckling.py", "page_trend", "utveckling", ":material/show_chart:"),
-        ("pages/7_karta.py", "page_map", "karta", ":material/map:"),
-    )),
-    ("section_data", (
-        ("pages/9_data.py", "page_data", "data", ":material/table:"),
-    )),
-)
-SELECTION = "selection"
+SELECTION = state.SELECTION
 RAISE_ERRORS = "REGIONSTATS_RAISE_ERRORS"
 # a local picture, so the browser fetches nothing from outside (":material/..." icons come from Google)
 PAGE_ICON = "🧬"
@@ -101,13 +81,25 @@ def sidebar(regions, indicators):
 
 
 def navigation(lang: str):
+    """The sidebar's pages from the one table of pages (regionstats/views/registry.py).
+
+    The home page is served at "/" and, hidden from the sidebar, at its own slug too, so that
+    every page's slug works as a URL (exports and links use /oversikt).
+    """
+    home = registry.BY_SLUG[registry.HOME_SLUG]
     sections = {
         t(section, lang): [
-            st.Page(path, title=t(title, lang), url_path=slug, icon=icon, default=(slug == "oversikt"))
-            for path, title, slug, icon in pages
+            # the default page's url_path only names it inside Streamlit (its URL is "/"), and must
+            # differ from the hidden alias's
+            st.Page(page.file, title=t(page.title_key, lang), icon=page.icon,
+                    url_path="start" if page is home else page.slug, default=page is home)
+            for page in pages
         ]
-        for section, pages in PAGES
+        for section, pages in registry.sections().items()
     }
+    alias = st.Page(home.file, title=t(home.title_key, lang), url_path=home.slug, icon=home.icon,
+                    visibility="hidden")
+    sections[next(iter(sections))].append(alias)
     return st.navigation(sections)
 
 
@@ -141,6 +133,7 @@ def run() -> None:
             st.session_state[SELECTION] = selection
             page = navigation(selection.lang)
             state.ignored_notice(selection.lang)
+            state.write_url(selection)  # the sidebar's choices reach the address bar before the page is built
             page.run()
             state.write_url(st.session_state[SELECTION])
     finally:

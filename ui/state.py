@@ -12,6 +12,7 @@ from regionstats.i18n import t
 from regionstats.selection import Selection
 from ui.render import plain
 
+SELECTION = "selection"  # the Selection the current page is rendered with (its controls included)
 URL_SELECTION = "_url_selection"
 LAST_SELECTION = "_last_selection"
 IGNORED = "_url_ignored"
@@ -56,8 +57,10 @@ def seed(key: str, value) -> None:
     Widget state can vanish when a widget's identity changes (another page, Streamlit's
     legacy pages/ mode on a deep link), so it is restored rather than reset to a default.
     """
-    if key not in st.session_state:
-        st.session_state[key] = value
+    # Re-assigned even when present: a value the API set wins over a widget's default, while a
+    # value a widget left behind is dropped if the widget's id changes. It does on the first page
+    # switch after a server starts (the shell's widgets were first made in the legacy pages/ mode).
+    st.session_state[key] = st.session_state[key] if key in st.session_state else value
 
 
 def ignored_notice(lang: str) -> None:
@@ -121,17 +124,50 @@ def region_widgets(initial: Selection, lang: str, names: dict, counties: list[st
     return tuple(regions), home
 
 
+def _last_years(all_years: list[int], n: int) -> tuple[int, int]:
+    return max(all_years[0], all_years[-1] - n + 1), all_years[-1]
+
+
+def _period_mode(initial: Selection, all_years: list[int]) -> str:
+    if initial.year_to is None:
+        return "latest"
+    if (initial.year_from, initial.year_to) == _last_years(all_years, 5):
+        return "last5"
+    return "custom"
+
+
+def _start_custom_period(all_years: list[int]) -> None:
+    """Choosing 'own period' starts from the last five years, never from an empty choice."""
+    if st.session_state.get("years_mode") == "custom":
+        start, end = _last_years(all_years, 5)
+        st.session_state.setdefault("year_from", start)
+        st.session_state.setdefault("year_to", end)
+
+
 def year_widgets(initial: Selection, lang: str, all_years: list[int]) -> tuple:
-    """'Latest year per indicator' or a chosen period; returns (year_from, year_to)."""
-    seed("years_mode", "latest" if initial.year_to is None else "choose")
-    default_range = (initial.year_from, initial.year_to) if initial.year_to else (all_years[0], all_years[-1])
-    mode = st.sidebar.radio(t("years", lang), options=["latest", "choose"], key="years_mode",
-                            format_func=lambda m: t(f"years_{m}", lang))
+    """'Latest year per indicator', 'the last five years' or a from/to period; returns (year_from, year_to).
+
+    Each choice commits once (no slider that reruns on every step), so the URL follows at once.
+    """
+    last5 = _last_years(all_years, 5)
+    seed("years_mode", _period_mode(initial, all_years))
+    mode = st.sidebar.selectbox(
+        t("years", lang), options=["latest", "last5", "custom"], key="years_mode",
+        format_func=lambda m: t(f"years_{m}", lang, first=last5[0], last=last5[1]),
+        on_change=_start_custom_period, args=(all_years,),
+    )
     if mode == "latest":
         return None, None
-    # a select_slider is a range slider only when given a pair as value, so no seed() here
-    start, end = st.sidebar.select_slider(t("year_range", lang), options=all_years, value=default_range,
-                                          key="year_range")
+    if mode == "last5":
+        return last5
+    seed("year_from", initial.year_from if initial.year_to is not None else last5[0])
+    seed("year_to", initial.year_to if initial.year_to is not None else last5[1])
+    left, right = st.sidebar.columns(2)
+    start = left.selectbox(t("year_from", lang), options=all_years, key="year_from")
+    end = right.selectbox(t("year_to", lang), options=all_years, key="year_to")
+    if start > end:
+        st.sidebar.caption(t("years_swapped", lang))
+        start, end = end, start
     return int(start), int(end)
 
 

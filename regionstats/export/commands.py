@@ -14,7 +14,7 @@ from pathlib import Path
 
 from regionstats import config, db, queries
 from regionstats.export import images
-from regionstats.export.text import t
+from regionstats.i18n import t
 from regionstats.selection import RIKET, Selection, from_query_params
 from regionstats.views.registry import PAGES, build_page
 
@@ -92,12 +92,26 @@ def xlsx_for_pages(run, selection: Selection, slugs: list[str], data_version: st
                                  data_version=data_version)
 
 
+def memoised(run):
+    """``run`` answering each (query, parameters) once per command: a deck of every page asks the
+    catalogues and shared questions again for each page. Callers get a shallow copy (copy-on-write)."""
+    answers = {}
+
+    def cached(name: str, **params):
+        key = (name, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())))
+        if key not in answers:
+            answers[key] = run(name, **params)
+        return answers[key].copy(deep=False)
+
+    return cached
+
+
 def cmd_export(args) -> int:
     from regionstats.export import pdf, slides  # python-pptx and Playwright load only for this command
 
     lang = getattr(args, "lang", "sv") or "sv"
     data_dir = args.data_dir or config.data_dir()
-    run = partial(queries.run, db.connect(data_dir))
+    run = memoised(partial(queries.run, db.connect(data_dir)))
     try:
         selection = selection_from_args(args, run)
         slugs = page_list(args.pages, lang)
@@ -110,6 +124,7 @@ def cmd_export(args) -> int:
     version = db.data_fingerprint(data_dir)
     try:
         if args.format == "slides":
+            images.warm()  # the browser starts while the pages are built
             data = slides.build_deck(run, selection, slugs, data_version=version)
         elif args.format == "xlsx":
             data = xlsx_for_pages(run, selection, slugs, version)

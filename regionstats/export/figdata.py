@@ -41,6 +41,7 @@ class FigureData:
     reversed_axis: bool
     axis_title: str
     references: list  # (label, value) of reference lines such as Riket
+    bands: list = field(default_factory=list)  # (label, low, high) of shaded bands such as the top five
 
 
 def _values(array) -> list:
@@ -92,7 +93,7 @@ def _uncertain(tr) -> list[bool]:
     if tr.type == "bar":
         shapes = marker.pattern.shape if marker.pattern is not None else None
         return [bool(s) for s in _values(shapes)] if isinstance(shapes, (list, tuple)) or hasattr(shapes, "tolist") else []
-    symbols = marker.symbol
+    symbols = getattr(marker, "symbol", None)  # a choropleth marker has none
     if isinstance(symbols, (list, tuple)) or hasattr(symbols, "tolist"):
         return [isinstance(s, str) and s.endswith("-open") for s in _values(symbols)]
     return []
@@ -140,6 +141,7 @@ def read(fig: go.Figure, lang: str) -> FigureData:
         reversed_axis=(value_axis.autorange == "reversed") if value_axis else False,
         axis_title=(value_axis.title.text or "") if value_axis and value_axis.title else "",
         references=_references(fig),
+        bands=_bands(fig),
     )
 
 
@@ -231,6 +233,24 @@ def _references(fig: go.Figure) -> list:
         label = next((a.text for a in annotations if a.text and (
             (vertical and a.x == value) or (horizontal and a.y == value))), "")
         found.append((label, _number(value)))
+    return found
+
+
+def _bands(fig: go.Figure) -> list:
+    """(label, low, high) of labelled shaded bands along the value axis (the top-five band)."""
+    found = []
+    annotations = [a for a in fig.layout.annotations or [] if a.text]
+    for shape in fig.layout.shapes or []:
+        if shape.type != "rect":
+            continue
+        across_x = (shape.xref or "").endswith("domain")
+        low, high = (shape.y0, shape.y1) if across_x else (shape.x0, shape.x1)
+        if _number(low) is None or _number(high) is None:
+            continue
+        label = next((a.text for a in annotations
+                      if (a.y if across_x else a.x) in (low, high, (float(low) + float(high)) / 2)), "")
+        if label:
+            found.append((label, float(low), float(high)))
     return found
 
 

@@ -13,13 +13,15 @@ import atexit
 import datetime as dt
 import os
 import shutil
+import tempfile
 import textwrap
 import threading
 import warnings
+from pathlib import Path
 
 import plotly.graph_objects as go
 
-from regionstats.export.text import t
+from regionstats.i18n import t
 from regionstats.views import ChartView
 
 WIDTH, HEIGHT, SCALE = 1600, 900, 2
@@ -31,6 +33,7 @@ FOOTER_GAP = 14  # px between the figure's bottom edge and the footer
 AXIS_SPACE = 100  # px under the plot for tick labels and the axis title
 LEGEND_SPACE = 40
 MIME = {"png": "image/png", "svg": "image/svg+xml"}
+TABS = 2  # kaleido tabs rendering a batch side by side (one per core of this machine)
 
 
 class ChromiumMissing(RuntimeError):
@@ -162,12 +165,22 @@ def _ensure_server(browser: str) -> None:
         return
     if server.is_running():
         kaleido.stop_sync_server(silence_warnings=True)
-    kaleido.start_sync_server(silence_warnings=True, path=browser, mathjax=False, timeout=60)
+    kaleido.start_sync_server(silence_warnings=True, path=browser, mathjax=False, timeout=60, n=TABS)
     _server_browser = browser
     if not _stop_registered:
         # runs before kaleido's own exit hook, which otherwise races Chromium's profile clean-up
         atexit.register(stop)
         _stop_registered = True
+
+
+def warm() -> None:
+    """Start the warm server now, without waiting: Chromium opens while the caller builds its views
+    (a deck). Does nothing when there is no Chromium (render says so when it is asked)."""
+    browser = find_chromium()
+    if browser is None:
+        return
+    with _lock:
+        _ensure_server(browser)
 
 
 def stop() -> None:
@@ -186,15 +199,20 @@ def render(figures: list[go.Figure], fmt: str, scale: float = SCALE,
     import kaleido
 
     browser = require_chromium()
-    out = []
-    with _lock:
+    opts = {"format": fmt, "width": size[0], "height": size[1], "scale": scale if fmt == "png" else 1}
+    with _lock, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         _ensure_server(browser)
-        for fig in figures:
-            opts = {"format": fmt, "width": size[0], "height": size[1], "scale": scale if fmt == "png" else 1}
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                out.append(kaleido.calc_fig_sync(fig.to_dict(), opts=opts))
-    return out
+        if len(figures) == 1:
+            return [kaleido.calc_fig_sync(figures[0].to_dict(), opts=opts)]
+        # several at once (a deck): kaleido spreads them over its TABS tabs; it only writes files in a batch
+        with tempfile.TemporaryDirectory(prefix="regionstats-images-") as folder:
+            specs = [{"fig": fig.to_dict(), "path": os.path.join(folder, f"{i}.{fmt}"), "opts": opts}
+                     for i, fig in enumerate(figures)]
+            errors = kaleido.write_fig_from_object_sync(specs, cancel_on_error=True)
+            if errors:
+                raise errors[0]
+            return [Path(spec["path"]).read_bytes() for spec in specs]
 
 
 def png(view: ChartView, lang: str, made: dt.date | None = None, decorate: bool = True) -> bytes:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from regionstats import config
 from regionstats.export import images
-from regionstats.export.text import t
+from regionstats.i18n import t
 from regionstats.selection import Selection
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -40,7 +40,8 @@ PRINT_CSS = """
   [data-testid="stExpander"], [data-testid="stDownloadButton"], [data-testid="stButton"],
   [data-testid="stPopover"], [data-testid="stSelectbox"], [data-testid="stButtonGroup"],
   [data-testid="stSlider"], [data-testid="stRadio"], [data-testid="stToggle"],
-  [class*="st-key-downloads_"] { display: none !important; }
+  [class*="st-key-downloads_"], [role="dialog"], [data-testid="stDialog"], [data-baseweb="modal"],
+  [data-testid="stToast"], [data-testid="stToastContainer"] { display: none !important; }
   html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
   [data-testid="stMainBlockContainer"] { height: auto !important; overflow: visible !important;
     position: static !important; }
@@ -56,12 +57,17 @@ def page_url(base_url: str, slug: str, selection: Selection) -> str:
     return f"{base_url.rstrip('/')}/{slug}" + (f"?{query}" if query else "")
 
 
+# "Finished" as the page itself shows it: the app's script state (an attribute Streamlit sets on its
+# root whatever the toolbar shows), no element still marked stale from the previous run, and the
+# charts drawn by plotly. Streamlit's status widget is not used: toolbarMode "minimal" removes it.
 DRAWN_STATE = """() => {
-    const running = !!document.querySelector(
-        '[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]');
+    const app = document.querySelector('[data-testid="stApp"]');
+    const script = app ? app.getAttribute('data-test-script-state') : 'initial';
+    const running = script !== 'notRunning' || !!document.querySelector('[data-stale="true"]');
     const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
-    return {running, charts: charts.length, drawn: charts.filter(c => c.querySelector('.main-svg')).length,
-            heading: !!document.querySelector('h1')};
+    return {running, script, charts: charts.length,
+            drawn: charts.filter(c => c.querySelector('.main-svg')).length,
+            heading: !!document.querySelector('h1, .present-title')};
 }"""
 
 
@@ -71,7 +77,6 @@ def wait_until_drawn(page, expected_charts: int | None = None, timeout_ms: float
     Streamlit may rerun a page just after it first appears (the URL is rewritten, the shell takes
     over from the legacy pages mode), so one good look is not enough: the state must hold.
     """
-    page.locator("h1").first.wait_for(timeout=timeout_ms)
     deadline = time.monotonic() + timeout_ms / 1000
     steady, last = 0, None
     while time.monotonic() < deadline:
@@ -86,18 +91,19 @@ def wait_until_drawn(page, expected_charts: int | None = None, timeout_ms: float
     raise TimeoutError(f"the page did not finish drawing: {last}")
 
 
-def footer_template(lang: str, made: dt.date | None = None) -> str:
-    """Chromium's page footer: what, when, where from, and the page number."""
+def footer_template(lang: str, page_title: str = "", made: dt.date | None = None) -> str:
+    """Chromium's page footer: what, when, and the page number (the document title is not
+    used: Streamlit's tab title already repeats the app's name)."""
     made_on = t("made_on", lang, date=(made or dt.date.today()).isoformat())
+    what = " · ".join(part for part in (t("deck_title", lang), page_title, made_on) if part)
     return ('<div style="font-size:8px; width:100%; padding:0 10mm; color:#555; display:flex; '
             'justify-content:space-between; font-family:DejaVu Sans, Arial, sans-serif">'
-            f'<span>{html.escape(t("deck_title", lang))} · <span class="title"></span> · '
-            f'{html.escape(made_on)}</span>'
+            f'<span>{html.escape(what)}</span>'
             '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
 
 
 def print_pdf(url: str, timeout_ms: float = 60_000, lang: str = "sv",
-              expected_charts: int | None = None) -> bytes:
+              expected_charts: int | None = None, page_title: str = "") -> bytes:
     """Open url in headless Chromium and print it to an A4 landscape PDF (ChromiumMissing if none).
 
     Playwright's sync API refuses to run in a thread with a running asyncio loop (a caller that
@@ -105,10 +111,11 @@ def print_pdf(url: str, timeout_ms: float = 60_000, lang: str = "sv",
     """
     browser_path = images.require_chromium()
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_print, url, browser_path, timeout_ms, lang, expected_charts).result()
+        return pool.submit(_print, url, browser_path, timeout_ms, lang, expected_charts, page_title).result()
 
 
-def _print(url: str, browser_path: str, timeout_ms: float, lang: str, expected_charts: int | None) -> bytes:
+def _print(url: str, browser_path: str, timeout_ms: float, lang: str, expected_charts: int | None,
+           page_title: str) -> bytes:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -123,7 +130,7 @@ def _print(url: str, browser_path: str, timeout_ms: float, lang: str, expected_c
             wait_until_drawn(page, expected_charts, timeout_ms)  # plotly redraws for the print layout
             return page.pdf(format="A4", landscape=True, print_background=True, margin=MARGIN,
                             display_header_footer=True, header_template="<span></span>",
-                            footer_template=footer_template(lang))
+                            footer_template=footer_template(lang, page_title))
         finally:
             browser.close()
 
@@ -185,12 +192,16 @@ def page_pdf(slug: str, selection: Selection, base_url: str | None = None, env: 
     expected_charts (the page view's chart count) makes the wait exact: printing starts only when
     that many charts are drawn.
     """
+    from regionstats.views.registry import BY_SLUG
+
     images.require_chromium()
+    title = t(BY_SLUG[slug].title_key, selection.lang) if slug in BY_SLUG else ""
     if base_url:
         return print_pdf(page_url(base_url, slug, selection), lang=selection.lang,
-                         expected_charts=expected_charts)
+                         expected_charts=expected_charts, page_title=title)
     with serve(env=env) as url:
-        return print_pdf(page_url(url, slug, selection), lang=selection.lang, expected_charts=expected_charts)
+        return print_pdf(page_url(url, slug, selection), lang=selection.lang, expected_charts=expected_charts,
+                         page_title=title)
 
 
 def write(path: Path, data: bytes) -> None:

@@ -1,8 +1,10 @@
-"""A PowerPoint deck (python-pptx) of a selection: title slide, one slide per chart, definitions.
+"""A PowerPoint deck (python-pptx) of a selection: a first slide with the home region's KPI figures,
+one slide per chart, definitions.
 
 Bars by region and lines over years become native PowerPoint charts, so a presenter can
-restyle them or read the numbers in PowerPoint; every other chart (matrix, map, scatter,
-ranks with bands) is placed as a PNG made by kaleido. Each chart slide has the source under
+restyle them or read the numbers in PowerPoint; their reference lines (Riket, the world average,
+the edge of the top-five band) are native dashed line series. Every other chart (matrix, map,
+scatter, ranks with bands) is placed as a PNG rendered by Chromium. Each chart slide has the source under
 the chart and the numbers behind it in the speaker notes, in the selection's language.
 """
 
@@ -17,14 +19,16 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_FILL, MSO_LINE_DASH_STYLE, MSO_PATTERN
-from pptx.enum.text import PP_ALIGN
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from lxml import etree
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from regionstats import formatting
 from regionstats.export import figdata, images
 from regionstats.export.tables import neutralise
-from regionstats.export.text import t
-from regionstats.i18n import t as app_t
+from regionstats.i18n import t
 from regionstats.selection import Selection
 from regionstats.views import ChartView, Context, PageView
 from regionstats.views.registry import PAGES, build_page
@@ -42,7 +46,7 @@ PICTURE_SCALE = 2.5
 GREY = RGBColor(0x55, 0x55, 0x55)
 COLUMN_BUDGET = 1500  # characters per text column on the definitions slides
 
-TITLE_ONLY, TITLE_SLIDE = 5, 0
+TITLE_ONLY = 5
 
 
 @dataclass
@@ -76,7 +80,7 @@ def build_deck(run: Callable[..., pd.DataFrame], selection: Selection, slugs: li
     charts, views = collect(run, selection, slugs, page_selections)
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
-    title_slide(prs, ctx, slugs, views, data_version, made)
+    title_slide(prs, ctx, slugs, views, data_version, made, headline_kpis(run, selection, views))
     pictures = _pictures([c for c in charts if figdata.read(c.view.figure, lang).kind is None], lang)
     for slug in slugs:
         page_charts = [c for c in charts if c.page == slug]
@@ -134,10 +138,20 @@ def _textbox(slide, left, top, width, height, lines: list[str], size: int = 12, 
     return box
 
 
-def title_slide(prs, ctx: Context, slugs, views: dict, data_version: str, made: dt.date) -> None:
+def headline_kpis(run, selection: Selection, views: dict) -> list:
+    """The home region's KPI cards (Översikt's), for the first slide whatever pages the deck holds."""
+    if "oversikt" in views:
+        return list(views["oversikt"].kpis)
+    return list(build_page("oversikt", run, selection).kpis)
+
+
+def title_slide(prs, ctx: Context, slugs, views: dict, data_version: str, made: dt.date,
+                kpis: list | None = None) -> None:
+    """The first slide: what the deck shows (regions, home, years, pages), the home region's four
+    KPI figures with their context lines, the date and the data version."""
     lang, selection = ctx.lang, ctx.selection
-    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_SLIDE])
-    slide.shapes.title.text = t("deck_title", lang)
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
+    _title(slide, t("deck_title", lang), size=32)
     regions = ", ".join(ctx.region_name(code) for code in selection.regions) or "—"
     if selection.year_to is None:
         years = t("deck_years_latest", lang)
@@ -145,26 +159,49 @@ def title_slide(prs, ctx: Context, slugs, views: dict, data_version: str, made: 
         years = str(selection.year_to)
     else:
         years = f"{selection.year_from}–{selection.year_to}"
-    lines = [
+    _textbox(slide, MARGIN, Inches(1.2), CONTENT_W, Inches(0.9), [
+        t("deck_home", lang, region=ctx.region_name(selection.home)) + " · " + t("deck_years", lang, years=years),
         t("deck_regions", lang, regions=regions),
-        t("deck_home", lang, region=ctx.region_name(selection.home)),
-        t("deck_years", lang, years=years),
+    ], size=16)
+    kpi_boxes(slide, kpis or [], top=Inches(2.25), height=Inches(3.3))
+    _textbox(slide, MARGIN, Inches(5.85), CONTENT_W, Inches(1.2), [
         t("deck_pages", lang, pages=", ".join(views[s].title for s in slugs)),
-        t("deck_made", lang, date=made.isoformat()) + " · "
-        + t("deck_data_version", lang, version=data_version),
-    ]
-    subtitle = slide.placeholders[1]
-    subtitle.left, subtitle.top, subtitle.width, subtitle.height = MARGIN, Inches(3.6), CONTENT_W, Inches(3.0)
-    slide.shapes.title.left, slide.shapes.title.top = MARGIN, Inches(1.6)
-    slide.shapes.title.width, slide.shapes.title.height = CONTENT_W, Inches(1.6)
-    frame = subtitle.text_frame
-    frame.word_wrap = True
-    for i, line in enumerate(lines):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        paragraph.text = line
-        paragraph.alignment = PP_ALIGN.CENTER
-        for run in paragraph.runs:
-            run.font.size = Pt(18 if i < 4 else 14)
+        t("deck_made", lang, date=made.isoformat()) + " · " + t("deck_data_version", lang, version=data_version),
+    ], size=13, colour=GREY)
+
+
+def kpi_boxes(slide, kpis: list, top, height) -> None:
+    """One framed box per KPI: its label, the figure large, the change, the context line."""
+    if not kpis:
+        return
+    gap = Inches(0.25)
+    width = (CONTENT_W - gap * (len(kpis) - 1)) // len(kpis)
+    for index, card in enumerate(kpis):
+        left = MARGIN + index * (width + gap)
+        box = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, left, top, width, height)
+        box.adjustments[0] = 0.06
+        box.fill.solid()
+        box.fill.fore_color.rgb = RGBColor(0xF5, 0xF7, 0xFA)
+        box.line.color.rgb = RGBColor(0xB8, 0xC2, 0xCC)
+        frame = box.text_frame
+        frame.word_wrap = True
+        frame.vertical_anchor = MSO_ANCHOR.TOP
+        for margin in ("margin_left", "margin_right", "margin_top"):
+            setattr(frame, margin, Inches(0.18))
+        lines = [(card.label, 15, False, GREY), (card.value, 40, True, RGBColor(0x1F, 0x2D, 0x3D))]
+        if card.delta:
+            lines.append((card.delta, 13, False, GREY))
+        if card.caption:
+            lines.append((card.caption, 12, False, GREY))
+        for i, (text, size, bold, colour) in enumerate(lines):
+            paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            paragraph.alignment = PP_ALIGN.LEFT
+            run = paragraph.add_run()
+            run.text = text
+            run.font.size = Pt(size)
+            run.font.bold = bold
+            run.font.color.rgb = colour
+            paragraph.space_after = Pt(6)
 
 
 def empty_slide(prs, page_title: str, lang: str) -> None:
@@ -174,21 +211,35 @@ def empty_slide(prs, page_title: str, lang: str) -> None:
              size=18)
 
 
+NOTE_LINE = Inches(0.21)  # one line of 10 pt notes
+NOTE_CHARS = 190  # characters of 10 pt text across the slide
+
+
+def slide_notes(view: ChartView) -> tuple[list[str], int]:
+    """The chart's notes kept on the slide (formula, 'saknas' and why; at most four) and their lines."""
+    shown_below = set(view.status_notes)  # under the chart with the source already
+    notes = [note for note in view.notes if note and note not in shown_below][:4]
+    return notes, sum(-(-len(note) // NOTE_CHARS) for note in notes)
+
+
 def chart_slide(prs, view: ChartView, lang: str, picture) -> None:
-    """One chart: the title, a native chart or the picture, the source under it, notes with the numbers."""
+    """One chart: the title, a native chart or the picture, its notes (formula, 'saknas' and why) and
+    source under it, and the numbers in the speaker notes."""
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
     _title(slide, view.title)
     data = figdata.read(view.figure, lang)
     caption = [view.source_note] if view.source_note else []
     caption += list(view.status_notes)  # provisional/conflicting values: the footnote with the reason
+    notes, lines = slide_notes(view)
+    chart_h = Emu(int(CHART_H - NOTE_LINE * lines - (Inches(0.1) if notes else 0)))
     if data.kind is not None:
-        native_chart(slide, data, lang)
+        native_chart(slide, data, lang, chart_h)
         refs = [line for line in figdata.lines(figdata.FigureData(
             None, [], [], data.decimals, False, data.axis_title, data.references), lang)]
         if refs:
             caption.append(" · ".join(refs))
     elif isinstance(picture, bytes):
-        height = CHART_H
+        height = chart_h
         width = Emu(int(height * PICTURE_PX[0] / PICTURE_PX[1]))
         if width > CONTENT_W:
             width, height = CONTENT_W, Emu(int(CONTENT_W * PICTURE_PX[1] / PICTURE_PX[0]))
@@ -197,8 +248,9 @@ def chart_slide(prs, view: ChartView, lang: str, picture) -> None:
     else:  # no browser on this machine: say so where the picture would be; the notes keep the numbers
         _textbox(slide, MARGIN, CHART_TOP, CONTENT_W, Inches(1), [images.ChromiumMissing.message(lang)],
                  size=16)
-    if not caption:
-        caption = view.notes[:1]
+    if notes:
+        _textbox(slide, MARGIN, CHART_TOP + chart_h, CONTENT_W, Emu(int(NOTE_LINE * lines + Inches(0.1))), notes,
+                 size=10, colour=GREY)
     _textbox(slide, MARGIN, SOURCE_TOP, CONTENT_W, SOURCE_H, caption, size=11, colour=GREY)
     slide.notes_slide.notes_text_frame.text = "\n".join(speaker_notes(view, data, lang))
 
@@ -227,11 +279,34 @@ def as_text(label):
     return neutralise(str(label)) if label is not None else label
 
 
-def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
-    """Bars by region or lines over years as an editable PowerPoint chart."""
+def reference_series(data: figdata.FigureData, lang: str) -> list[tuple[str, float]]:
+    """(name, value) of the lines drawn across a native chart: Riket, the world average, the edge of
+    the top-five band. The name carries the value ("Riket 1 716 kr") unless it already does."""
+    found = []
+    for label, value in data.references:
+        if value is None:
+            continue
+        number = formatting.number(value, data.decimals, lang)
+        found.append((label if number in (label or "") else f"{label or '—'} {number}".strip(), value))
+    for label, low, high in data.bands:
+        edge = high if data.reversed_axis or data.kind != "line" else low
+        if data.reversed_axis:  # ranks: the band 0.5–5.5 is places 1–5; its edge is drawn at 5.5
+            found.append((f"{label}: {round(low + 0.5)}–{round(high - 0.5)}", edge))
+        else:
+            found.append((label, edge))
+    return found
+
+
+def native_chart(slide, data: figdata.FigureData, lang: str, height=CHART_H) -> None:
+    """Bars by region or lines over years as an editable PowerPoint chart, its reference lines
+    (Riket, world average, top-five edge) drawn as native dashed line series."""
     number_format = "#,##0" + ("." + "0" * data.decimals if data.decimals else "")
     chart_data = CategoryChartData(number_format=number_format)
-    if data.kind == "line":
+    references = reference_series(data, lang)
+    kind = data.kind
+    if kind == "bar_h" and references:
+        kind = "bar_v"  # a line across bars needs them upright (Office draws line series left to right)
+    if kind == "line":
         categories = sorted({int(float(p.category)) for s in data.series for p in s.points})
         chart_data.categories = [str(c) for c in categories]
         for series in data.series:
@@ -240,6 +315,8 @@ def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
         chart_type = XL_CHART_TYPE.LINE_MARKERS
     else:
         categories = list(dict.fromkeys(p.category for s in data.series for p in s.points))
+        if kind != data.kind:
+            categories.reverse()  # best first, from the left
         missing = [p.category for p in data.missing if p.category not in categories]
         # a region without a value keeps its place, labelled as missing (PowerPoint draws no marker)
         labels = categories + [f"{c} ({formatting.MISSING[lang]})" for c in missing]
@@ -248,12 +325,14 @@ def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
         for series in data.series:
             by_cat = {p.category: p.value for p in series.points}
             chart_data.add_series(as_text(series.name or data.axis_title), [by_cat.get(c) for c in categories])
-        chart_type = XL_CHART_TYPE.BAR_CLUSTERED if data.kind == "bar_h" else XL_CHART_TYPE.COLUMN_CLUSTERED
-    frame = slide.shapes.add_chart(chart_type, MARGIN, CHART_TOP, CONTENT_W, CHART_H, chart_data)
+        chart_type = XL_CHART_TYPE.BAR_CLUSTERED if kind == "bar_h" else XL_CHART_TYPE.COLUMN_CLUSTERED
+    for name, value in references:
+        chart_data.add_series(as_text(name), [value] * len(chart_data.categories))
+    frame = slide.shapes.add_chart(chart_type, MARGIN, CHART_TOP, CONTENT_W, height, chart_data)
     chart = frame.chart
     chart.has_title = False  # the slide's title says what the chart shows
     chart.font.size = Pt(13)
-    chart.has_legend = len(data.series) > 1
+    chart.has_legend = len(data.series) + len(references) > 1
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
@@ -268,10 +347,10 @@ def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
     if data.reversed_axis:
         value_axis.reverse_order = True
     values = [p.value for s in data.series for p in s.points if p.value is not None]
-    if data.kind in ("bar_h", "bar_v") and values and min(values) >= 0:
+    if kind in ("bar_h", "bar_v") and values and min(values) >= 0:
         value_axis.minimum_scale = 0  # bars start at zero (Office would start near the smallest value)
     plot = chart.plots[0]
-    if data.kind in ("bar_h", "bar_v"):
+    if kind in ("bar_h", "bar_v"):
         plot.gap_width = 60
         plot.has_data_labels = True
         labels = plot.data_labels
@@ -280,8 +359,55 @@ def native_chart(slide, data: figdata.FigureData, lang: str) -> None:
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
         labels.font.size = Pt(12)
     for source, series in zip(data.series, plot.series):
-        _colour(series, source, data.kind, categories)
-        _mark_uncertain(series, source, data.kind, categories)
+        _colour(series, source, kind, categories)
+        _mark_uncertain(series, source, kind, categories)
+    reference_lines(chart, len(data.series), len(references), kind)
+
+
+REFERENCE_COLOURS = ("555555", "009E73", "CC79A7")
+
+
+def reference_lines(chart, first: int, count: int, kind: str) -> None:
+    """Draw the last `count` series as dashed lines without markers; on a bar chart they move from
+    the bars into a line chart of their own on the same axes (a native combination chart)."""
+    if not count:
+        return
+    plot_area = chart._chartSpace.chart.plotArea
+    bars = plot_area.find(qn("c:barChart"))
+    series = (bars if bars is not None else plot_area.find(qn("c:lineChart"))).findall(qn("c:ser"))[first:]
+    if bars is not None:
+        line_chart = etree.SubElement(plot_area, qn("c:lineChart"))
+        bars.addnext(line_chart)
+        etree.SubElement(line_chart, qn("c:grouping")).set("val", "standard")
+        etree.SubElement(line_chart, qn("c:varyColors")).set("val", "0")
+        for ser in series:
+            for tag in ("c:invertIfNegative", "c:shape", "c:dLbls"):
+                for element in ser.findall(qn(tag)):
+                    ser.remove(element)
+            line_chart.append(ser)
+        etree.SubElement(line_chart, qn("c:marker")).set("val", "1")
+        for axis in bars.findall(qn("c:axId")):
+            etree.SubElement(line_chart, qn("c:axId")).set("val", axis.get("val"))
+    for index, ser in enumerate(series):
+        _dashed(ser, REFERENCE_COLOURS[index % len(REFERENCE_COLOURS)])
+
+
+def _dashed(ser, colour: str) -> None:
+    """A series drawn as a grey (or green) dashed line with no markers."""
+    for tag in ("c:spPr", "c:marker", "c:smooth"):
+        for element in ser.findall(qn(tag)):
+            ser.remove(element)
+    sp_pr = etree.fromstring(
+        f'<c:spPr xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+        f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:ln w="28575" cap="rnd">'
+        f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr>')
+    marker = etree.fromstring('<c:marker xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+                              '<c:symbol val="none"/></c:marker>')
+    anchor = ser.find(qn("c:tx"))
+    anchor.addnext(sp_pr)
+    sp_pr.addnext(marker)
+    smooth = etree.SubElement(ser, qn("c:smooth"))
+    smooth.set("val", "0")
 
 
 def _mark_uncertain(series, source: figdata.Series, kind: str, categories: list) -> None:
@@ -352,7 +478,7 @@ def definitions_slides(prs, ctx: Context, charts: list) -> None:
                 source_ids += [s for s in frame[column] if isinstance(s, str)]
     indicator_ids = [i for i in dict.fromkeys(indicator_ids) if i in ctx.indicators.index]
     source_ids = [s for s in dict.fromkeys(source_ids) if s in ctx.sources.index]
-    items = [(app_t("indicator", lang) + ":", True)] if indicator_ids else []
+    items = [(t("indicator", lang) + ":", True)] if indicator_ids else []
     for indicator_id in indicator_ids:
         row = ctx.indicator(indicator_id)
         definition = row[f"definition_{lang}"]
@@ -362,14 +488,14 @@ def definitions_slides(prs, ctx: Context, charts: list) -> None:
             text += f" {convention}"
         items.append((text, False))
     if source_ids:
-        items.append((app_t("sources", lang) + ":", True))
+        items.append((t("sources", lang) + ":", True))
     for source_id in source_ids:
         source = ctx.sources.loc[source_id]
         published = "" if formatting.is_missing(source["published"]) else f" ({source['published']})"
         url = "" if formatting.is_missing(source.get("url")) else f" – {source['url']}"
         items.append((f"{source['publisher']}, {source['title']}{published}{url}", False))
     if not items:
-        items = [(app_t("no_data", lang), False)]
+        items = [(t("no_data", lang), False)]
     columns, current, used = [], [], 0
     for item in items:
         if current and used + len(item[0]) > COLUMN_BUDGET:
@@ -381,7 +507,7 @@ def definitions_slides(prs, ctx: Context, charts: list) -> None:
     width = (CONTENT_W - Inches(0.4)) // 2
     for page, start in enumerate(range(0, len(columns), 2)):
         slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
-        title = t("definitions_title", lang) + (f" ({page + 1})" if len(columns) > 2 else "")
+        title = t("deck_definitions_title", lang) + (f" ({page + 1})" if len(columns) > 2 else "")
         _title(slide, title)
         for offset, column in enumerate(columns[start:start + 2]):
             left = MARGIN + offset * (width + Inches(0.4))
@@ -399,6 +525,6 @@ def definitions_slides(prs, ctx: Context, charts: list) -> None:
 
 def default_page_selection(selection: Selection) -> Selection:
     """The shared part of a selection (regions, years, home, language), page-level choices cleared."""
-    return selection.replace(indicator=None, ranking=None, mode="absolute", base_year=None, weights=None,
+    return selection.replace(indicator=None, ranking=None, mode=None, base_year=None, weights=None,
                              present=False, slide=0)
 

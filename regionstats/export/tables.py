@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from regionstats.export.text import t
+from regionstats.i18n import t
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
@@ -156,7 +156,7 @@ def workbook_bytes(sheets: list, *, lang: str, sources: pd.DataFrame | None = No
             bold_rows.append(info.max_row)
 
     for name, sheet in zip(names, sheets):
-        add(t("sources_title", lang), f"{name}: {sheet.title}" if len(sheets) > 1 else sheet.title, bold=True)
+        add(t("sheet_sources_title", lang), f"{name}: {sheet.title}" if len(sheets) > 1 else sheet.title, bold=True)
         add(t("sources_source", lang), sheet.source_note)
         for i, note in enumerate(sheet.notes):
             add(t("sources_notes", lang) if i == 0 else "", note)

@@ -118,7 +118,8 @@ class Context:
 
     @cached_property
     def _years(self) -> dict:
-        return {i: ([] if years is None or formatting.is_missing(years) else [int(y) for y in years])
+        # a list (numpy array) of years, or None/NaN without data; is_missing on an array would print it
+        return {i: ([int(y) for y in years] if hasattr(years, "__len__") else [])
                 for i, years in zip(self.indicators.indicator_id, self.indicators["years"])}
 
     @cached_property
@@ -165,6 +166,12 @@ class Context:
             chosen[indicator_id] = max(years) if years else None
         return chosen[indicator_id]
 
+    def unit_and_decimals(self, indicator_id: str) -> tuple[str, int]:
+        """(unit, decimals) of an indicator, from a plain dict (no pandas row per call)."""
+        if indicator_id not in self._formats:
+            self.indicator(indicator_id)  # KeyError for an unknown indicator
+        return self._formats[indicator_id]
+
     def fmt(self, value, indicator_id: str, text: str | None = None) -> str:
         if indicator_id not in self._formats:
             self.indicator(indicator_id)
@@ -184,8 +191,9 @@ class Context:
         parts = []
         for source_id in ids:
             source = self.sources.loc[source_id]
-            published = "" if formatting.is_missing(source["published"]) else f" ({source['published']})"
             title = str(source["title"])
+            published = ("" if formatting.is_missing(source["published"]) or str(source["published"]) in title
+                         else f" ({source['published']})")  # a title may carry its date already
             lead = "" if title.startswith(str(source["publisher"])) else f"{source['publisher']}, "
             parts.append(f"{lead}{title}{published}")
         label = t("sources" if len(parts) > 1 else "source", self.lang)
@@ -198,6 +206,21 @@ class Context:
             span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
             note += f" · {t('reference_year', self.lang)} {span}"
         return note
+
+    def bars_year_note(self, year) -> str:
+        """Which year a one-year chart shows, and why (a period chosen in the sidebar still shows one year)."""
+        sel = self.selection
+        if sel.year_to is None:
+            return t("bars_latest_year", self.lang, year=year)
+        period = str(sel.year_to) if sel.year_from == sel.year_to else f"{sel.year_from}–{sel.year_to}"
+        return t("bars_year_in_period", self.lang, year=year, period=period)
+
+    def data_note(self, text):
+        """A note as written in the data (Swedish), marked as Swedish on the English pages; never
+        machine-translated."""
+        if not isinstance(text, str) or not text or self.lang == "sv":
+            return text
+        return f"{t('in_swedish', self.lang)}: {text}"
 
     def missing_note(self, frame: pd.DataFrame, value: str, reason: str | None = None) -> list[str]:
         """'Saknas för Östergötland (reason)' when any row lacks a value."""

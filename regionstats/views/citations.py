@@ -2,7 +2,8 @@
 
 from regionstats import charts, formatting
 from regionstats.i18n import t
-from regionstats.views import ChartView, Context, PageView, label_regions, marked, status_notes, with_all_regions
+from regionstats.views import (ChartView, Context, PageView, label_regions, marked, ranked, status_notes,
+                               with_all_regions)
 
 TITLE, INTRO = "page_citations", "citations_intro"
 WORLD_AVERAGE = 10.0  # by definition of the indicator: 10 % of publications among the world's top 10 %
@@ -13,7 +14,9 @@ def build(ctx: Context) -> PageView:
     if df.empty:
         return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), notes=[t("no_data", ctx.lang)])
     views = [citation_chart(ctx, df), publications_chart(ctx, df), scatter_chart(ctx, df)]
-    return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), charts=views)
+    answer = ranked.top_five_answer(ctx, "citation_avg_clinical_pct", ctx.year_for("citation_avg_clinical_pct"),
+                                    df.period_label.iloc[0])
+    return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), charts=views, notes=[answer])
 
 
 def citation_frame(ctx: Context):
@@ -44,11 +47,14 @@ def citation_chart(ctx: Context, df) -> ChartView:
         bars, value="citation_avg", label="label", code="region_code", text="citation_text", home=ctx.selection.home,
         lang=ctx.lang, title=title, axis_title=t("citation_axis", ctx.lang),
         threshold=(WORLD_AVERAGE, t("world_average", ctx.lang)),
-        reference=(riket.iloc[0], t("riket", ctx.lang)) if len(riket) and riket.notna().all() else None,
+        reference=((riket.iloc[0], f"{t('riket', ctx.lang)} {formatting.value(riket.iloc[0], 'percent', 0, ctx.lang)}")
+                   if len(riket) and riket.notna().all() else None),
         status="status",
     )
     marks = status_notes(ctx, df)
-    notes = [ctx.indicator("citation_avg_clinical_pct")[f"definition_{ctx.lang}"]] + ctx.missing_note(bars, "citation_avg")
+    notes = ([ranked.top_five_answer(ctx, "citation_avg_clinical_pct", int(df.year.iloc[0]), period),
+              ctx.indicator("citation_avg_clinical_pct")[f"definition_{ctx.lang}"]]
+             + ctx.missing_note(bars, "citation_avg") + [ctx.bars_year_note(period)])
     return ChartView("citation_average", title, figure, df, ctx.source_note(df.source_id, [df.year.iloc[0]]),
                      notes + marks, alt=title, status_notes=marks)
 

@@ -50,7 +50,7 @@ def data_frame(ctx: Context, df: pd.DataFrame) -> pd.DataFrame:
         t("value", lang): ctx.fmt_many(df.value, df.indicator_id, df.value_text),
         t("unit", lang): df[f"unit_{lang}"],
         t("status", lang): [status_label(s, lang) for s in df.status],
-        t("note", lang): df.note.fillna(""),
+        t("note", lang): [ctx.data_note(n) if isinstance(n, str) else "" for n in df.note],
         t("publisher", lang): df.publisher,
         t("link", lang): df.source_url,
     })
@@ -79,7 +79,7 @@ def coverage_chart(ctx: Context) -> ChartView:
     rows = list(dict.fromkeys(cov.row))
     present = set(cov.column)
     cols = [names.get(c, c) for c in sel.regions if names.get(c, c) in present]
-    hover_text = cov.label + cov.note.map(lambda n: f" – {n}" if isinstance(n, str) else "")
+    hover_text = cov.label + cov.note.map(lambda n: f" – {ctx.data_note(n)}" if isinstance(n, str) else "")
     grid = pd.DataFrame({"row": cov.row, "column": cov.column, "z": cov.coverage.map(COVERAGE_CODES),
                          "hover": hover_text}).drop_duplicates(["row", "column"])
     def matrix(values, missing):
@@ -98,9 +98,11 @@ def coverage_chart(ctx: Context) -> ChartView:
         figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name,
                                     marker={"symbol": "square", "size": 14, "color": colour}))
     figure.update_yaxes(autorange="reversed", tickvals=rows, ticktext=rows)
-    figure.update_xaxes(side="top", tickvals=cols, ticktext=cols)
+    # level column names (slanted ones ran into the title); many columns stand upright
+    figure.update_xaxes(side="top", tickvals=cols, ticktext=cols, tickangle=0 if len(cols) <= 7 else -90)
     title = t("coverage_title", lang)
     figure = charts.style(figure, title, lang, height=max(360, 180 + 26 * len(rows)))
+    figure.update_layout(margin={"t": 110 if len(cols) <= 7 else 190})
     data = cov[["row", "column", "coverage", "status", "note"]]
     return ChartView("coverage", title, figure, data, "", notes, alt=title)
 

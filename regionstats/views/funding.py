@@ -27,14 +27,15 @@ def chosen_indicator(ctx: Context) -> str:
 def build(ctx: Context) -> PageView:
     indicator = chosen_indicator(ctx)
     charts_ = [per_capita_chart(ctx, indicator), funding_over_time.per_capita_over_time_chart(ctx, indicator),
-               amount_chart(ctx, indicator), rd_share_chart(ctx)]
+               all_regions_chart(ctx, indicator), amount_chart(ctx, indicator), rd_share_chart(ctx)]
     return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang),
                     charts=[c for c in charts_ if c is not None])
 
 
-def per_capita_frame(ctx: Context, indicator: str, year: int) -> pd.DataFrame:
-    df = ctx.run("per_capita", indicator=indicator, year=year, regions=list(ctx.selection.regions))
-    df = label_regions(ctx, with_all_regions(ctx, df, ctx.selection.regions))
+def per_capita_frame(ctx: Context, indicator: str, year: int, regions=None) -> pd.DataFrame:
+    regions = list(regions or ctx.selection.regions)
+    df = ctx.run("per_capita", indicator=indicator, year=year, regions=regions)
+    df = label_regions(ctx, with_all_regions(ctx, df, regions))
     lang = ctx.lang
     # a per-capita value is as uncertain as the less certain of its amount and its population
     df["status"] = [next((s for s in ("conflicting", "provisional") if s in (a, p)), a)
@@ -64,10 +65,10 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
     figure = charts.bar_by_region(
         bars, value="per_capita", label="label", code="region_code", text="text", home=ctx.selection.home,
         lang=lang, title=title, axis_title=t("per_capita_unit", lang), hover="hover",
-        reference=(riket.iloc[0], t("riket", lang)) if len(riket) else None, status="status",
+        reference=(riket.iloc[0], reference_label(ctx, riket.iloc[0])) if len(riket) else None, status="status",
     )
     marks = status_notes(ctx, df)
-    notes = [t("per_capita_formula", lang, indicator=name, population_year=year - 1)]
+    notes = [t("per_capita_formula", lang, indicator=name, population_year=year - 1), ctx.bars_year_note(year)]
     notes += funding_over_time.basis_notes(ctx, bars)
     no_population = bars[bars.per_capita.isna() & bars.amount.notna() & bars.population.isna()]
     no_value = bars[bars.amount.isna()]
@@ -79,6 +80,43 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
     sources = [s for ids in df.amount_source_ids.dropna() for s in ids.split(",")] + list(df.population_source_id.dropna())
     return ChartView(f"per_capita_{indicator}", title, figure, df, ctx.source_note(sources, [year, year - 1]),
                      notes + marks, alt=title, status_notes=marks)
+
+
+def all_regions_chart(ctx: Context, indicator: str) -> ChartView | None:
+    """Every county per inhabitant, best first, the home region highlighted (as Kolada ranks them)."""
+    year = ctx.year_for(indicator)
+    if year is None:
+        return None
+    lang, name = ctx.lang, ctx.indicator_name(indicator)
+    counties = ctx.regions[ctx.regions.kind == "county"].region_code.tolist()
+    df = per_capita_frame(ctx, indicator, year, counties + ["00"])
+    bars = df[df.region_code != "00"]
+    if bars.per_capita.notna().sum() < 5:
+        return None  # a ranking of all regions says little when most of them are 'saknas'
+    riket = df.loc[df.region_code == "00", "per_capita"]
+    title = t("ranked_per_capita_title", lang, indicator=name, year=year)
+    figure = charts.bar_by_region(
+        bars, value="per_capita", label="label", code="region_code", text="text", home=ctx.selection.home,
+        lang=lang, title=title, axis_title=t("per_capita_unit", lang), hover="hover",
+        reference=(riket.iloc[0], reference_label(ctx, riket.iloc[0])) if len(riket) else None,
+        framed=set(ctx.selection.regions),
+    )
+    notes = [t("per_capita_formula", lang, indicator=name, population_year=year - 1)]
+    notes += funding_over_time.basis_notes(ctx, bars)
+    missing = bars[bars.per_capita.isna()]
+    if not missing.empty:
+        notes.append(t("missing_for", lang, regions=", ".join(missing.label)) + ": "
+                     + t("not_in_data", lang))
+    sources = list(df.amount_source_id) + list(df.population_source_id.dropna())
+    return ChartView(f"all_regions_{indicator}", title, figure, df, ctx.source_note(sources, [year, year - 1]),
+                     notes, alt=title)
+
+
+def reference_label(ctx: Context, value) -> str:
+    """'Riket 1 716 kr': the line says its own value."""
+    if formatting.is_missing(value):
+        return t("riket", ctx.lang)
+    return f"{t('riket', ctx.lang)} {formatting.value(value, 'sek_per_capita', 0, ctx.lang)}"
 
 
 def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
@@ -95,8 +133,8 @@ def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
         home=ctx.selection.home, lang=lang, title=title, axis_title=ctx.unit_label(indicator), status="status",
     )
     certain = df[(df.region_code != "00") & ~df.status.isin(["provisional", "conflicting"])]
-    notes = [n for n in certain.dropna(subset=["note"]).apply(
-        lambda r: f"{r.label}: {r.note}", axis=1)] if "note" in df else []
+    notes = [ctx.bars_year_note(year)] + ([n for n in certain.dropna(subset=["note"]).apply(
+        lambda r: f"{r.label}: {ctx.data_note(r.note)}", axis=1)] if "note" in df else [])
     marks = status_notes(ctx, df[df.region_code != "00"])
     notes += funding_over_time.sum_notes(ctx, df)
     sources = ctx.source_note(funding_over_time.source_ids(df), [year])

@@ -1,8 +1,9 @@
-"""Karta: a choropleth of the 21 regions for one indicator and year."""
+"""Karta: the 21 regions coloured by their place on one indicator, beside them ranked as bars (as Kolada)."""
 
-from regionstats import charts
+from regionstats import charts, formatting
 from regionstats.i18n import t
-from regionstats.views import ChartView, Context, PageView, label_regions, marked, status_notes, with_all_regions
+from regionstats.selection import FOCUS_REGIONS
+from regionstats.views import ChartView, Context, PageView, marked, ranked, status_notes
 
 TITLE, INTRO = "page_map", "map_intro"
 DEFAULT_INDICATOR = "rd_share_of_sweden_pct"
@@ -30,23 +31,33 @@ def build(ctx: Context) -> PageView:
 
 
 def map_chart(ctx: Context, indicator: str) -> ChartView | None:
+    """The regions coloured by their place on the indicator, with the same regions as bars beside."""
     year = ctx.year_for(indicator)
     if year is None:
         return None
-    counties = ctx.regions[ctx.regions.kind == "county"].region_code.tolist()
-    df = ctx.run("observations", indicators=[indicator], regions=counties, year_from=year, year_to=year)
-    df = label_regions(ctx, with_all_regions(ctx, df, counties))
-    df["value"] = df["value"].fillna(df["value_low"]) if "value_low" in df else df["value"]
-    df["text"] = [marked(ctx.fmt(v, indicator, txt), s) if v == v else (f"{t('missing', ctx.lang)}"
-                  + (f" ({n})" if isinstance(n, str) else ""))
-                  for v, txt, n, s in zip(df.value, df.value_text, df.note, df.status)]
+    df = ranked.ranked_frame(ctx, indicator, year)
+    counties = ranked.counties(ctx)
+    notes_by_region = ctx.run("observations", indicators=[indicator], regions=counties, year_from=year,
+                              year_to=year).set_index("region_code")["note"]
+    df["value"] = df["value"].astype(float)
+    df["text"] = [
+        marked(ctx.fmt(v, indicator, txt), s) if not formatting.is_missing(v) or isinstance(txt, str) else (
+            t("missing", ctx.lang) + (f" ({ctx.data_note(notes_by_region.get(c))})"
+                                       if isinstance(notes_by_region.get(c), str) else ""))
+        for v, txt, c, s in zip(df.value, df.value_text, df.region_code, df.status)]
     meta = ctx.indicator(indicator)
     title = t("map_title", ctx.lang, indicator=ctx.indicator_name(indicator), year=year)
-    figure = charts.choropleth(df, value="value", code="region_code", label="label", text="text",
-                               home=ctx.selection.home, lang=ctx.lang, title=title,
-                               axis_title=meta[f"unit_{ctx.lang}"], decimals=int(meta.decimals),
-                               reversed_scale=meta.direction == "lower", status="status")
-    marks = status_notes(ctx, df)
-    notes = ctx.missing_note(df, "value") + marks + [t("map_credit", ctx.lang)]
+    focus = set(ctx.regions[ctx.regions.focus_region.astype(str).str.lower() == "true"].region_code) \
+        if "focus_region" in ctx.regions else set(FOCUS_REGIONS)
+    figure = charts.ranked_map(df, code="region_code", label="label", rank="rank", value="value", text="text",
+                               home=ctx.selection.home, focus=focus or set(FOCUS_REGIONS), lang=ctx.lang,
+                               title=title, axis_title=meta[f"unit_{ctx.lang}"], rank_title=t("map_place", ctx.lang),
+                               decimals=int(meta.decimals), status="status")
+    missing = df[df["rank"].isna()]
+    marks = status_notes(ctx, df.sort_values("region_code"))  # in county order, as elsewhere
+    notes = [t("map_rank_scale", ctx.lang), ranked.top_five_answer(ctx, indicator, year)]
+    if not missing.empty:
+        notes.append(t("missing_for", ctx.lang, regions=", ".join(missing.label)) + ": " + t("not_in_data", ctx.lang))
+    notes += marks + [t("map_credit", ctx.lang)]
     return ChartView(f"map_{indicator}", title, figure, df, ctx.source_note(df.source_id, [year]), notes, alt=title,
                      status_notes=marks)

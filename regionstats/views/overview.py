@@ -123,14 +123,15 @@ def matrix_cells(ctx: Context, gaps: pd.DataFrame) -> pd.DataFrame:
     chosen = grid.merge(chosen, on=["indicator_id", "region_code"], how="left")
     chosen["year"] = chosen.indicator_id.map(years)
     chosen["column"] = [ctx.region_name(c) for c in chosen.region_code]
-    chosen["row"] = [f"{ctx.indicator_name(i)} ({y})" for i, y in zip(chosen.indicator_id, chosen.year)]
-    chosen["cell"] = [cell_text(ctx, r) for r in chosen.itertuples()]
-    chosen["hover"] = [cell_hover(ctx, r) for r in chosen.itertuples()]
+    chosen["row"] = [f"{ctx.indicator_name(i)} ({y})" for i, y in zip(chosen.indicator_id.tolist(), chosen.year.tolist())]
+    rows = list(chosen.astype(object).itertuples())  # once, as plain objects (Arrow columns iterate slowly)
+    chosen["cell"] = [cell_text(ctx, r) for r in rows]
+    chosen["hover"] = [cell_hover(ctx, r) for r in rows]
     order = {code: i for i, code in enumerate(ctx.selection.counties)}
     chosen["region_order"] = chosen.region_code.map(order)
-    chosen["category"] = [ctx.indicator(i)["category"] for i in chosen.indicator_id]
-    decisive = chosen.groupby("indicator_id").decisive.apply(lambda s: s.fillna(False).astype(bool).any())
-    chosen["undetermined"] = ~chosen.indicator_id.map(decisive).astype(bool)
+    chosen["category"] = chosen.indicator_id.map(ctx.indicators.category)
+    decisive = chosen.decisive.fillna(False).astype(bool).groupby(chosen.indicator_id).transform("any")
+    chosen["undetermined"] = ~decisive
     return chosen.sort_values(["undetermined", "category", "indicator_id", "region_order"])
 
 

@@ -33,7 +33,8 @@ def ranking_options(ctx: Context) -> list[str]:
 def build(ctx: Context) -> PageView:
     indicator = ctx.selection.indicator if ctx.selection.indicator in bump_options(ctx) else bump_default(ctx)
     ranking = ctx.selection.ranking if ctx.selection.ranking in ranking_options(ctx) else "the_world_rank"
-    views = [bump_chart(ctx, indicator), tillvaxtverket_chart(ctx), university_chart(ctx, ranking)]
+    # the life science ranking first: it is what the page is opened for
+    views = [tillvaxtverket_chart(ctx), bump_chart(ctx, indicator), university_chart(ctx, ranking)]
     return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), charts=[v for v in views if v is not None])
 
 

@@ -15,20 +15,23 @@ DEFAULT_GAP_INDICATOR = "citation_avg_clinical_pct"
 
 
 def gap_options(ctx: Context) -> list[str]:
-    """County indicators where at least five regions have data in some year."""
-    gaps = ctx.run("top_five_gap", level="county")
-    with_fifth = set(gaps.indicator_id[gaps.fifth_value.notna()])  # once, not once per indicator
-    return [i for i in ctx.indicators.indicator_id if i in with_fifth and i not in NOT_IN_MATRIX]
+    """County indicators with a fifth-best value in some year, in catalogue order (SQL answers which:
+    a small list per data version, never the million rows of every county, indicator and year)."""
+    return [i for i in ctx.run("gap_indicators", level="county").indicator_id if i not in NOT_IN_MATRIX]
 
 
-def gap_default(ctx: Context) -> str:
-    options = gap_options(ctx)
-    return "rd_share_of_sweden_pct" if "rd_share_of_sweden_pct" in options else options[0]
+# life science first: Tillväxtverket's life science ranking, then the ALF evaluation, then R&D
+GAP_DEFAULTS = ("ls_region_rank_tillvaxtverket", "alf_eval_panels_a", "rd_share_of_sweden_pct")
+
+
+def gap_default(ctx: Context, options: list[str] | None = None) -> str:
+    options = gap_options(ctx) if options is None else options
+    return next((i for i in GAP_DEFAULTS if i in options), options[0])
 
 
 def build(ctx: Context) -> PageView:
     options = gap_options(ctx)
-    indicator = ctx.selection.indicator if ctx.selection.indicator in options else gap_default(ctx)
+    indicator = ctx.selection.indicator if ctx.selection.indicator in options else gap_default(ctx, options)
     views = [medcity_chart(ctx), gap_chart(ctx, indicator)]
     return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), charts=[v for v in views if v is not None],
                     lead_tables=[goals_table(ctx)], tables=[home_gaps_table(ctx)])
@@ -51,7 +54,7 @@ def goals_table(ctx: Context) -> TableView:
             t("owner", lang): goal.owner,
             t("goal", lang): getattr(goal, f"title_{lang}"),
             t("indicator", lang): ctx.indicator_name(goal.indicator_id) if measured else "",
-            t("target", lang): (f"{goal.target_comparator} {ctx.fmt(goal.target_value, goal.indicator_id)}"
+            t("target", lang): (f"{formatting.comparator(goal.target_comparator)} {ctx.fmt(goal.target_value, goal.indicator_id)}"
                                 if measured and not formatting.is_missing(goal.target_value) else ""),
             t("target_year", lang): "" if formatting.is_missing(goal.target_year) else str(int(goal.target_year)),
             t("latest", lang): (marked(f"{ctx.fmt(goal.latest_value, goal.indicator_id, goal.latest_value_text)} ({goal.latest_year})", goal.latest_status)
@@ -59,7 +62,7 @@ def goals_table(ctx: Context) -> TableView:
             t("gap", lang): (formatting.signed(goal.gap, ctx.indicator(goal.indicator_id)["unit"], 0, lang)
                              if measured and not formatting.is_missing(goal.gap) else ""),
             t("goal_status", lang): status,
-            "goal_text": goal.goal_text,
+            t("goal_verbatim", lang): goal.goal_text,
         })
     uncertain = goals.rename(columns={"latest_status": "status", "latest_year": "year"}).drop(columns="note")
     uncertain = uncertain.rename(columns={"latest_note": "note"})
@@ -106,12 +109,18 @@ def gap_chart(ctx: Context, indicator: str) -> ChartView | None:
         label = t("fifth_best", ctx.lang, value=ctx.fmt(fifth.iloc[0], indicator), holder=holder.iloc[0] if len(holder) else "")
         threshold = (fifth.iloc[0], label)
     unit = ctx.indicator(indicator)
-    figure = charts.bar_by_region(shown, value="value", label="label", code="region_code", text="text",
-                                  home=ctx.selection.home, lang=ctx.lang, title=title,
-                                  axis_title=unit[f"unit_{ctx.lang}"], decimals=int(unit.decimals),
-                                  threshold=threshold, status="status")
-    if unit.direction == "lower":
-        figure.update_xaxes(autorange="reversed")
+    if unit.unit == "rank":  # places as dots on a rank axis with the top five shaded, not bars growing with worse places
+        figure = charts.rank_dots(shown, rank="value", label="label", code="region_code", text="text",
+                                  highlight={ctx.selection.home}, lang=ctx.lang, title=title,
+                                  axis_title=t("rank", ctx.lang) + " (1 = " + t("best", ctx.lang) + ")",
+                                  band_label=t("top_five_band", ctx.lang), status="status")
+    else:
+        figure = charts.bar_by_region(shown, value="value", label="label", code="region_code", text="text",
+                                      home=ctx.selection.home, lang=ctx.lang, title=title,
+                                      axis_title=unit[f"unit_{ctx.lang}"], decimals=int(unit.decimals),
+                                      threshold=threshold, status="status")
+        if unit.direction == "lower":
+            figure.update_xaxes(autorange="reversed")
     marks = status_notes(ctx, shown)
     notes = ctx.missing_note(shown, "value") + [t("ranking_rule_note", ctx.lang)] + marks
     data = shown.assign(status=[status_label(s, ctx.lang) for s in shown.status])
@@ -135,9 +144,12 @@ def gap_text(ctx: Context, row) -> str:
 
 def home_gaps_table(ctx: Context) -> TableView:
     lang, home = ctx.lang, ctx.selection.home
-    gaps = ctx.run("top_five_gap", level="county", latest=True, regions=[home], year_from=ctx.selection.year_from,
+    # The same question as Översikt's matrix (every county at each indicator's latest year), cached per
+    # period: ranking needs every county anyway, so asking SQL for the home alone re-ranks them all for
+    # each new home (3 s at a million observations); this picks the home's rows from the shared answer.
+    gaps = ctx.run("top_five_gap", level="county", latest=True, year_from=ctx.selection.year_from,
                    year_to=ctx.selection.year_to)
-    gaps = gaps[gaps["rank"].notna() & ~gaps.indicator_id.isin(NOT_IN_MATRIX)]
+    gaps = gaps[(gaps.region_code == home) & gaps["rank"].notna() & ~gaps.indicator_id.isin(NOT_IN_MATRIX)]
     rows = [{
         t("indicator", lang): ctx.indicator_name(g.indicator_id),
         t("year", lang): str(g.year),
@@ -146,7 +158,7 @@ def home_gaps_table(ctx: Context) -> TableView:
         t("n_with_data", lang): str(int(g.n_ranked)) if g.rank_kind != "published" else "",
         t("fifth_value", lang): ctx.fmt(g.fifth_value, g.indicator_id) if not formatting.is_missing(g.fifth_value) else t("undetermined", lang),
         t("gap", lang): formatting.signed(g.gap, "points" if g.unit == "percent" else g.unit,
-                                          int(ctx.indicator(g.indicator_id).decimals), lang),
+                                          ctx.unit_and_decimals(g.indicator_id)[1], lang),
         t("gap_pct", lang): (formatting.signed(g.gap_pct, "percent", 0, lang)
                              if g.rank_kind != "published" and not formatting.is_missing(g.gap_pct) else ""),
         t("goal_status", lang): verdict_text(ctx, g.verdict),

@@ -1,11 +1,16 @@
-"""Utveckling över tid: any indicator over the chosen years, absolute or indexed to a base year."""
+"""Utveckling över tid: any indicator over the chosen years, indexed to a base year or absolute.
+
+It opens indexed (first year = 100) on business R&D spending: as absolute amounts, Riket (the sum of
+all regions) would flatten every region's line to the bottom of the chart.
+"""
 
 from regionstats import charts, formatting
 from regionstats.i18n import t
 from regionstats.views import ChartView, Context, PageView, label_regions, marked, status_notes
 
 TITLE, INTRO = "page_trend", "trend_intro"
-DEFAULT_INDICATOR = "population"
+DEFAULT_INDICATOR = "rd_business_msek"
+DEFAULT_MODE = "index"
 
 
 def indicator_options(ctx: Context) -> list[str]:
@@ -24,7 +29,23 @@ def chosen_indicator(ctx: Context) -> str:
 
 
 def base_years(ctx: Context) -> list[int]:
-    return ctx.years_of(chosen_indicator(ctx))
+    """The years the series can be indexed to: the indicator's years within the chosen period."""
+    sel = ctx.selection
+    years = ctx.years_of(chosen_indicator(ctx))
+    if sel.year_to is not None:
+        years = [y for y in years if sel.year_from <= y <= sel.year_to] or years
+    return years
+
+
+def chosen_mode(ctx: Context) -> tuple[str, int | None]:
+    """('index', base year) or ('absolute', None): the page's default is indexed to the first year."""
+    sel = ctx.selection
+    mode = sel.mode or DEFAULT_MODE
+    if mode != "index":
+        return "absolute", None
+    years = base_years(ctx)
+    base = sel.base_year if sel.base_year in years else (years[0] if years else None)
+    return ("index", base) if base is not None else ("absolute", None)
 
 
 def build(ctx: Context) -> PageView:
@@ -36,9 +57,10 @@ def build(ctx: Context) -> PageView:
 
 def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
     sel = ctx.selection
-    indexed = sel.mode == "index" and sel.base_year is not None
+    mode, base_year = chosen_mode(ctx)
+    indexed = mode == "index"
     df = ctx.run("trend", indicator=indicator, regions=list(sel.regions), year_from=sel.year_from,
-                 year_to=sel.year_to, base_year=sel.base_year if indexed else None)
+                 year_to=sel.year_to, base_year=base_year)
     if df.empty:
         return None
     df = label_regions(ctx, df)
@@ -48,9 +70,9 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
     years = sorted(df.year.unique())
     span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     name = ctx.indicator_name(indicator)
-    title = (t("trend_index_title", ctx.lang, indicator=name, base=sel.base_year, years=span) if indexed
+    title = (t("trend_index_title", ctx.lang, indicator=name, base=base_year, years=span) if indexed
              else t("trend_title", ctx.lang, indicator=name, years=span))
-    axis = t("index_unit", ctx.lang, year=sel.base_year) if indexed else meta[f"unit_{ctx.lang}"]
+    axis = t("index_unit", ctx.lang, year=base_year) if indexed else meta[f"unit_{ctx.lang}"]
     figure = charts.lines_over_time(df, value=value, code="region_code", label="label", text="text",
                                     home=sel.home, lang=ctx.lang, title=title, axis_title=axis,
                                     decimals=1 if indexed else int(meta.decimals),
@@ -64,7 +86,7 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
     if indexed:
         no_base = sorted(set(df[df.base_value.isna()].label))
         if no_base:
-            notes.append(t("missing_for", ctx.lang, regions=", ".join(no_base)) + f" ({t('base_year', ctx.lang)} {sel.base_year})")
+            notes.append(t("missing_for", ctx.lang, regions=", ".join(no_base)) + f" ({t('base_year', ctx.lang)} {base_year})")
     marks = status_notes(ctx, df)
     return ChartView(f"trend_{indicator}", title, figure, df, ctx.source_note(df.source_id, df.year), notes + marks,
                      alt=title, status_notes=marks)

@@ -47,20 +47,11 @@ def wait_for_health(url: str, process: subprocess.Popen, seconds: float = 60) ->
 @pytest.fixture(scope="session")
 def server_url(tmp_path_factory):
     """The dashboard served on a free localhost port, as `make run` serves it."""
-    port = free_port()
-    env = {**os.environ, "REGIONSTATS_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless=true",
-         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
+    process, url = start_server({"REGIONSTATS_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))})
     try:
-        wait_for_health(url, process)
         yield url
     finally:
-        process.terminate()
-        process.wait(10)
+        stop_server(process)
 
 
 @pytest.fixture(scope="session")
@@ -86,16 +77,76 @@ def screenshot_dir():
     return SCREENSHOTS
 
 
+# Streamlit's status widget is hidden (toolbarMode "minimal"), so "finished" is read from what the
+# page itself says: the app's script state and no element still marked stale from the last run.
+RUN_FINISHED = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+        && !document.querySelector('[data-stale="true"]');
+}"""
+
+
+def wait_until_finished(page, timeout: float = 45_000) -> None:
+    """Wait for the current run to end (checked twice, a moment apart: a rerun may follow at once)."""
+    for _ in range(2):
+        page.wait_for_function(RUN_FINISHED, timeout=timeout)
+        page.wait_for_timeout(250)
+    page.wait_for_function(RUN_FINISHED, timeout=timeout)
+
+
 def wait_until_rendered(page, title: str, charts: int = 1, timeout: float = 45_000) -> None:
-    """Wait for the page's title, its charts drawn by plotly, and Streamlit to stop running."""
+    """Wait for the page's title, its charts drawn by plotly, and the run to have finished."""
     page.get_by_role("heading", name=title, level=1).wait_for(timeout=timeout)
     if charts:
         page.locator('[data-testid="stPlotlyChart"] .main-svg').first.wait_for(timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid=\"stStatusWidgetRunningIcon\"]')",
-        timeout=timeout,
+    wait_until_finished(page, timeout)
+
+
+def start_server(env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    """The dashboard on a free localhost port, as `make run` serves it: (process, base URL)."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless=true",
+         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
+         "--server.fileWatcherType=none"],
+        cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_health(url, process)
+    except Exception:
+        stop_server(process)
+        raise
+    return process, url
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(5)
+
+
+# Streamlit scrolls the page inside a fixed box, so a "full page" screenshot would stop at the
+# window's height: for the screenshot the boxes grow to their content (the sidebar, which would be
+# squeezed, is in the window-sized screenshot).
+WHOLE_PAGE_CSS = """
+section[data-testid="stSidebar"] { display: none !important; }
+html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] {
+  height: auto !important; overflow: visible !important; position: static !important; }
+"""
+
+
+def screenshot_whole_page(page, path) -> None:
+    """The window as the user sees it (path) and the whole length of the page (path with -full)."""
+    page.screenshot(path=path)
+    style = page.add_style_tag(content=WHOLE_PAGE_CSS)
     page.wait_for_timeout(300)
+    page.screenshot(path=str(path).replace(".png", "-full.png"), full_page=True)
+    style.evaluate("element => element.remove()")
+    page.wait_for_timeout(200)
 
 
 def assert_no_exception(page) -> None:
