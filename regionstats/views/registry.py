@@ -33,7 +33,7 @@ TABLE = (
     Page("oversikt", "pages/1_oversikt.py", "page_overview", ":material/dashboard:", "section_status",
          overview, ("top_five_gap", "per_capita", "citations")),
     Page("topp-fem", "pages/5_topp-fem.py", "page_top_five", ":material/flag:", "section_status",
-         top_five, ("top_five_gap", "goals_progress")),
+         top_five, ("gap_indicators", "top_five_gap", "goals_progress")),
     Page("varlden", "pages/10_varlden.py", "page_world", ":material/public:", "section_status",
          world, ("world_ladders", "world_leaders", "world_nuts2", "goals_progress")),
     Page("rankningar", "pages/2_rankningar.py", "page_rankings", ":material/leaderboard:", "section_compare",
