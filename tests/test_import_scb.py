@@ -304,3 +304,13 @@ def test_urllib_transport_returns_http_errors(monkeypatch):
     monkeypatch.setattr(scb.urllib.request, "urlopen", fake_urlopen)
     status, headers, body = scb.urllib_transport("POST", "https://example.invalid/x", b"{}", {}, 1)
     assert (status, headers, body) == (503, {"Retry-After": "1"}, b"busy")
+
+
+def test_a_status_that_is_not_text_is_a_malformed_answer():
+    """Found by the hypothesis test: a JSON-stat2 answer whose status list holds true, not a symbol."""
+    from regionstats.importing import scb
+
+    answer = json.loads((SCB_FIXTURES / "tab5557_riket_orebro_2025.json").read_text(encoding="utf-8"))
+    answer["status"] = [True]
+    with pytest.raises(scb.ScbError):
+        scb.population_rows(answer, "scb_src", contents="000007ME")

@@ -378,6 +378,9 @@ def population_rows(dataset: dict, source_id: str, regions: list[str] | None = N
             continue  # municipalities (4 digits) and regions not asked for
         if metric in cell and cell[metric] not in accepted:
             continue
+        if not isinstance(cell["status"], (str, type(None))) or isinstance(cell["value"], (bool, str)):
+            raise ScbError("scb_response", detail=Both("värden och statussymboler ska vara tal och text",
+                                                       "values and status symbols should be numbers and text"))
         symbol = (cell["status"] or "").strip()
         note = "; ".join(n for n in (notes.get((geo, cell[geo])), notes.get((time_id, cell[time_id]))) if n)
         if cell["value"] is None:
