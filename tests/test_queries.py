@@ -6,6 +6,7 @@ Expected rows are worked out by hand from the fixture; the comments show the sum
 import math
 import re
 
+import pandas as pd
 import pytest
 
 from regionstats import queries
@@ -169,6 +170,26 @@ def test_top_five_latest_year_within_a_window(con):
     df = queries.run(con, "top_five_gap", indicator="money", latest=True, year_to=2021, level="county")
     assert set(df.year) == {2021}
 
+
+
+@pytest.mark.parametrize("window", [dict(), dict(year_to=2021), dict(year_from=2019, year_to=2020)])
+def test_ranking_only_the_years_asked_changes_no_rank(con, window):
+    """ranked_among leaves out the (indicator, year) pairs not asked for before ranking (a million rows at
+    scale); every rank, count, fifth value and holder must equal ranking everything and filtering after."""
+    bounds = ", ".join(repr(window.get(k)).replace("None", "null") for k in ("year_from", "year_to"))
+    everything = con.execute(f"""
+        select r.* from ranked_in(null) as r
+        join latest_years_in({bounds}) as l using (indicator_id, level, year)
+        order by all""").df()
+    asked = con.execute(f"""
+        select r.* from ranked_among(null, null, null, {bounds}, true) as r
+        join latest_years_in({bounds}) as l using (indicator_id, level, year)
+        order by all""").df()
+    assert len(everything) > 0
+    pd.testing.assert_frame_equal(asked, everything)
+    one = con.execute("from ranked_among(null, 'money', 2021, null, null, null) order by all").df()
+    pd.testing.assert_frame_equal(one, con.execute(
+        "from ranked_in(null) where indicator_id = 'money' and year = 2021 order by all").df())
 
 def test_published_list_size_from_optional_columns():
     """list_size in indicators.csv (per indicator) or observations.csv (per year) reaches the ranking."""

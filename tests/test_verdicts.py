@@ -161,7 +161,7 @@ def test_a_changed_model_gets_a_new_warehouse(tmp_path, monkeypatch):
     shutil.copytree(config.queries_dir(), queries_copy)
     monkeypatch.setenv("REGIONSTATS_QUERIES_DIR", str(queries_copy))
     before = db.database_path(config.data_dir())
-    model = queries_copy / "models" / "50_latest.sql"
+    model = queries_copy / "models" / "35_latest.sql"
     model.write_text(model.read_text(encoding="utf-8") + "\n-- changed\n", encoding="utf-8")
     assert db.database_path(config.data_dir()) != before
     assert models.fingerprint() in db.database_path(config.data_dir()).name

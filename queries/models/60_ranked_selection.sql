@@ -6,7 +6,7 @@
 create or replace macro ranked_selection(comparison_set, shown, indicator_id_, year_, year_from, year_to, latest,
                                          level_) as table
 select r.*
-from ranked_in(comparison_set) as r
+from ranked_among(comparison_set, indicator_id_, year_, year_from, year_to, latest) as r
 left join latest_years_in(year_from, year_to) as l
     on l.indicator_id = r.indicator_id
    and l.level = r.level
