@@ -289,7 +289,8 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
     heading = None
     if "undetermined" in df and df["undetermined"].any() and not df["undetermined"].all():
         # the rows that cannot say in or out (fewer than five with data) under a heading row of their own
-        first = next(r for r in rows if bool(df.loc[df["row"] == r, "undetermined"].iloc[0]))
+        undetermined = set(df.loc[df["undetermined"].astype(bool), "row"])
+        first = next(r for r in rows if r in undetermined)
         heading = f"{legend[0]} ↓"
         rows.insert(rows.index(first), heading)
     z, text, hover = [], [], []

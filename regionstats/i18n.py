@@ -679,3 +679,12 @@ TEXT.update({
         "where a source states it. * = a conflicting or provisional figure (see Data and sources).",
     ),
 })
+
+TEXT.update({
+    "matrix_limited": (
+        "Visar {shown} av {total} indikatorer: nyckeltalens och strategiernas målindikatorer först, sedan efter "
+        "kategori. Hemregionens plats i var och en finns i tabellen över avstånd på Topp fem-målet.",
+        "Showing {shown} of {total} indicators: the key figures' and the strategies' goal indicators first, then "
+        "by category. The home region's place in every one is in the table of gaps on The top-five goal.",
+    ),
+})

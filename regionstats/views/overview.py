@@ -10,8 +10,13 @@ from regionstats.views import (ChartView, Context, Kpi, PageView, marked, place_
 TITLE, INTRO = "page_overview", "overview_intro"
 RANK_INDICATOR = "ls_region_rank_tillvaxtverket"
 FUNDING_INDICATOR = "appropriation_research_msek"
+CITATION_INDICATOR = "citation_avg_clinical_pct"
 # context or duplicates, not performance: kept out of the matrix
 NOT_IN_MATRIX = {"population", "appropriation_research_sek_per_capita_published", "publications_clinical_share_pct"}
+# Indicator rows the matrix draws: with a decisive verdict for a chosen county (False), and under their own
+# heading those without (True). A matrix of 1 600 rows cannot be read; the rest are counted in a note, and
+# the key cards' and the strategies' goal indicators are drawn first.
+MATRIX_ROWS = {False: 40, True: 15}
 
 
 def build(ctx: Context) -> PageView:
@@ -28,12 +33,14 @@ def county_gaps(ctx: Context) -> pd.DataFrame:
     return gaps[~gaps.indicator_id.isin(NOT_IN_MATRIX)]
 
 
+# The key cards ask for every county (a few rows) and pick the home region's: one cached answer for every
+# home, where asking for the home alone cost a query per new home (70-300 ms each at a million observations).
 def rank_kpi(ctx: Context) -> Kpi | None:
-    df = ctx.run("top_five_gap", indicator=RANK_INDICATOR, level="county", latest=True,
-                 year_from=ctx.selection.year_from, year_to=ctx.selection.year_to, regions=[ctx.selection.home])
-    if ctx.run("top_five_gap", indicator=RANK_INDICATOR, level="county", latest=True,
-               year_from=ctx.selection.year_from, year_to=ctx.selection.year_to).empty:
+    counties = ctx.run("top_five_gap", indicator=RANK_INDICATOR, level="county", latest=True,
+                       year_from=ctx.selection.year_from, year_to=ctx.selection.year_to)
+    if counties.empty:
         return None
+    df = counties[counties.region_code == ctx.selection.home]
     label = t("kpi_rank", ctx.lang)
     if df.empty or formatting.is_missing(df["rank"].iloc[0]):
         return Kpi(label, t("missing", ctx.lang))
@@ -50,7 +57,8 @@ def per_capita_kpi(ctx: Context) -> Kpi | None:
     if not years:
         return None
     home = ctx.selection.home
-    df = ctx.run("per_capita", indicator=FUNDING_INDICATOR, regions=[home, "00"])
+    df = ctx.run("per_capita", indicator=FUNDING_INDICATOR)
+    df = df[df.region_code.isin([home, "00"])]
     value_of = {(r.region_code, r.year): r.per_capita for r in df.itertuples()}
     latest, previous = years[-1], (years[-2] if len(years) > 1 else None)
     value = value_of.get((home, latest))
@@ -93,7 +101,7 @@ def citation_kpi(ctx: Context) -> Kpi | None:
     return Kpi(t("kpi_citations", ctx.lang),
                marked(formatting.value(latest.citation_avg, "percent", 0, ctx.lang), latest.status), delta=delta,
                caption=" · ".join([caption] + marks),
-               help="\n\n".join([ctx.indicator("citation_avg_clinical_pct")[f"definition_{ctx.lang}"]]
+               help="\n\n".join([ctx.indicator(CITATION_INDICATOR)[f"definition_{ctx.lang}"]]
                                   + status_notes(ctx, latest_rows)))
 
 
@@ -114,10 +122,34 @@ def top_five_kpi(ctx: Context, gaps: pd.DataFrame) -> Kpi:
     return Kpi(t("kpi_top_five", ctx.lang), value, caption=caption)
 
 
-def matrix_cells(ctx: Context, gaps: pd.DataFrame) -> pd.DataFrame:
-    """One row per region × indicator with the cell text and the hover text."""
-    chosen = gaps[gaps.region_code.isin(ctx.selection.counties)].copy()
-    grid = pd.MultiIndex.from_product([chosen.indicator_id.unique(), ctx.selection.counties],
+def matrix_indicators(ctx: Context, gaps: pd.DataFrame) -> tuple[list, int]:
+    """The indicators the matrix draws, in its order (decisive ones first, then by category), and how many the
+    chosen counties have in all. Above MATRIX_ROWS the key cards' and the goals' indicators are kept first."""
+    chosen = gaps[gaps.region_code.isin(ctx.selection.counties)]
+    decisive = chosen.decisive.fillna(False).astype(bool).groupby(chosen.indicator_id.to_numpy()).any()
+    table = pd.DataFrame({"indicator_id": decisive.index, "undetermined": ~decisive.to_numpy()})
+    table["category"] = table.indicator_id.map(ctx.indicators.category)
+    table = table.sort_values(["undetermined", "category", "indicator_id"])
+    if any((table.undetermined == group).sum() > limit for group, limit in MATRIX_ROWS.items()):
+        table["later"] = ~table.indicator_id.isin(key_indicators(ctx))
+        kept = [part.sort_values(["later", "category", "indicator_id"]).head(MATRIX_ROWS[group])
+                for group, part in table.groupby("undetermined")]
+        table = pd.concat(kept).sort_values(["undetermined", "category", "indicator_id"])
+    return table.indicator_id.tolist(), len(decisive)
+
+
+def key_indicators(ctx: Context) -> set:
+    """The key cards' indicators and those the strategies set goals on (data/goals.csv)."""
+    goals = ctx.run("goals_progress")
+    return {RANK_INDICATOR, FUNDING_INDICATOR, CITATION_INDICATOR} | set(goals.indicator_id.dropna())
+
+
+def matrix_cells(ctx: Context, gaps: pd.DataFrame, indicators: list | None = None) -> pd.DataFrame:
+    """One row per region × indicator drawn (matrix_indicators) with the cell text and the hover text."""
+    indicators = matrix_indicators(ctx, gaps)[0] if indicators is None else indicators
+    counties = list(ctx.selection.counties)
+    chosen = gaps[gaps.region_code.isin(counties) & gaps.indicator_id.isin(indicators)]
+    grid = pd.MultiIndex.from_product([indicators, counties],
                                       names=["indicator_id", "region_code"]).to_frame(index=False)
     years = chosen.groupby("indicator_id").year.first()
     chosen = grid.merge(chosen, on=["indicator_id", "region_code"], how="left")
@@ -127,12 +159,10 @@ def matrix_cells(ctx: Context, gaps: pd.DataFrame) -> pd.DataFrame:
     rows = list(chosen.astype(object).itertuples())  # once, as plain objects (Arrow columns iterate slowly)
     chosen["cell"] = [cell_text(ctx, r) for r in rows]
     chosen["hover"] = [cell_hover(ctx, r) for r in rows]
-    order = {code: i for i, code in enumerate(ctx.selection.counties)}
-    chosen["region_order"] = chosen.region_code.map(order)
     chosen["category"] = chosen.indicator_id.map(ctx.indicators.category)
     decisive = chosen.decisive.fillna(False).astype(bool).groupby(chosen.indicator_id).transform("any")
     chosen["undetermined"] = ~decisive
-    return chosen.sort_values(["undetermined", "category", "indicator_id", "region_order"])
+    return chosen  # in the grid's order: indicators as matrix_indicators orders them, counties as chosen
 
 
 def cell_text(ctx: Context, row) -> str:
@@ -169,7 +199,8 @@ def cell_hover(ctx: Context, row) -> str:
 
 
 def matrix_chart(ctx: Context, gaps: pd.DataFrame) -> ChartView:
-    cells = matrix_cells(ctx, gaps)
+    indicators, total = matrix_indicators(ctx, gaps)
+    cells = matrix_cells(ctx, gaps, indicators)
     title = t("matrix_title", ctx.lang)
     legend = {2: t("in_top_five", ctx.lang), 1: t("out_of_top_five", ctx.lang), 0: t("not_decisive", ctx.lang)}
     columns = [ctx.region_name(c) for c in ctx.selection.counties]
@@ -178,7 +209,9 @@ def matrix_chart(ctx: Context, gaps: pd.DataFrame) -> ChartView:
     data = cells[["row", "column", "year", "value_text", "status", "rank", "rank_kind", "n_ranked", "list_size",
                   "fifth_value", "gap", "in_top_five", "verdict"]].copy()
     data["status"] = [status_label(s, ctx.lang) for s in data.status]
+    limited = [] if len(indicators) == total else [t("matrix_limited", ctx.lang, shown=len(indicators),
+                                                      total=formatting.number(total, 0, ctx.lang))]
     marks = status_notes(ctx, cells.assign(label=[f"{c}, {ctx.indicator_name(i)}" for c, i in zip(cells.column, cells.indicator_id)]))
     return ChartView("top_five_matrix", title, figure, data, ctx.source_note(cells.source_id, cells.year),
-                     [t("matrix_note", ctx.lang), t("ranking_rule_note", ctx.lang)] + marks, alt=title,
+                     [t("matrix_note", ctx.lang), t("ranking_rule_note", ctx.lang)] + limited + marks, alt=title,
                      status_notes=marks)

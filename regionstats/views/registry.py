@@ -31,7 +31,7 @@ class Page:
 
 TABLE = (
     Page("oversikt", "pages/1_oversikt.py", "page_overview", ":material/dashboard:", "section_status",
-         overview, ("top_five_gap", "per_capita", "citations")),
+         overview, ("top_five_gap", "per_capita", "citations", "goals_progress")),
     Page("topp-fem", "pages/5_topp-fem.py", "page_top_five", ":material/flag:", "section_status",
          top_five, ("gap_indicators", "top_five_gap", "goals_progress")),
     Page("varlden", "pages/10_varlden.py", "page_world", ":material/public:", "section_status",
