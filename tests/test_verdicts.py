@@ -165,3 +165,20 @@ def test_a_changed_model_gets_a_new_warehouse(tmp_path, monkeypatch):
     model.write_text(model.read_text(encoding="utf-8") + "\n-- changed\n", encoding="utf-8")
     assert db.database_path(config.data_dir()) != before
     assert models.fingerprint() in db.database_path(config.data_dir()).name
+
+
+def test_matrix_draws_key_and_goal_indicators_first_and_counts_the_rest(ctx, monkeypatch):
+    gaps = overview.county_gaps(ctx)
+    everything, total = overview.matrix_indicators(ctx, gaps)
+    assert len(everything) == total == 8
+    assert not any("av 8 indikatorer" in n for n in overview.matrix_chart(ctx, gaps).notes)
+    monkeypatch.setattr(overview, "MATRIX_ROWS", {False: 2, True: 1})
+    # decisive: the goals' score and place before growth, panels and share; undecided: the citation card's
+    # indicator before money and publications; drawn in the matrix's order (category, then id)
+    assert overview.matrix_indicators(ctx, gaps) == (["score", "place", "citation_avg_clinical_pct"], 8)
+    chart = overview.matrix_chart(ctx, gaps)
+    rows = list(chart.figure.data[0].y)
+    assert len(rows) == 4 and rows[2] == "Ej avgörande ↓"  # the undecided row under its own heading
+    assert [r.split(" (")[0] for r in rows[:2]] == ["score sv", "place sv"]
+    assert "Visar 3 av 8 indikatorer" in " ".join(chart.notes)
+    assert set(chart.data.row) == set(rows) - {"Ej avgörande ↓"}
