@@ -687,4 +687,10 @@ TEXT.update({
         "Showing {shown} of {total} indicators: the key figures' and the strategies' goal indicators first, then "
         "by category. The home region's place in every one is in the table of gaps on The top-five goal.",
     ),
+    "profile_limited": (
+        "Visar {shown} av {total} indikatorer: nyckeltalens och strategiernas målindikatorer först, sedan efter "
+        "kategori. Sammanvägningen nedan räknar med alla, inte bara de som visas.",
+        "Showing {shown} of {total} indicators: the key figures' and the strategies' goal indicators first, then "
+        "by category. The composite below uses all of them, not only those shown.",
+    ),
 })

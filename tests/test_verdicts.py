@@ -182,3 +182,17 @@ def test_matrix_draws_key_and_goal_indicators_first_and_counts_the_rest(ctx, mon
     assert [r.split(" (")[0] for r in rows[:2]] == ["score sv", "place sv"]
     assert "Visar 3 av 8 indikatorer" in " ".join(chart.notes)
     assert set(chart.data.row) == set(rows) - {"Ej avgörande ↓"}
+
+
+def test_profile_draws_key_and_goal_indicators_first_and_the_composite_counts_all(ctx, monkeypatch):
+    from regionstats.views import compare
+
+    everything = compare.build(ctx)
+    assert {y.split(" (")[0] for tr in everything.charts[0].figure.data for y in tr.y if y} == {"growth sv", "score sv",
+                                                                                          "share sv"}
+    monkeypatch.setattr(compare, "PROFILE_ROWS", 1)
+    view = compare.build(ctx)
+    profile, composite = view.charts
+    assert {y.split(" (")[0] for tr in profile.figure.data for y in tr.y if y} == {"score sv"}  # the goal's indicator
+    assert "Visar 1 av 3 indikatorer" in " ".join(profile.notes)
+    assert composite.data.equals(everything.charts[1].data)  # the composite still weighs all three

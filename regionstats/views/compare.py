@@ -6,13 +6,14 @@ from regionstats import charts, formatting
 from regionstats.i18n import t
 from regionstats.selection import CATEGORIES
 from regionstats.views import ChartView, Context, PageView, TableView, label_regions, marked, status_notes
-from regionstats.views.overview import NOT_IN_MATRIX
+from regionstats.views.overview import NOT_IN_MATRIX, key_indicators
 
 TITLE, INTRO = "page_compare", "compare_intro"
 MIN_REGIONS = 3
 # absolute amounts mostly measure a region's size, not its performance: kept out of the profile
 SIZE_UNITS = {"msek", "sek", "count", "fte", "persons"}
 DEFAULT_WEIGHTS = (1, 1, 1, 1, 1)
+PROFILE_ROWS = 40  # indicator rows the profile draws: 650 rows of dots cannot be read (and took 0.5 s to draw)
 
 
 def build(ctx: Context) -> PageView:
@@ -25,8 +26,22 @@ def build(ctx: Context) -> PageView:
         return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang), charts=[profile_chart(ctx, scores)], notes=[cannot])
     composite = composite_scores(scores, weights)
     return PageView(t(TITLE, ctx.lang), t(INTRO, ctx.lang),
-                    charts=[profile_chart(ctx, scores), composite_chart(ctx, composite, weights)],
+                    charts=[drawn_profile(ctx, scores), composite_chart(ctx, composite, weights)],
                     tables=[composite_table(ctx, composite)])
+
+
+def drawn_profile(ctx: Context, scores: pd.DataFrame) -> ChartView:
+    """The profile of at most PROFILE_ROWS indicators (the key cards' and the goals' first, then in the chart's
+    order), with a note counting the rest; the composite weighs them all."""
+    indicators = list(dict.fromkeys(scores.indicator_id))
+    if len(indicators) <= PROFILE_ROWS:
+        return profile_chart(ctx, scores)
+    keys = key_indicators(ctx)
+    kept = set(sorted(indicators, key=lambda i: i not in keys)[:PROFILE_ROWS])
+    chart = profile_chart(ctx, scores[scores.indicator_id.isin(kept)])
+    chart.notes.append(t("profile_limited", ctx.lang, shown=PROFILE_ROWS,
+                         total=formatting.number(len(indicators), 0, ctx.lang)))
+    return chart
 
 
 def profile_scores(ctx: Context) -> pd.DataFrame:
@@ -34,9 +49,9 @@ def profile_scores(ctx: Context) -> pd.DataFrame:
     the chosen period) for indicators where enough counties have data."""
     df = ctx.run("profile", level="county", regions=ctx.selection.counties, year_from=ctx.selection.year_from,
                  year_to=ctx.selection.year_to)
-    size = {i for i in ctx.indicators.indicator_id if ctx.indicator(i)["unit"] in SIZE_UNITS}
+    size = set(ctx.indicators.indicator_id[ctx.indicators.unit.isin(SIZE_UNITS)])
     df = df[(df.n_regions >= MIN_REGIONS) & df.score.notna() & ~df.indicator_id.isin(NOT_IN_MATRIX | size)].copy()
-    df["category"] = [ctx.indicator(i)["category"] for i in df.indicator_id]
+    df["category"] = df.indicator_id.map(ctx.indicators.category)
     df["indicator"] = [f"{ctx.indicator_name(i)} ({y})" for i, y in zip(df.indicator_id, df.year)]
     df["text"] = [marked(f"{formatting.number(s, 2, ctx.lang)} · {ctx.fmt(v, i, txt)}", st)
                   for s, v, i, txt, st in zip(df.score, df.value, df.indicator_id, df.value_text, df.status)]

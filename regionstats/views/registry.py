@@ -43,7 +43,7 @@ TABLE = (
     Page("citeringar", "pages/4_citeringar.py", "page_citations", ":material/format_quote:", "section_compare",
          citations, ("citations", "top_five_gap")),
     Page("jamfor", "pages/8_jamfor.py", "page_compare", ":material/radar:", "section_compare",
-         compare, ("profile", "observations")),
+         compare, ("profile", "observations", "goals_progress")),
     Page("utveckling", "pages/6_utveckling.py", "page_trend", ":material/show_chart:", "section_time_place",
          trend, ("trend", "observations")),
     Page("karta", "pages/7_karta.py", "page_map", ":material/map:", "section_time_place",
