@@ -5,10 +5,13 @@ Run: `make bench` (N = 100 000, with the ratios to the bundled data) or
 
 The data set is the bundled data/ plus synthetic indicators (clearly named "Syntetisk …", one
 synthetic source) over the 21 counties and 30 years, written to a temporary folder that is removed
-afterwards. Per N it prints: `check` time, warehouse build time, each query's time, each page's
-first run, median rerun after a filter change (home region) and median rerun with empty caches, and
-the peak memory (VmHWM) of every step's process. Every step runs in a child process of its own,
-so its peak memory is its own and a slow page is stopped at --page-timeout seconds.
+afterwards. Per N it prints: `check` time, warehouse build time, the time of every question the pages
+ask with the default selection (recorded while building each page of views/registry.py), each page's
+first run, median rerun after a filter change (a home region not seen before; a period not seen
+before) and median rerun with empty caches, the peak memory (VmHWM) of every step's process, the
+load average while it ran (the machine is shared: a figure taken at load 6 on 2 cores is not one
+taken at load 0), and at the end which of issue 13's targets hold. Every step runs in a child process
+of its own, so its peak memory is its own and a slow page is stopped at --page-timeout seconds.
 
 This is a measurement, not a test: nothing here fails on a slow figure.
 """
@@ -29,12 +32,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PAGES = {
-    "oversikt": "pages/1_oversikt.py", "rankningar": "pages/2_rankningar.py",
-    "finansiering": "pages/3_finansiering.py", "citeringar": "pages/4_citeringar.py",
-    "topp-fem": "pages/5_topp-fem.py", "utveckling": "pages/6_utveckling.py", "karta": "pages/7_karta.py",
-    "jamfor": "pages/8_jamfor.py", "data": "pages/9_data.py",
-}
+
+
+def pages() -> dict:
+    """Every page of the app (views/registry.py), slug -> file, in the sidebar's order. Imported when asked:
+    the registry brings pandas and plotly, which would count in the check and build steps' peak memory."""
+    from regionstats.views.registry import TABLE
+
+    return {page.slug: page.file for page in TABLE}
+
+
+TARGETS = {"rerun_s": 0.4, "check_s": 10.0, "build_s": 10.0, "app_peak_mb": 1024.0}  # issue 13, "Done when"
 YEARS = range(1995, 2025)  # 30 years
 UNITS = (  # unit, unit_sv, unit_en, decimals, direction, category
     ("percent", "%", "%", 1, "higher", "quality"),
@@ -45,17 +53,6 @@ UNITS = (  # unit, unit_sv, unit_en, decimals, direction, category
 )
 SOURCE_ID = "synthetic_bench"
 
-# Each query with the parameters a page asks it (the focus regions, the latest years).
-FOCUS = ["01", "03", "05", "18", "24", "00"]
-QUERIES = [
-    ("regions", {}), ("indicators", {}), ("sources", {}), ("goals_progress", {}),
-    ("top_five_gap", {}), ("top_five_gap", {"indicator": "medcity_rank", "year": 2024}),
-    ("rankings", {"indicator": "ls_region_rank_tillvaxtverket"}),
-    ("per_capita", {"indicator": "appropriation_research_msek", "regions": FOCUS}),
-    ("citations", {"regions": FOCUS}), ("profile", {}),
-    ("trend", {"indicator": "population", "regions": FOCUS}),
-    ("observations", {"regions": FOCUS}), ("coverage", {"regions": FOCUS}),
-]
 
 
 # --- the data set --------------------------------------------------------------------------------
@@ -151,17 +148,35 @@ def step_build(data: Path, cache: Path) -> dict:
 
 
 def step_queries(data: Path, cache: Path) -> dict:
+    """Every question the pages ask with the default selection, timed once each (as the app's shared cache
+    would answer a repeat), recorded while building each page's view."""
     from regionstats import db, queries
+    from regionstats.selection import Selection
+    from regionstats.views import registry
 
     con = db.connect(data)
-    timings = {}
-    for name, params in QUERIES:
-        start = time.perf_counter()
-        frame = queries.run(con, name, **params)
-        label = name + ("" if not params else "(" + ",".join(params) + ")")
-        timings[label] = {"seconds": time.perf_counter() - start, "rows": len(frame),
-                          "mb": frame.memory_usage(deep=True).sum() / 1e6}
+    timings, answers = {}, {}
+
+    def recording(name, **params):
+        key = (name, repr(sorted(params.items())))
+        if key not in answers:
+            start = time.perf_counter()
+            answers[key] = frame = queries.run(con, name, **params)
+            label = name + ("" if not params else "(" + ",".join(
+                f"{k}={_short(v)}" for k, v in sorted(params.items()) if v is not None) + ")")
+            timings[label] = {"seconds": time.perf_counter() - start, "rows": len(frame),
+                              "mb": frame.memory_usage(deep=True).sum() / 1e6}
+        return answers[key].copy()
+
+    for page in registry.TABLE:
+        registry.build_page(page.slug, recording, Selection())
     return {"queries": timings, "peak_mb": peak_mb()}
+
+
+def _short(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return f"[{len(value)}]"
+    return str(value)[:24]
 
 
 def step_page(data: Path, cache: Path, page: str, runs: int) -> dict:
@@ -176,43 +191,66 @@ def step_page(data: Path, cache: Path, page: str, runs: int) -> dict:
         PagesManager.uses_pages_directory = False
 
     PagesManager.__init__ = init
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=3600).run()
+    load = [os.getloadavg()[0]]
     start = time.perf_counter()
-    at.switch_page(PAGES[page]).run()
-    first = time.perf_counter() - start
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=3600).run()
+    first = time.perf_counter() - start  # the home page: the app's first run draws it
+    from regionstats.views.registry import HOME_SLUG
+
+    if page != HOME_SLUG:
+        start = time.perf_counter()
+        at.switch_page(pages()[page]).run()
+        first = time.perf_counter() - start
     if at.exception:
         return {"error": at.exception[0].message, "peak_mb": peak_mb()}
-    changed, cold = [], []
+
+    def timed() -> float:
+        start = time.perf_counter()
+        at.run()
+        if at.exception:
+            raise RuntimeError(at.exception[0].message)
+        return time.perf_counter() - start
+
+    changed, period, cold = [], [], []
     homes = ["03", "05", "24", "01", "14", "12", "22", "25", "07", "13"]  # each run a home not seen before
-    for run in range(runs):
-        at.selectbox(key="home").set_value(homes[run % len(homes)])
-        start = time.perf_counter()
-        at.run()
-        changed.append(time.perf_counter() - start)
-    for _ in range(runs):
-        st.cache_data.clear()
-        st.cache_resource.clear()
-        start = time.perf_counter()
-        at.run()
-        cold.append(time.perf_counter() - start)
-    if at.exception:
-        return {"error": at.exception[0].message, "peak_mb": peak_mb()}
-    return {"first": first, "changed": statistics.median(changed), "cold": statistics.median(cold),
-            "peak_mb": peak_mb()}
+    try:
+        for run in range(runs):
+            at.selectbox(key="home").set_value(homes[run % len(homes)])
+            changed.append(timed())
+        # each run a period not seen before: the last five years, then own periods ending a year earlier each
+        at.selectbox(key="years_mode").set_value("last5")
+        period.append(timed())
+        at.selectbox(key="years_mode").set_value("custom")
+        at.run()  # the own period starts as the last five years (seen just before): not timed
+        years = [int(y) for y in at.selectbox(key="year_to").options]
+        for run in range(1, runs):
+            at.selectbox(key="year_to").set_value(years[-1 - run])
+            period.append(timed())
+        for _ in range(runs):
+            st.cache_data.clear()
+            st.cache_resource.clear()
+            cold.append(timed())
+    except RuntimeError as error:
+        return {"error": str(error), "peak_mb": peak_mb()}
+    load.append(os.getloadavg()[0])
+    return {"first": first, "changed": statistics.median(changed), "period": statistics.median(period),
+            "cold": statistics.median(cold), "peak_mb": peak_mb(), "load": load}
 
 
 def child(step: str, data: Path, cache: Path, timeout: float, *extra) -> dict:
     """Run one step in a fresh Python process; its answer is the last line it prints (JSON)."""
     env = {**os.environ, "REGIONSTATS_DATA_DIR": str(data), "REGIONSTATS_CACHE_DIR": str(cache)}
     command = [sys.executable, __file__, "_step", step, str(data), str(cache), *map(str, extra)]
+    load = os.getloadavg()[0]
     try:
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
     except subprocess.TimeoutExpired:
-        return {"error": f"over {timeout:.0f} s"}
+        return {"error": f"over {timeout:.0f} s", "load": [load, os.getloadavg()[0]]}
     lines = done.stdout.strip().splitlines()
     if done.returncode or not lines:
-        return {"error": (done.stderr.strip().splitlines() or ["exit " + str(done.returncode)])[-1]}
-    return json.loads(lines[-1])
+        return {"error": (done.stderr.strip().splitlines() or ["exit " + str(done.returncode)])[-1],
+                "load": [load, os.getloadavg()[0]]}
+    return {"load": [load, os.getloadavg()[0]], **json.loads(lines[-1])}
 
 
 # --- reporting ------------------------------------------------------------------------------------
@@ -223,7 +261,7 @@ def measure(data: Path, runs: int, pages: bool, page_timeout: float) -> dict:
         result = {"check": child("check", data, cache, 1800), "build": child("build", data, cache, 1800)}
         result["queries"] = child("queries", data, cache, 1800)
         if pages:
-            result["pages"] = {page: child("page", data, cache, page_timeout, page, runs) for page in PAGES}
+            result["pages"] = {page: child("page", data, cache, page_timeout, page, runs) for page in pages()}
         return result
 
 
@@ -233,6 +271,12 @@ def fmt_s(entry: dict, key: str = "seconds") -> str:
     return f"{entry[key] * 1000:.0f} ms" if entry[key] < 1 else f"{entry[key]:.2f} s"
 
 
+def fmt_load(entry: dict) -> str:
+    """The 1-minute load average when the step started and ended."""
+    low, high = min(entry.get("load") or [0]), max(entry.get("load") or [0])
+    return f"load {low:.1f}" if round(low, 1) == round(high, 1) else f"load {low:.1f}–{high:.1f}"
+
+
 def report(label: str, result: dict, base: dict | None = None) -> None:
     def ratio(value, base_value):
         return f"  ×{value / base_value:.1f}" if base_value else ""
@@ -240,7 +284,7 @@ def report(label: str, result: dict, base: dict | None = None) -> None:
     print(f"\n== {label}")
     for step in ("check", "build"):
         entry = result[step]
-        line = f"{step:8} {fmt_s(entry):>10}  peak {entry.get('peak_mb', 0):6.0f} MB"
+        line = f"{step:8} {fmt_s(entry):>10}  peak {entry.get('peak_mb', 0):6.0f} MB  {fmt_load(entry)}"
         if base and "error" not in entry and "error" not in base[step]:
             line += ratio(entry["seconds"], base[step]["seconds"])
         print(line)
@@ -248,20 +292,21 @@ def report(label: str, result: dict, base: dict | None = None) -> None:
     if "error" in queries:
         print("queries: " + queries["error"])
     else:
-        print(f"queries (peak {queries['peak_mb']:.0f} MB):")
+        print(f"queries the pages ask, default selection (peak {queries['peak_mb']:.0f} MB, {fmt_load(queries)}):")
         for name, entry in queries["queries"].items():
-            line = f"  {name:42} {fmt_s(entry):>10} {entry['rows']:>9} rows {entry['mb']:8.1f} MB"
+            line = f"  {name[:62]:62} {fmt_s(entry):>9} {entry['rows']:>8} rows {entry['mb']:6.1f} MB"
             if base and "error" not in base["queries"] and name in base["queries"]["queries"]:
                 line += ratio(entry["seconds"], base["queries"]["queries"][name]["seconds"])
             print(line)
     if "pages" in result:
-        print(f"  {'page':14} {'first':>10} {'filter change':>14} {'empty cache':>12} {'peak':>9}")
+        print(f"  {'page':13} {'first':>8} {'new home':>9} {'new period':>11} {'empty cache':>12} {'peak':>8}")
         for page, entry in result["pages"].items():
             if "error" in entry:
-                print(f"  {page:14} {entry['error']}")
+                print(f"  {page:13} {entry['error']}  {fmt_load(entry)}")
                 continue
-            line = (f"  {page:14} {fmt_s(entry, 'first'):>10} {fmt_s(entry, 'changed'):>14} "
-                    f"{fmt_s(entry, 'cold'):>12} {entry['peak_mb']:6.0f} MB")
+            line = (f"  {page:13} {fmt_s(entry, 'first'):>8} {fmt_s(entry, 'changed'):>9} "
+                    f"{fmt_s(entry, 'period'):>11} {fmt_s(entry, 'cold'):>12} {entry['peak_mb']:5.0f} MB  "
+                    f"{fmt_load(entry)}")
             base_page = (base or {}).get("pages", {}).get(page, {})
             if "changed" in base_page:
                 line += ratio(entry["changed"], base_page["changed"])
@@ -269,6 +314,32 @@ def report(label: str, result: dict, base: dict | None = None) -> None:
         peaks = [e["peak_mb"] for e in result["pages"].values() if "peak_mb" in e]
         if peaks:
             print(f"  app process peak memory: {max(peaks):.0f} MB")
+    targets(result)
+
+
+def targets(result: dict) -> None:
+    """Issue 13's targets, held or not, from this run's figures (the load beside them says how far to trust it)."""
+    verdict = lambda ok: "holds" if ok else "DOES NOT HOLD"  # noqa: E731
+    lines = []
+    for step in ("check", "build"):
+        entry = result[step]
+        if "error" not in entry:
+            lines.append(f"{step} ≤ {TARGETS[step + '_s']:.0f} s: {verdict(entry['seconds'] <= TARGETS[step + '_s'])} "
+                         f"({fmt_s(entry)})")
+    pages = result.get("pages", {})
+    if pages:
+        reruns = {page: max(e["changed"], e["period"]) for page, e in pages.items() if "changed" in e}
+        failed = [page for page in pages if page not in reruns]
+        slow = [f"{page} {fmt_s({'seconds': s})}" for page, s in reruns.items() if s > TARGETS["rerun_s"]]
+        worst = max(reruns, key=reruns.get) if reruns else None
+        lines.append(f"every page's median rerun after a filter change ≤ {TARGETS['rerun_s'] * 1000:.0f} ms: "
+                     f"{verdict(not slow and not failed)} "
+                     + (f"(slowest {worst} {fmt_s({'seconds': reruns[worst]})})" if worst else "")
+                     + (f"; over: {', '.join(slow)}" if slow else "") + (f"; failed: {', '.join(failed)}" if failed else ""))
+        peak = max((e["peak_mb"] for e in pages.values() if "peak_mb" in e), default=0)
+        lines.append(f"app peak memory ≤ {TARGETS['app_peak_mb']:.0f} MB: {verdict(peak <= TARGETS['app_peak_mb'])} "
+                     f"({peak:.0f} MB)")
+    print("targets: " + "\n         ".join(lines))
 
 
 def machine() -> str:
@@ -296,6 +367,7 @@ def main() -> None:
     parser.add_argument("--page-timeout", type=float, default=600)
     args = parser.parse_args()
     print(machine())
+    print(f"load average at the start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1, 5, 15 min)")
     base = None
     if args.bundled:
         base = measure(ROOT / "data", args.runs, not args.no_pages, args.page_timeout)
@@ -308,6 +380,7 @@ def main() -> None:
             result = measure(Path(folder), args.runs, not args.no_pages, args.page_timeout)
             report(f"N = {counts['observations']:,} observations, {counts['indicators']:,} indicators "
                    f"(generated in {made:.1f} s)".replace(",", " "), result, base)
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (1, 5, 15 min)")
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ def test_every_page_renders_on_ten_thousand_observations(generated, tmp_path, mo
     monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180).run()
     assert not at.exception, at.exception
-    for page, path in scale.PAGES.items():
+    for page, path in scale.pages().items():
         at.switch_page(path).run()
         assert not at.exception, (page, at.exception)
         assert not at.error, (page, [e.value for e in at.error])

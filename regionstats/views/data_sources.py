@@ -117,7 +117,7 @@ def definitions_table(ctx: Context) -> TableView:
         t("category", lang): [t(f"category_{c}", lang) for c in ind.category],
         t("definition", lang): ind[f"definition_{lang}"],
         t("convention", lang): ind[f"convention_{lang}"],
-        t("years_available", lang): [", ".join(map(str, ctx._years[i])) for i in ind.indicator_id],
+        t("years_available", lang): [", ".join(map(str, ctx.years_of(i))) for i in ind.indicator_id],
     })
     return TableView("definitions", t("definitions_title", lang), data)
 
