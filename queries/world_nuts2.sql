@@ -8,8 +8,11 @@ nuts2_home as (
 ),
 
 nuts2_latest as (
+    -- ranked among the NUTS 2 regions only (a ranking never mixes levels), so the rest of the observations
+    -- (a million at scale) are not ranked to be thrown away
     select *
-    from ranked_observations
+    from ranked_among((select list(region_code) from stg_regions where level = 'nuts2'), $indicator, null, null,
+                      null, null)
     where level = 'nuts2'
       and indicator_id like 'eu\_%' escape '\'
       and sort_value is not null
