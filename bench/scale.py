@@ -255,12 +255,12 @@ def child(step: str, data: Path, cache: Path, timeout: float, *extra) -> dict:
 
 # --- reporting ------------------------------------------------------------------------------------
 
-def measure(data: Path, runs: int, pages: bool, page_timeout: float) -> dict:
+def measure(data: Path, runs: int, with_pages: bool, page_timeout: float) -> dict:
     with tempfile.TemporaryDirectory(prefix="regionstats-bench-cache-") as cache_name:
         cache = Path(cache_name)
         result = {"check": child("check", data, cache, 1800), "build": child("build", data, cache, 1800)}
         result["queries"] = child("queries", data, cache, 1800)
-        if pages:
+        if with_pages:
             result["pages"] = {page: child("page", data, cache, page_timeout, page, runs) for page in pages()}
         return result
 
