@@ -125,7 +125,30 @@ def bind(query: Query, params: dict) -> dict:
 def run(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
     """Run queries/<name>.sql with the given named parameters and return a DataFrame."""
     query = load(name)
-    return con.cursor().execute(query.sql, bind(query, params)).df()
+    return frame(con.cursor().sql(query.sql, params=bind(query, params)))
+
+
+# Result columns of these types come through Arrow: DuckDB's .df() makes a Python string of every text cell
+# (0.2 s of a 33 000 × 30 answer, 0.05 s through Arrow). The frame is the one .df() gives, dtypes included
+# (tests/test_queries.py compares them for every query); any other type (lists, dates, decimals) uses .df().
+_THROUGH_ARROW = {"VARCHAR", "BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "DOUBLE"}
+_NULLABLE = {"BOOLEAN": "boolean", "TINYINT": "Int8", "SMALLINT": "Int16", "INTEGER": "Int32", "BIGINT": "Int64"}
+
+
+def frame(relation: duckdb.DuckDBPyRelation) -> pd.DataFrame:
+    """The relation's rows as the DataFrame DuckDB's .df() makes, built from Arrow where the types allow."""
+    types = [str(t) for t in relation.types]
+    if not all(t in _THROUGH_ARROW for t in types):
+        return relation.df()
+    table = relation.to_arrow_table()
+    df = table.to_pandas()
+    for name, kind in zip(relation.columns, types):
+        nulls = table.column(name).null_count
+        if kind == "VARCHAR" and nulls == len(df):  # empty or all null: .df() gives objects
+            df[name] = pd.Series([None] * len(df), dtype=object, index=df.index)
+        elif nulls and kind in _NULLABLE:  # .df() keeps these nullable (Arrow would give float or object)
+            df[name] = pd.array(table.column(name).to_pylist(), dtype=_NULLABLE[kind])
+    return df
 
 
 def coerce(query: Query, name: str, raw: str):
