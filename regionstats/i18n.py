@@ -236,11 +236,6 @@ TEXT.update({
         "Per invånare = {indicator} (MSEK) × 1 000 000 / folkmängd 31 december året före (SCB).",
         "Per inhabitant = {indicator} (MSEK) × 1,000,000 / population on 31 December of the year before (SCB).",
     ),
-    "basis_sum": (
-        "{items}: summan av lärosätenas egna anslag ({universities}), beräknad här; länet har inget publicerat värde",
-        "{items}: the sum of the universities' own appropriations ({universities}), computed here; the county has "
-        "no published figure",
-    ),
     "basis_published_beside_sum": (
         "Publicerat länsvärde, där lärosätenas summa samma år är en annan: {items}. "
         "Jämför publicerade värden och summor med försiktighet",
@@ -677,5 +672,18 @@ TEXT.update({
         "The places are published placings, not computed here. University lists show the region's best-placed "
         "university in the editions that include its university with the most editions. The list size is shown "
         "where a source states it. * = a conflicting or provisional figure (see Data and sources).",
+    ),
+})
+
+TEXT.update({
+    # print (PDF): a long table is printed in part, and the funding notes on sums of universities gathered
+    "print_rows_shown": (
+        "Utskriften visar de första {shown} av {total} raderna; alla finns i appen och i dess CSV-fil.",
+        "The print shows the first {shown} of {total} rows; all are in the app and its CSV file.",
+    ),
+    "basis_sums": (
+        "Summan av lärosätenas egna anslag, beräknad här (länet har inget publicerat värde): {items}",
+        "The sum of the universities' own appropriations, computed here (the county has no published figure): "
+        "{items}",
     ),
 })

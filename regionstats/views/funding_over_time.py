@@ -35,13 +35,15 @@ def kr(ctx: Context, value) -> str:
 
 
 def sum_notes(ctx: Context, df: pd.DataFrame) -> list[str]:
-    """'Stockholm 2021: the sum of the universities' own appropriations (KTH, …)', one line per region."""
+    """'The sum of the universities' own appropriations …: Stockholm 2021 (KTH, …); Skåne 2021 (…)', one line
+    for all regions (a line each made the all-regions chart's notes longer than a printed page)."""
     if "amount_basis" not in df or df.empty:
         return []
     df = df if "label" in df else label_regions(ctx, df)
     sums = df[(df.amount_basis == "sum_of_universities") & df.universities.notna()]
-    return [t("basis_sum", ctx.lang, items=f"{label} {years_text(rows.year)}", universities=universities)
-            for (label, universities), rows in sums.groupby(["label", "universities"], sort=False)]
+    items = [f"{label} {years_text(rows.year)} ({universities})"
+             for (label, universities), rows in sums.groupby(["label", "universities"], sort=False)]
+    return [t("basis_sums", ctx.lang, items="; ".join(items))] if items else []
 
 
 def basis_notes(ctx: Context, df: pd.DataFrame) -> list[str]:
