@@ -305,6 +305,7 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
     fig = go.Figure(go.Heatmap(
         z=z, x=cols, y=rows, text=text, texttemplate="%{text}", customdata=hover, zmin=0, zmax=2,
         colorscale=colourscale, showscale=False, xgap=3, ygap=3,
+        textfont={"size": 13},  # the body's size: plotly's own shrinks the digits with the cells (print, deck)
         hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>",
     ))
     for state, colour in ((2, IN_TOP_FIVE), (1, OUT_OF_TOP_FIVE), (0, UNDETERMINED)):

@@ -58,7 +58,7 @@ def test_matrix_cell_marks_a_provisional_value_and_grey_for_not_decisive(ctx):
     row = list(heatmap.y).index(panels.row)
     col = list(heatmap.x).index("Örebro")
     assert heatmap.z[row][col] == 0  # grey: not decisive
-    assert any(n.startswith("* Preliminärt värde") and "Örebro, panels sv 2018: Härlett ur en lista" in n
+    assert any(n.startswith("* Preliminärt värde") and "panels sv 2018 (Östergötland, Örebro): Härlett ur en lista" in n
                for n in chart.notes)
 
 
@@ -75,8 +75,7 @@ def test_chart_hatches_provisional_bars_with_a_footnote(ctx):
     bar = next(tr for tr in view.figure.data if tr.type == "bar")
     hatched = {label for label, shape in zip(bar.y, bar.marker.pattern.shape) if shape}
     assert hatched == {"Örebro", "Östergötland"}
-    assert view.status_notes == ["* Preliminärt värde – Östergötland 2018: Härlett ur en lista; "
-                                 "Örebro 2018: Härlett ur en lista"]
+    assert view.status_notes == ["* Preliminärt värde – Östergötland 2018, Örebro 2018: Härlett ur en lista"]
     texts = dict(zip(bar.y, bar.text))
     assert texts["Örebro"].startswith("0 *") and "ej avgörande" in texts["Örebro"]
     points = {p.category: p.uncertain for s in figdata.read(view.figure, "sv").series for p in s.points}
@@ -89,7 +88,7 @@ def test_exported_slide_shows_the_mark_and_the_footnote(ctx):
     slides.chart_slide(prs, view, "sv", None)
     slide = prs.slides[0]
     text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
-    assert "* Preliminärt värde – Östergötland 2018: Härlett ur en lista" in text
+    assert "* Preliminärt värde – Östergötland 2018, Örebro 2018: Härlett ur en lista" in text
     chart = next(shape.chart for shape in slide.shapes if shape.has_chart)
     assert chart.part.blob.count(b"<a:pattFill") == 2  # Örebro's and Östergötland's bars hatched
     assert "Örebro: 0 *" in slide.notes_slide.notes_text_frame.text
@@ -139,7 +138,7 @@ def test_picture_footer_carries_the_status_footnote(ctx):
     from regionstats.export import images
     view = top_five.gap_chart(ctx, "panels")
     footer = images.footer_text(view, "sv", dt.date(2025, 1, 31))
-    assert "Skapad 2025-01-31" in footer and "* Preliminärt värde – Östergötland 2018: Härlett ur en lista" in footer
+    assert "Skapad 2025-01-31" in footer and "* Preliminärt värde – Östergötland 2018, Örebro 2018: Härlett ur en lista" in footer
 
 
 def test_map_outlines_a_provisional_region_and_footnotes_it(ctx):
@@ -148,8 +147,7 @@ def test_map_outlines_a_provisional_region_and_footnotes_it(ctx):
     # the map draws regions as shapes (council): an uncertain region gets a dotted dark border of its own
     outlined = [tr for tr in view.figure.data if tr.type == "scatter" and tr.line.color == "#222222"]
     assert {tr.name for tr in outlined} == {"05", "18"}
-    assert view.status_notes == ["* Preliminärt värde – Östergötland 2018: Härlett ur en lista; "
-                                 "Örebro 2018: Härlett ur en lista"]
+    assert view.status_notes == ["* Preliminärt värde – Östergötland 2018, Örebro 2018: Härlett ur en lista"]
 
 
 def test_a_changed_model_gets_a_new_warehouse(tmp_path, monkeypatch):

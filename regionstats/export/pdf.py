@@ -56,6 +56,7 @@ PRINT_CSS = """
   [data-testid="stElementContainer"]:has(h1, h2, h3) { break-after: avoid; }
   [class*="st-key-chartbox_"], [data-testid="stMetric"], [data-testid="stAlert"] { break-inside: avoid; }
   [class*="st-key-chartbox_"] { gap: 0.25rem !important; padding: 0.6rem 0.8rem !important; }
+  [class*="st-key-chartbox_"] > [data-testid="stElementContainer"] { break-inside: avoid; }
   [class*="st-key-chartbox_"] [data-testid="stCaptionContainer"] { font-size: 10px !important;
     line-height: 1.3 !important; }
   [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > .printed-table) { display: block !important; }
@@ -71,8 +72,10 @@ PRINT_CSS = """
 PRINTABLE_HEIGHT = round((210 - 10 - 14) / 25.4 * 96)
 # A chart box taller than a sheet (a long chart and its notes) is fitted to one by giving its chart less
 # height: Streamlit redraws the plotly chart at the height of its element, so the bars get thinner and
-# the text keeps its size (at most half the height is taken). Not CSS zoom or a transform: plotly redraws
-# a zoomed box smaller still, and a transformed box still breaks across sheets.
+# the text keeps its size. At most 40 % of the height is taken (a matrix's rows must keep their digits
+# readable); a box still too tall then lets its notes run on to the next sheet, the chart kept whole.
+# Not CSS zoom or a transform: plotly redraws a zoomed box smaller still, and a transformed box still
+# breaks across sheets.
 FIT_CHART_BOXES = """(height) => {
     let fitted = 0;
     for (const box of document.querySelectorAll('[class*="st-key-chartbox_"]')) {
@@ -80,12 +83,13 @@ FIT_CHART_BOXES = """(height) => {
         const element = box.querySelector('[data-testid="stPlotlyChart"]');
         if (excess <= 0 || !element) continue;
         const tall = element.getBoundingClientRect().height;
-        const fitting = `${Math.max(tall / 2, tall - excess)}px`;
+        const fitting = `${Math.max(0.6 * tall, tall - excess)}px`;
         for (const outer of [element.querySelector('.js-plotly-plot'), element,
                              element.closest('[data-testid="stFullScreenFrame"]'),
                              element.closest('[data-testid="stElementContainer"]')]) {
             if (outer) { outer.style.height = fitting; outer.style.minHeight = '0'; }
         }
+        if (box.getBoundingClientRect().height > height) box.style.breakInside = 'auto';
         fitted += 1;
     }
     return fitted;

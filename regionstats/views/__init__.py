@@ -275,7 +275,7 @@ def status_notes(ctx: Context, frame: pd.DataFrame, label: str = "label", reason
         rows = frame[frame["status"] == status]
         if rows.empty:
             continue
-        items = []
+        by_reason: dict[str, list[str]] = {}  # one reason once, with every value it explains
         for row in rows.drop_duplicates(subset=[c for c in (label, "year") if c in rows]).itertuples():
             name = getattr(row, label, None) if label in rows else None
             name = name if isinstance(name, str) else ctx.region_name(getattr(row, "region_code", ""))
@@ -284,9 +284,20 @@ def status_notes(ctx: Context, frame: pd.DataFrame, label: str = "label", reason
             reason = reason.strip().rstrip(".") if isinstance(reason, str) and reason.strip() else t(
                 "status_reason_unknown", ctx.lang)
             when = "" if formatting.is_missing(year) else f" {int(year)}"
-            items.append(f"{name}{when}: {reason}" if reasons else f"{name}{when}")
+            by_reason.setdefault(reason if reasons else "", []).append(f"{name}{when}")
+        items = [f"{_named_together(names)}: {reason}" if reasons else ", ".join(names)
+                 for reason, names in by_reason.items()]
         notes.append(t(f"status_footnote_{status}", ctx.lang, mark=STATUS_MARKS[status], items="; ".join(items)))
     return notes
+
+
+def _named_together(names: list[str]) -> str:
+    """'Uppsala 2019, Örebro 2019'; labels 'region, indicator year' sharing the indicator as
+    'indicator year (Stockholm, Uppsala)', so a footnote names the indicator once."""
+    tails = {name.split(", ", 1)[1] if ", " in name else None for name in names}
+    if len(names) > 1 and len(tails) == 1 and None not in tails:
+        return f"{tails.pop()} ({', '.join(name.split(', ', 1)[0] for name in names)})"
+    return ", ".join(names)
 
 
 def status_label(status, lang: str) -> str:
