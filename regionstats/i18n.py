@@ -295,7 +295,7 @@ TEXT.update({
     # citations
     "citations_intro": (
         "Citeringsgenomsnitt inom klinisk forskning: andelen publikationer bland världens 10 % mest citerade. Över 10 % är över världsgenomsnittet.",
-        "Citation average in clinical research: the share of publications among the world's 10 % most cited. Above 10 % is above the world average.",
+        "Citation average in clinical research: the share of publications among the world's 10% most cited. Above 10% is above the world average.",
     ),
     "citation_title": ("Citeringsgenomsnitt, klinisk forskning, {period}", "Citation average, clinical research, {period}"),
     "world_average": ("Världsgenomsnitt 10 %", "World average 10%"),

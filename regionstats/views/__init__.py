@@ -281,7 +281,8 @@ def status_notes(ctx: Context, frame: pd.DataFrame, label: str = "label", reason
             name = name if isinstance(name, str) else ctx.region_name(getattr(row, "region_code", ""))
             year = getattr(row, "year", None)
             reason = getattr(row, "note", None)
-            reason = reason.strip().rstrip(".") if isinstance(reason, str) and reason.strip() else t(
+            # a reason from the data is Swedish, and says so on an English page
+            reason = ctx.data_note(reason.strip().rstrip(".")) if isinstance(reason, str) and reason.strip() else t(
                 "status_reason_unknown", ctx.lang)
             when = "" if formatting.is_missing(year) else f" {int(year)}"
             by_reason.setdefault(reason if reasons else "", []).append(f"{name}{when}")
