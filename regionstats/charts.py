@@ -305,7 +305,6 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
     fig = go.Figure(go.Heatmap(
         z=z, x=cols, y=rows, text=text, texttemplate="%{text}", customdata=hover, zmin=0, zmax=2,
         colorscale=colourscale, showscale=False, xgap=3, ygap=3,
-        textfont={"size": 13},  # the body's size: plotly's own shrinks the digits with the cells (print, deck)
         hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>",
     ))
     for state, colour in ((2, IN_TOP_FIVE), (1, OUT_OF_TOP_FIVE), (0, UNDETERMINED)):
@@ -315,8 +314,9 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
                      ticktext=[f"<b>{r}</b>" if r == heading else r for r in rows])
     # column names level (slanted ones ran into the title at 1280×720); many columns stand upright
     home_name = f'<b><span style="color:{HOME}">{bold_column}</span></b>'
+    # the names a size smaller than the body, so five of them sit side by side beside a sidebar at 1280×720
     fig.update_xaxes(side="top", tickvals=cols, ticktext=[home_name if c == bold_column else c for c in cols],
-                     tickangle=0 if len(cols) <= 7 else -90)
+                     tickangle=0 if len(cols) <= 7 else -90, tickfont={"size": 11})
     if bold_column in cols:  # the home region's column framed in its accent colour, as it is drawn in charts
         index = cols.index(bold_column)
         fig.add_shape(type="rect", xref="x", yref="paper", x0=index - 0.5, x1=index + 0.5, y0=0, y1=1,
