@@ -73,7 +73,8 @@ PRINTABLE_HEIGHT = round((210 - 10 - 14) / 25.4 * 96)
 # A chart box taller than a sheet (a long chart and its notes) is fitted to one by giving its chart less
 # height: Streamlit redraws the plotly chart at the height of its element, so the bars get thinner and
 # the text keeps its size. At most 40 % of the height is taken (a matrix's rows must keep their digits
-# readable); a box still too tall then lets its notes run on to the next sheet, the chart kept whole.
+# readable) unless the chart alone is taller than a sheet; a box still too tall then lets its notes run
+# on to the next sheet, the chart kept whole.
 # Not CSS zoom or a transform: plotly redraws a zoomed box smaller still, and a transformed box still
 # breaks across sheets.
 FIT_CHART_BOXES = """(height) => {
@@ -83,7 +84,8 @@ FIT_CHART_BOXES = """(height) => {
         const element = box.querySelector('[data-testid="stPlotlyChart"]');
         if (excess <= 0 || !element) continue;
         const tall = element.getBoundingClientRect().height;
-        const fitting = `${Math.max(0.6 * tall, tall - excess)}px`;
+        // and never taller than a sheet itself (with the box's padding and the chart's title room)
+        const fitting = `${Math.min(height - 40, Math.max(0.6 * tall, tall - excess))}px`;
         for (const outer of [element.querySelector('.js-plotly-plot'), element,
                              element.closest('[data-testid="stFullScreenFrame"]'),
                              element.closest('[data-testid="stElementContainer"]')]) {
