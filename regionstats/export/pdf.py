@@ -79,11 +79,17 @@ PRINTABLE_HEIGHT = round((210 - 10 - 14) / 25.4 * 96)
 # breaks across sheets.
 FIT_CHART_BOXES = """(height) => {
     let fitted = 0;
-    for (const box of document.querySelectorAll('[class*="st-key-chartbox_"]')) {
-        const excess = box.getBoundingClientRect().height - height;
+    const boxes = [...document.querySelectorAll('[class*="st-key-chartbox_"]')];
+    boxes.forEach((box, index) => {
         const element = box.querySelector('[data-testid="stPlotlyChart"]');
-        if (excess <= 0 || !element) continue;
+        if (!element) return;
         const tall = element.getBoundingClientRect().height;
+        // the first box shares the first sheet with the page's heading when its chart may give up that room
+        const top = box.getBoundingClientRect().top + window.scrollY;
+        const first = index === 0 && top < height / 3
+            && box.getBoundingClientRect().height - (height - top) <= 0.4 * tall;
+        const excess = box.getBoundingClientRect().height - (first ? height - top : height);
+        if (excess <= 0) return;
         // and never taller than a sheet itself (with the box's padding and the chart's title room)
         const fitting = `${Math.min(height - 40, Math.max(0.6 * tall, tall - excess))}px`;
         for (const outer of [element.querySelector('.js-plotly-plot'), element,
@@ -93,7 +99,7 @@ FIT_CHART_BOXES = """(height) => {
         }
         if (box.getBoundingClientRect().height > height) box.style.breakInside = 'auto';
         fitted += 1;
-    }
+    });
     return fitted;
 }"""
 
