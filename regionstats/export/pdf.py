@@ -103,6 +103,30 @@ FIT_CHART_BOXES = """(height) => {
     return fitted;
 }"""
 
+# The matrix's digits as large as their cells allow (at most 12 px): plotly sizes them to the cells as
+# they were on screen, and a chart drawn shorter for the sheet left them at 5 pt. Each text is moved
+# down by the difference its larger size makes to plotly's centring (0.35 em).
+ENLARGE_CELL_TEXT = """() => {
+    let enlarged = 0;
+    for (const layer of document.querySelectorAll('.heatmaplayer')) {
+        const texts = [...layer.querySelectorAll('text')].filter(text => text.textContent);
+        if (!texts.length) continue;
+        const step = values => Math.min(...values.slice(1).map((v, i) => v - values[i]).filter(d => d > 1), 1e9);
+        const xs = [...new Set(texts.map(text => Number(text.getAttribute('x'))))].sort((a, b) => a - b);
+        const ys = [...new Set(texts.map(text => Number(text.getAttribute('y'))))].sort((a, b) => a - b);
+        const longest = Math.max(...texts.map(text => text.textContent.length));
+        const size = Math.floor(Math.min(12, 0.7 * step(ys), 0.95 * step(xs) / (0.55 * longest)));
+        for (const text of texts) {
+            const was = parseFloat(text.style.fontSize) || 0;
+            if (size <= was) continue;
+            text.style.fontSize = `${size}px`;
+            text.setAttribute('y', Number(text.getAttribute('y')) + 0.35 * (size - was));
+            enlarged += 1;
+        }
+    }
+    return enlarged;
+}"""
+
 
 def page_url(base_url: str, slug: str, selection: Selection) -> str:
     params = selection.replace(present=False, slide=0).to_query_params()
@@ -183,6 +207,7 @@ def _print(url: str, browser_path: str, timeout_ms: float, lang: str, expected_c
             wait_until_drawn(page, expected_charts, timeout_ms)  # plotly redraws for the print layout
             if page.evaluate(FIT_CHART_BOXES, PRINTABLE_HEIGHT - 8):
                 wait_until_drawn(page, expected_charts, timeout_ms)
+            page.evaluate(ENLARGE_CELL_TEXT)
             return page.pdf(format="A4", landscape=True, print_background=True, margin=MARGIN,
                             display_header_footer=True, header_template="<span></span>",
                             footer_template=footer_template(lang, page_title))
