@@ -231,8 +231,9 @@ def lines_over_time(df: pd.DataFrame, *, value: str, code: str, label: str, text
     colours = region_colours(list(dict.fromkeys(df[code])), home)
     series = []
     for region, rows in df.sort_values("year").groupby(code, sort=False):
+        flags = uncertain_flags(rows, status)
         points = [Point(int(year), _number(v), _shown(txt, v, decimals, lang), flag)
-                  for year, v, txt, flag in zip(rows["year"], rows[value], rows[text], uncertain_flags(rows, status))]
+                  for year, v, txt, flag in zip(rows["year"], rows[value], rows[text], flags)]
         series.append(Series(rows[label].iloc[0], points, [colours[region]], dash=region == "00",
                              width=4 if region == home else 2, emphasis=region == home))
     bands = [Band(band[2], band[0], band[1])] if band is not None else []
@@ -247,7 +248,8 @@ def _draw_line(spec: ChartSpec) -> go.Figure:
         flags = [p.uncertain for p in series.points]
         fig.add_trace(go.Scatter(
             x=[p.category for p in series.points], y=[p.value for p in series.points], mode="lines+markers",
-            name=series.name, line={"color": colour, "width": series.width, "dash": "dash" if series.dash else "solid"},
+            name=series.name,
+            line={"color": colour, "width": series.width, "dash": "dash" if series.dash else "solid"},
             marker={"size": 9 if series.emphasis else 7, "symbol": hollow("circle", flags),
                     "line": {"width": 2, "color": colour}},
             text=[p.text for p in series.points], connectgaps=False,
@@ -552,9 +554,11 @@ def _draw_profile(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, 
 def grouped_bars(df: pd.DataFrame, *, category: str, group: str, value: str, text: str, lang: str, title: str,
                  axis_title: str, decimals: int = 0, home_label: str | None = None) -> ChartSpec:
     """Vertical bars, one group per category (region), one colour per group (e.g. sector)."""
-    series = [Series(name, [Point(c, _number(v), _shown(txt, v, decimals, lang))
-                            for c, v, txt in zip(rows[category], rows[value], rows[text])], [PALETTE[i % len(PALETTE)]])
-              for i, (name, rows) in enumerate(df.groupby(group, sort=False))]
+    series = []
+    for i, (name, rows) in enumerate(df.groupby(group, sort=False)):
+        points = [Point(c, _number(v), _shown(txt, v, decimals, lang))
+                  for c, v, txt in zip(rows[category], rows[value], rows[text])]
+        series.append(Series(name, points, [PALETTE[i % len(PALETTE)]]))
     return ChartSpec("bar_v", title, lang, series, decimals=decimals, axis_title=axis_title, highlight=home_label)
 
 
@@ -598,7 +602,8 @@ def _draw_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str,
     return style(fig, title, lang, x_title=axis_title, height=max(320, 70 + 30 * len(df)))
 
 
-# --- the Plotly-only kinds: their spec holds the numbers for the deck's notes and what their renderer draws from
+# --- the Plotly-only kinds (pictures in the deck): the spec holds the numbers for the speaker notes and, in
+# ``draw``, what the kind's renderer draws from
 
 def _text(value) -> str:
     return value if isinstance(value, str) else ""
@@ -612,11 +617,13 @@ def rank_bands_over_time(df: pd.DataFrame, *, code: str, label: str, home: str, 
         name = rows[label].iloc[0]
         exact = rows[rows["value"].notna()]
         bands = rows[rows["value"].isna() & rows["value_low"].notna()]
-        series.append(Series(name, [Point(int(y), float(v), _shown(txt, v, 0, lang), flag) for y, v, txt, flag in zip(
-            exact["year"], exact["value"], exact["value_text"], uncertain_flags(exact, status))]))
-        if not bands.empty:
-            series.append(Series(f"{name} ({band_label})", [Point(int(y), None, _text(txt), flag) for y, txt, flag in zip(
-                bands["year"], bands["value_text"], uncertain_flags(bands, status))]))
+        series.append(Series(name, [Point(int(y), float(v), _shown(txt, v, 0, lang), flag) for y, v, txt, flag
+                                    in zip(exact["year"], exact["value"], exact["value_text"],
+                                           uncertain_flags(exact, status))]))
+        if not bands.empty:  # floating bars: the published band's text, no single value
+            series.append(Series(f"{name} ({band_label})", [Point(int(y), None, _text(txt), flag) for y, txt, flag
+                                                             in zip(bands["year"], bands["value_text"],
+                                                                    uncertain_flags(bands, status))]))
     draw = {"df": df, "code": code, "label": label, "home": home, "lang": lang, "title": title,
             "axis_title": axis_title, "band_label": band_label, "status": status}
     return ChartSpec("rank_bands", title, lang, series, reversed_axis=True, axis_title=axis_title, draw=draw)
@@ -628,8 +635,7 @@ def scatter_labelled(df: pd.DataFrame, *, x: str, y: str, code: str, label: str,
     """A labelled scatter (e.g. publication volume against citation average); uncertain points hollow."""
     shown = df.dropna(subset=[x, y]).sort_values([y, x])
     points = [Point(name, None, f"{x_title} {number(a, x_decimals, lang)}; {y_title} {number(b, y_decimals, lang)}",
-                    flag)
-              for name, a, b, flag in zip(shown[label], shown[x], shown[y], uncertain_flags(shown, status))]
+                    flag) for name, a, b, flag in zip(shown[label], shown[x], shown[y], uncertain_flags(shown, status))]
     draw = {"df": df, "x": x, "y": y, "code": code, "label": label, "home": home, "lang": lang, "title": title,
             "x_title": x_title, "y_title": y_title, "x_decimals": x_decimals, "y_decimals": y_decimals,
             "hline": hline, "status": status}
@@ -644,7 +650,8 @@ def top_five_matrix_spec(df: pd.DataFrame, *, lang: str, title: str, legend: dic
     cells = dict(zip(zip(df["row"], df["column"]), df["cell"])) if "cell" in df else {}
     series = [Series(row, [Point(col, None, _text(cells.get((row, col)))) for col in cols])
               for row in dict.fromkeys(df["row"])]
-    draw = {"df": df, "lang": lang, "title": title, "legend": legend, "columns": columns, "bold_column": bold_column}
+    draw = {"df": df, "lang": lang, "title": title, "legend": legend, "columns": columns,
+            "bold_column": bold_column}
     return ChartSpec("matrix", title, lang, series, draw=draw)
 
 
@@ -665,22 +672,24 @@ def ranked_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str
 def dot_strip(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text: str, home: str,
               lang: str, title: str, x_title: str, status: str | None = None) -> ChartSpec:
     """Normalised scores 0–1 per indicator (rows), one dot per region (``_draw_profile``)."""
-    series = [Series(rows[label].iloc[0], [Point(str(r), _number(v), _shown(txt, v, 2, lang), flag) for r, v, txt, flag
-                                           in zip(rows[row], rows[x], rows[text], uncertain_flags(rows, status))])
+    series = [Series(rows[label].iloc[0], [Point(str(r), _number(v), _shown(txt, v, 1, lang), flag)
+                                           for r, v, txt, flag in zip(rows[row], rows[x], rows[text],
+                                                                      uncertain_flags(rows, status))])
               for _, rows in df.groupby(code, sort=False)]
     draw = {"df": df, "x": x, "row": row, "code": code, "label": label, "text": text, "home": home, "lang": lang,
             "title": title, "x_title": x_title, "status": status}
-    return ChartSpec("profile", title, lang, series, decimals=2, axis_title=x_title, draw=draw)
+    return ChartSpec("profile", title, lang, series, decimals=1, axis_title=x_title, draw=draw)
 
 
 def rank_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str, highlight: set, lang: str,
               title: str, axis_title: str, band_label: str, status: str | None = None) -> ChartSpec:
     """Published places as dots on a rank axis, the top five shaded (``_draw_dots``)."""
     shown = df.dropna(subset=[rank]).sort_values(rank, ascending=False)
+    flags = uncertain_flags(shown, status)
     points = [Point(name, float(r), _shown(txt, r, 0, lang), flag)
-              for name, r, txt, flag in zip(shown[label], shown[rank], shown[text], uncertain_flags(shown, status))]
-    draw = {"df": df, "rank": rank, "label": label, "code": code, "text": text, "highlight": highlight, "lang": lang,
-            "title": title, "axis_title": axis_title, "band_label": band_label, "status": status}
+              for name, r, txt, flag in zip(shown[label], shown[rank], shown[text], flags)]
+    draw = {"df": df, "rank": rank, "label": label, "code": code, "text": text, "highlight": highlight,
+            "lang": lang, "title": title, "axis_title": axis_title, "band_label": band_label, "status": status}
     return ChartSpec("dots", title, lang, [Series("", points)], axis_title=axis_title,
                      bands=[Band(band_label, 0.5, 5.5)], draw=draw)
 

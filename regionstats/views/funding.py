@@ -157,8 +157,8 @@ def rd_share_chart(ctx: Context) -> ChartView | None:
     df["text"] = [ctx.fmt(v, i, txt) for v, i, txt in zip(df.value, df.indicator_id, df.value_text)]
     title = t("rd_share_title", lang, year=year)
     spec = charts.grouped_bars(df, category="label", group="sector", value="value", text="text", lang=lang,
-                                 title=title, axis_title=t("rd_share_unit", lang), decimals=1,
-                                 home_label=ctx.region_name(ctx.selection.home))
+                               title=title, axis_title=t("rd_share_unit", lang), decimals=1,
+                               home_label=ctx.region_name(ctx.selection.home))
     convention = ctx.indicator("rd_share_grp_region")[f"convention_{lang}"] if "rd_share_grp_region" in available else ""
     notes = ctx.missing_note(df, "value") + ([convention] if convention else [])
     return ChartView("rd_share_grp", title, spec, df, ctx.source_note(df.source_id, [year]), notes, alt=title)

@@ -133,8 +133,8 @@ def per_capita_over_time_chart(ctx: Context, indicator: str) -> ChartView | None
     lang, name = ctx.lang, ctx.indicator_name(indicator)
     title = t("per_capita_over_time_title", lang, indicator=name, years=years_text(drawn.year))
     spec = charts.lines_over_time(line_frame(df), value="per_capita", code="region_code", label="label",
-                                    text="text", home=ctx.selection.home, lang=lang, title=title,
-                                    axis_title=t("per_capita_unit", lang), decimals=0, status="status")
+                                  text="text", home=ctx.selection.home, lang=lang, title=title,
+                                  axis_title=t("per_capita_unit", lang), decimals=0, status="status")
     marks = status_notes(ctx, drawn)
     notes = ([t("per_capita_over_time_formula", lang, indicator=name)] + basis_notes(ctx, drawn)
              + missing_notes(ctx, df, ctx.selection.regions) + marks)

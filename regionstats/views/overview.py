@@ -174,7 +174,7 @@ def matrix_chart(ctx: Context, gaps: pd.DataFrame) -> ChartView:
     legend = {2: t("in_top_five", ctx.lang), 1: t("out_of_top_five", ctx.lang), 0: t("not_decisive", ctx.lang)}
     columns = [ctx.region_name(c) for c in ctx.selection.counties]
     spec = charts.top_five_matrix_spec(cells, lang=ctx.lang, title=title, legend=legend, columns=columns,
-                                    bold_column=ctx.region_name(ctx.selection.home))
+                                       bold_column=ctx.region_name(ctx.selection.home))
     data = cells[["row", "column", "year", "value_text", "status", "rank", "rank_kind", "n_ranked", "list_size",
                   "fifth_value", "gap", "in_top_five", "verdict"]].copy()
     data["status"] = [status_label(s, ctx.lang) for s in data.status]

@@ -60,9 +60,9 @@ def bump_chart(ctx: Context, indicator: str) -> ChartView | None:
     title = t("bump_title_published" if published else "bump_title", ctx.lang,
               indicator=ctx.indicator_name(indicator), years=span(df.year))
     spec = charts.lines_over_time(df, value="rank", code="region_code", label="label", text="text",
-                                    home=ctx.selection.home, lang=ctx.lang, title=title,
-                                    axis_title=t("bump_axis", ctx.lang), reversed_axis=True,
-                                    band=(0.5, 5.5, t("top_five_band", ctx.lang)), status="status")
+                                  home=ctx.selection.home, lang=ctx.lang, title=title,
+                                  axis_title=t("bump_axis", ctx.lang), reversed_axis=True,
+                                  band=(0.5, 5.5, t("top_five_band", ctx.lang)), status="status")
     marks = status_notes(ctx, df)
     notes = [t("bump_note_published" if published else "bump_note_relative", ctx.lang)]
     notes += ctx.missing_note(df, "rank") + marks
@@ -86,9 +86,9 @@ def tillvaxtverket_chart(ctx: Context) -> ChartView | None:
     df["text"] = [marked(str(int(r.rank)), r.status) for r in df.itertuples()]
     title = t("tvv_title", ctx.lang, year=year)
     spec = charts.rank_dots(df, rank="rank", label="label", code="region_code", text="text",
-                              highlight={ctx.selection.home}, lang=ctx.lang, title=title,
-                              axis_title=t("bump_axis", ctx.lang), band_label=t("top_five_band", ctx.lang),
-                              status="status")
+                            highlight={ctx.selection.home}, lang=ctx.lang, title=title,
+                            axis_title=t("bump_axis", ctx.lang), band_label=t("top_five_band", ctx.lang),
+                            status="status")
     marks = status_notes(ctx, df)
     return ChartView("tillvaxtverket", title, spec, shown_data(ctx, df), ctx.source_note(df.source_id, [year]),
                      [t("tvv_note", ctx.lang)] + marks, alt=title, status_notes=marks)
@@ -109,8 +109,8 @@ def university_chart(ctx: Context, ranking: str) -> ChartView | None:
     home = next((u for u in df.region_code if u in home_universities), None)
     title = t("university_title", ctx.lang, ranking=ctx.indicator_name(ranking), years=span(df.year))
     spec = charts.rank_bands_over_time(df, code="region_code", label="label", home=home, lang=ctx.lang,
-                                         title=title, axis_title=t("university_axis", ctx.lang),
-                                         band_label=t("band", ctx.lang), status="status")
+                                       title=title, axis_title=t("university_axis", ctx.lang),
+                                       band_label=t("band", ctx.lang), status="status")
     marks = status_notes(ctx, df)
     notes = [ctx.indicator(ranking)[f"convention_{ctx.lang}"]] + marks
     return ChartView(f"universities_{ranking}", title, spec, shown_data(ctx, df),

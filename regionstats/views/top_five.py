@@ -80,8 +80,8 @@ def medcity_chart(ctx: Context) -> ChartView | None:
     df["text"] = [marked(str(int(r.rank)), r.status) for r in df.itertuples()]
     title = t("medcity_title", ctx.lang, year=year)
     spec = charts.rank_dots(df, rank="rank", label="label", code="region_code", text="text", highlight={STOCKHOLM},
-                              lang=ctx.lang, title=title, axis_title=t("bump_axis", ctx.lang),
-                              band_label=t("top_five_band", ctx.lang), status="status")
+                            lang=ctx.lang, title=title, axis_title=t("bump_axis", ctx.lang),
+                            band_label=t("top_five_band", ctx.lang), status="status")
     stockholm = df[df.region_code == STOCKHOLM]
     marks = status_notes(ctx, df)
     notes = [t("medcity_note", ctx.lang)] + level_notes + marks

@@ -74,9 +74,9 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
              else t("trend_title", ctx.lang, indicator=name, years=span))
     axis = t("index_unit", ctx.lang, year=base_year) if indexed else meta[f"unit_{ctx.lang}"]
     spec = charts.lines_over_time(df, value=value, code="region_code", label="label", text="text",
-                                    home=sel.home, lang=ctx.lang, title=title, axis_title=axis,
-                                    decimals=1 if indexed else int(meta.decimals),
-                                    reversed_axis=meta.unit == "rank" and not indexed, status="status")
+                                  home=sel.home, lang=ctx.lang, title=title, axis_title=axis,
+                                  decimals=1 if indexed else int(meta.decimals),
+                                  reversed_axis=meta.unit == "rank" and not indexed, status="status")
     notes = [meta[f"convention_{ctx.lang}"]]
     if len(years) == 1:
         notes.append(t("trend_single_year", ctx.lang))
