@@ -148,3 +148,16 @@ def test_nothing_reads_plotly_traces_back():
                                                 if isinstance(node, ast.ImportFrom)}
         assert not [name for name in imported if "figdata" in name], path
     assert "plotly" not in (ROOT / "regionstats" / "chartspec.py").read_text(encoding="utf-8")
+
+
+def test_the_rank_bump_chart_is_native_with_place_one_at_the_top_and_the_top_five_edge():
+    """Read back from Plotly, the bump chart's reversed axis (set as a range) was lost: the deck drew place
+    1 at the foot and the band's edge at 0.5. The spec says it."""
+    view = next(c for c in page("rankningar", FOCUS).charts if c.key.startswith("bump_"))
+    assert view.spec.kind == "line" and view.spec.reversed_axis
+    prs = Presentation()
+    slides.chart_slide(prs, view, "sv", None)
+    chart_ = next(s.chart for s in prs.slides[0].shapes if s.has_chart)
+    assert chart_.value_axis.reverse_order
+    edge = [s for s in chart_.plots[0].series if s.name == "Topp fem: 1–5"]
+    assert edge and set(edge[0].values) == {5.5}
