@@ -161,3 +161,21 @@ def test_the_rank_bump_chart_is_native_with_place_one_at_the_top_and_the_top_fiv
     assert chart_.value_axis.reverse_order
     edge = [s for s in chart_.plots[0].series if s.name == "Topp fem: 1–5"]
     assert edge and set(edge[0].values) == {5.5}
+
+
+def test_the_chosen_regions_are_framed_among_all_21_on_screen_and_on_the_slide():
+    view = chart("finansiering", "all_regions", FOCUS)
+    framed = {p.category for p in view.spec.series[0].points if p.outlined}
+    assert framed and framed <= {"Stockholm", "Uppsala", "Västerbotten", "Örebro", "Östergötland"}
+    bar = view.figure.data[0]
+    assert {y for y, w in zip(bar.y, bar.marker.line.width) if w} == framed
+    prs = Presentation()
+    slides.chart_slide(prs, view, "sv", None)
+    chart_ = next(s.chart for s in prs.slides[0].shapes if s.has_chart)
+    categories = list(chart_.plots[0].categories)
+    bordered = set()
+    for point in chart_.plots[0].series[0]._element.findall(qn("c:dPt")):
+        line = point.find(".//" + qn("a:ln"))
+        if line is not None and line.find(qn("a:solidFill")) is not None:
+            bordered.add(categories[int(point.find(qn("c:idx")).get("val"))])
+    assert bordered == framed

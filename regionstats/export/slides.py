@@ -356,6 +356,7 @@ def native_chart(slide, spec: chartspec.ChartSpec, lang: str, height=CHART_H) ->
     for source, series in zip(spec.series, plot.series):
         _colour(series, source, kind, categories)
         _mark_uncertain(series, source, kind, categories)
+        _frame(series, source, kind, categories)
     reference_lines(chart, len(spec.series), len(references), kind)
 
 
@@ -422,6 +423,18 @@ def _mark_uncertain(series, source: chartspec.Series, kind: str, categories: lis
             point.format.fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
             point.format.fill.fore_color.rgb = colour or RGBColor(0x00, 0x72, 0xB2)
             point.format.fill.back_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+
+
+def _frame(series, source: chartspec.Series, kind: str, categories: list) -> None:
+    """A dark border round the outlined bars (the chosen regions among all 21), as on screen."""
+    if kind == "line":
+        return
+    outlined = {p.category for p in source.points if p.outlined}
+    for index, category in enumerate(categories):
+        if category in outlined:
+            line = series.points[index].format.line
+            line.color.rgb = RGBColor(0x1F, 0x2D, 0x3D)
+            line.width = Pt(1.5)
 
 
 def _rgb(colour: str | None) -> RGBColor | None:
