@@ -70,7 +70,8 @@ class ChartSpec:
     highlight: str | None = None  # the home region's category, written in bold
     height: int | None = None  # the Plotly height, when not the kind's own
     axes: dict = field(default_factory=dict)  # Plotly axis settings over the kind's own: {"x": {...}, "y": {...}}
-    draw: dict = field(default_factory=dict)  # Plotly-only kinds: what their renderer draws from
+    # Plotly-only kinds: what their renderer draws from (frames among it: left out of == and repr)
+    draw: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def native(self) -> bool:
