@@ -7,7 +7,7 @@ import pytest
 from pptx import Presentation
 
 from regionstats import queries
-from regionstats.export import figdata, slides
+from regionstats.export import slides
 from regionstats.selection import Selection
 from regionstats.views import Context, label_levels, label_regions, place_text
 from regionstats.views import overview, top_five
@@ -78,7 +78,7 @@ def test_chart_hatches_provisional_bars_with_a_footnote(ctx):
     assert view.status_notes == ["* Preliminärt värde – Östergötland 2018, Örebro 2018: Härlett ur en lista"]
     texts = dict(zip(bar.y, bar.text))
     assert texts["Örebro"].startswith("0 *") and "ej avgörande" in texts["Örebro"]
-    points = {p.category: p.uncertain for s in figdata.read(view.figure, "sv").series for p in s.points}
+    points = {p.category: p.uncertain for s in view.spec.series for p in s.points}
     assert points["Örebro"] and not points["Stockholm"]
 
 
@@ -124,12 +124,13 @@ def test_a_hollow_first_point_does_not_make_the_legend_hollow():
     df = pd.DataFrame({"region_code": ["18", "18", "01", "01"], "label": ["Örebro", "Örebro", "Stockholm", "Stockholm"],
                        "year": [2020, 2021, 2020, 2021], "value": [1.0, 2.0, 3.0, 4.0], "text": ["a", "b", "c", "d"],
                        "status": ["provisional", "published", "published", "published"]})
-    fig = charts.lines_over_time(df, value="value", code="region_code", label="label", text="text", home="18",
-                                 lang="sv", title="t", axis_title="a", status="status")
+    spec = charts.lines_over_time(df, value="value", code="region_code", label="label", text="text", home="18",
+                                  lang="sv", title="t", axis_title="a", status="status")
+    fig = charts.figure(spec)
     orebro = [tr for tr in fig.data if tr.name == "Örebro"]
     assert list(orebro[0].marker.symbol) == ["circle-open", "circle"] and orebro[0].showlegend is False
     assert orebro[1].showlegend is not False and orebro[1].marker.symbol == "circle"
-    assert [p.uncertain for s in figdata.read(fig, "sv").series if s.name == "Örebro" for p in s.points] == [True, False]
+    assert [p.uncertain for s in spec.series if s.name == "Örebro" for p in s.points] == [True, False]
 
 
 def test_picture_footer_carries_the_status_footnote(ctx):

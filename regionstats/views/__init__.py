@@ -2,7 +2,8 @@
 
 A view module exposes ``build(ctx) -> PageView``. The Streamlit pages only render a PageView;
 the exports (PNG, slides, PDF) render the same ChartViews, so a chart looks the same on
-screen, on a slide and in a report.
+screen, on a slide and in a report: a ChartView holds the chart's specification (``chartspec``),
+which ``charts.figure`` draws with Plotly and the deck draws as a native PowerPoint chart.
 """
 
 from dataclasses import dataclass, field
@@ -12,7 +13,8 @@ from typing import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from regionstats import formatting
+from regionstats import charts, formatting
+from regionstats.chartspec import ChartSpec
 from regionstats.i18n import t
 from regionstats.selection import Selection
 
@@ -29,14 +31,20 @@ class Kpi:
 
 @dataclass
 class ChartView:
+    """A chart: its specification (what it shows) with the notes and source that go under it everywhere."""
     key: str
     title: str
-    figure: go.Figure
+    spec: ChartSpec
     data: pd.DataFrame
     source_note: str
     notes: list = field(default_factory=list)  # missing values, method, formula
     alt: str = ""
     status_notes: list = field(default_factory=list)  # footnotes of provisional/conflicting values, also in notes
+    figure: go.Figure | None = None  # the spec drawn by Plotly (charts.figure) unless given
+
+    def __post_init__(self):
+        if self.figure is None:
+            self.figure = charts.figure(self.spec)
 
 
 @dataclass

@@ -134,14 +134,14 @@ def per_capita_over_time_chart(ctx: Context, indicator: str) -> ChartView | None
         return None  # nothing to draw, or the one year the bars already show
     lang, name = ctx.lang, ctx.indicator_name(indicator)
     title = t("per_capita_over_time_title", lang, indicator=name, years=years_text(drawn.year))
-    figure = charts.lines_over_time(line_frame(df), value="per_capita", code="region_code", label="label",
-                                    text="text", home=ctx.selection.home, lang=lang, title=title,
-                                    axis_title=t("per_capita_unit", lang), decimals=0, status="status")
+    spec = charts.lines_over_time(line_frame(df), value="per_capita", code="region_code", label="label",
+                                  text="text", home=ctx.selection.home, lang=lang, title=title,
+                                  axis_title=t("per_capita_unit", lang), decimals=0, status="status")
     marks = status_notes(ctx, drawn)
     notes = ([t("per_capita_over_time_formula", lang, indicator=name)] + basis_notes(ctx, drawn)
              + missing_notes(ctx, df, ctx.selection.regions) + marks)
     sources = [s for ids in drawn.amount_source_ids.dropna() for s in ids.split(",")]
     sources += list(drawn.population_source_id.dropna())
     years = list(drawn.year) + [y - 1 for y in drawn.year]
-    return ChartView(f"over_time_per_capita_{indicator}", title, figure, df, ctx.source_note(sources, years), notes,
+    return ChartView(f"over_time_per_capita_{indicator}", title, spec, df, ctx.source_note(sources, years), notes,
                      alt=title, status_notes=marks)
