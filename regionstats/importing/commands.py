@@ -15,7 +15,8 @@ import pandas as pd
 from regionstats import config, schema
 from regionstats.importing.apply import LOCK_WAIT, apply_import, import_history, undo_last_import
 from regionstats.importing.long_template import template_csv
-from regionstats.importing.problems import ImportProblem, UploadRefused, format_message
+from regionstats.i18n import t
+from regionstats.importing.problems import ImportProblem, UploadRefused
 from regionstats.importing.readers import MAX_BYTES
 from regionstats.importing.report import ImportReport
 from regionstats.importing.scb import ScbClient, plan_scb_population
@@ -125,7 +126,7 @@ def cmd_fetch(args) -> int:
     low, high = schema.YEAR_RANGE
     if not low <= args.first_year <= args.last_year <= high:
         detail = {"low": low, "high": high, "first": args.first_year, "last": args.last_year}
-        print(f"{'fel' if args.lang == 'sv' else 'error'}: {format_message('scb_years', detail, args.lang)}",
+        print(f"{t('error_prefix', args.lang)}: {t('import.problem.scb_years', args.lang, **detail)}",
               file=sys.stderr)
         return USAGE_ERROR
     regions = None
@@ -153,7 +154,7 @@ def cmd_fetch_eurostat(args) -> int:
     low, high = schema.YEAR_RANGE
     if not low <= args.first_year <= args.last_year <= high:
         detail = {"low": low, "high": high, "first": args.first_year, "last": args.last_year}
-        print(f"{'fel' if args.lang == 'sv' else 'error'}: {format_message('scb_years', detail, args.lang)}",
+        print(f"{t('error_prefix', args.lang)}: {t('import.problem.scb_years', args.lang, **detail)}",
               file=sys.stderr)
         return USAGE_ERROR
     if not args.dataset:
@@ -192,7 +193,7 @@ def finish(args, report) -> int:
         say(args, "Provkörning (--dry-run): inget skrevs.", "Dry run (--dry-run): nothing was written.")
         return 0
     if not args.yes and not confirm(args, data_dir_of(args)):
-        print(format_message("aborted", {}, args.lang), file=sys.stderr)
+        print(t("import.problem.aborted", args.lang), file=sys.stderr)
         return REJECTED
     confirmed = args.confirm_warnings
     if report.confirmations and not confirmed:
@@ -204,7 +205,7 @@ def finish(args, report) -> int:
             return REJECTED
         confirmed = confirm(args, data_dir_of(args), warnings=len(report.confirmations))
         if not confirmed:
-            print(format_message("aborted", {}, args.lang), file=sys.stderr)
+            print(t("import.problem.aborted", args.lang), file=sys.stderr)
             return REJECTED
     try:
         entry = apply_import(data_dir_of(args), report, note=args.note, lock_wait=args.lock_wait,

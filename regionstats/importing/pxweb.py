@@ -16,16 +16,17 @@ import datetime as dt
 import json
 import re
 
+from regionstats.i18n import TEXT
 from regionstats.importing.long_template import IncomingRow
 from regionstats.importing.problems import Both, ImportIssue, UploadRefused
 from regionstats.importing.readers import MISSING_MARKERS, Sheet
 from regionstats.importing.scb import (
     BASE_URL,
-    STATUS_MEANING,
     _roles,
     county_code,
     is_total,
     population_rows,
+    status_meaning,
 )
 
 CONTENTS_INDICATORS = {"BE0101N1": "population", "000007ME": "population"}
@@ -198,8 +199,8 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
             if not text:
                 continue
             note = ""
-            if text in MISSING_MARKERS and text in STATUS_MEANING:
-                note = f"SCB: ”{text}” = {STATUS_MEANING[text][0]}"
+            if text in MISSING_MARKERS and f"scb.status.{text}" in TEXT:
+                note = f"SCB: ”{text}” = {status_meaning(text)}"
             rows.append(IncomingRow(line, {"region_code": label, "indicator_id": indicator, "year": year,
                                            "value": text, "source_id": source["source_id"], "note": note},
                                     {"region_code": header[0] or "region", "year": header[index],

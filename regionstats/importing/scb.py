@@ -33,6 +33,7 @@ import urllib.request
 from collections import deque
 from dataclasses import dataclass
 
+from regionstats.i18n import TEXT, t
 from regionstats.importing.long_template import IncomingRow
 from regionstats.importing.problems import Both, ScbError
 from regionstats.importing.readers import format_number
@@ -322,13 +323,11 @@ def is_total(code: str, label: str = "", elimination_code: str | None = None) ->
     return code in TOTAL_CODES or str(label).strip().lower().startswith(TOTAL_LABEL_START)
 
 
-# SCB's symbols for a cell without a number, and what they mean
-STATUS_MEANING = {
-    "..": ("uppgift saknas eller är för osäker för att anges", "figure not available or too uncertain"),
-    ".": ("uppgift kan inte förekomma", "figure cannot occur"),
-    "-": ("inget finns att redovisa (noll)", "nothing to report (zero)"),
-    "…": ("uppgift saknas", "figure not available"),
-}
+def status_meaning(symbol: str) -> str:
+    """What SCB's symbol for a cell without a number means (catalogue scb.status.<symbol>), in Swedish
+    as the notes are."""
+    key = f"scb.status.{symbol}"
+    return t(key) if key in TEXT else f"SCB-symbol {symbol}"
 
 
 def check_totals(dataset: dict) -> None:
@@ -385,7 +384,7 @@ def population_rows(dataset: dict, source_id: str, regions: list[str] | None = N
         note = "; ".join(n for n in (notes.get((geo, cell[geo])), notes.get((time_id, cell[time_id]))) if n)
         if cell["value"] is None:
             shown = symbol or ".."
-            meaning = STATUS_MEANING.get(shown, (f"SCB-symbol {shown}", ""))[0]
+            meaning = status_meaning(shown)
             cells_out = {"value": shown, "value_text": shown, "status": "missing",
                          "note": "; ".join(x for x in (f"SCB: ”{shown}” = {meaning}", note) if x)}
         else:
