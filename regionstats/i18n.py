@@ -634,6 +634,139 @@ TEXT.update({
     "eurostat.flag.s": ("Eurostats uppskattning", "Eurostat estimate"),
 })
 
+TEXT.update({
+    # details inside import messages: SCB's and PxWeb's answers, quoting, suggestions
+    "scb.shape.categories": ("{dimension}: {count} kategorier men storlek {size}",
+                             "{dimension}: {count} categories, size {size}"),
+    "scb.shape.not_dataset": ("class är inte dataset", "class is not dataset"),
+    "scb.shape.too_many_cells": ("{total} celler; högst {limit} läses", "{total} cells; at most {limit} are read"),
+    "scb.shape.value_count": ("{count} värden för {total} celler", "{count} values for {total} cells"),
+    "scb.shape.not_list": ("value är ingen lista", "value is not a list"),
+    "scb.shape.not_number": ("värde {index} är inte ett tal", "value {index} is not a number"),
+    "scb.shape.no_field": ("fältet {field} saknas", "the field {field} is missing"),
+    "scb.shape.no_geo_or_time": ("{geo} eller {time} saknas", "{geo} or {time} missing"),
+    "scb.shape.value_types": ("värden och statussymboler ska vara tal och text",
+                              "values and status symbols should be numbers and text"),
+    "scb.hint.missing_variable": ("en variabel som tabellen kräver saknas i urvalet",
+                                  "a variable the table requires is missing from the selection"),
+    "scb.hint.unknown_value": ("ett värde (år, tabellinnehåll eller kod) finns inte i tabellen",
+                               "a value (year, contents or code) does not exist in the table"),
+    "scb.hint.refused": ("SCB godtog inte urvalet", "SCB did not accept the selection"),
+    "import.detail.pxweb_contents": (
+        "tabellinnehållet går inte att känna igen (bara folkmängd, BE0101N1/000007ME); "
+        "använd mallen för andra uppgifter",
+        "its contents cannot be recognised (only population, BE0101N1/000007ME); use the template "
+        "for other figures",
+    ),
+    "import.detail.after_quote": ("efter ett avslutande citattecken ska ”{separator}” eller radslut komma",
+                                  "a closing quote must be followed by “{separator}” or the end of the line"),
+    "import.detail.did_you_mean": ("; menade du {shown}?", "; did you mean {shown}?"),
+    "import.detail.hint": ("; {hint}", "; {hint}"),
+    # the import command line (regionstats/importing/commands.py)
+    "import.cli.no_file": ("fel: filen {file} finns inte", "error: the file {file} does not exist"),
+    "import.cli.no_mapping": ("fel: mappningen {mapping} finns inte", "error: the mapping {mapping} does not exist"),
+    "import.cli.bad_regions": ("fel: --regions ska vara länskoder som 01,18 (fick {regions})",
+                               "error: --regions should be county codes like 01,18 (got {regions})"),
+    "import.cli.no_dataset": ("fel: ange datasetet, till exempel: {example}",
+                              "error: name the dataset, for example: {example}"),
+    "import.cli.bad_filter": ("fel: --filter ska vara DIM=KOD (fick {item})",
+                              "error: --filter should be DIM=CODE (got {item})"),
+    "import.cli.nothing_to_change": ("Inget att ändra; inget skrevs.", "Nothing to change; nothing was written."),
+    "import.cli.dry_run": ("Provkörning (--dry-run): inget skrevs.", "Dry run (--dry-run): nothing was written."),
+    "import.cli.unconfirmed": (
+        "fel: rapporten har varningar som måste bekräftas; läs dem och lägg till --confirm-warnings",
+        "error: the report has warnings that must be confirmed; read them and add --confirm-warnings",
+    ),
+    "import.cli.imported": ("Importerat ({id}). Ångra med: python -m regionstats undo-import",
+                            "Imported ({id}). Undo with: python -m regionstats undo-import"),
+    "import.cli.confirm": ("Skriva ändringarna till {data_dir}? [j/N] ", "Write the changes to {data_dir}? [y/N] "),
+    "import.cli.confirm_warnings": ("{warnings} varningar ovan måste bekräftas. Importera ändå? [j/N] ",
+                                    "{warnings} warnings above must be confirmed. Import anyway? [y/N] "),
+    "import.cli.undone": ("Importen {undoes} ({file}) är ångrad.", "The import {undoes} ({file}) is undone."),
+    "import.cli.out_is_folder": ("fel: {out} är en mapp; ange ett filnamn, t.ex. {example}",
+                                 "error: {out} is a folder; give a file name, e.g. {example}"),
+    "import.cli.no_folder": ("fel: mappen {folder} finns inte", "error: the folder {folder} does not exist"),
+    "import.cli.write_failed": ("fel: kunde inte skriva {out} ({reason})", "error: could not write {out} ({reason})"),
+    "import.cli.template_written": ("Mallen skrevs till {out}", "The template was written to {out}"),
+    "import.cli.no_imports": ("Inga importer ännu.", "No imports yet."),
+    # the import report (regionstats/importing/report.py) and its place in the app (ui/importer.py)
+    "import.report.refused": ("Filen vägrades; inget importeras.", "The file was refused; nothing is imported."),
+    "import.report.rows_read": ("{count} rader lästa", "{count} rows read"),
+    "import.report.cells_read": ("{count} celler lästa", "{count} cells read"),
+    "import.report.summary": (
+        "{read}: {added} läggs till, {changed} ändras, {unchanged} oförändrade, {rejected} avvisade, "
+        "{new_sources} nya källor.",
+        "{read}: {added} added, {changed} changed, {unchanged} unchanged, {rejected} rejected, "
+        "{new_sources} new sources.",
+    ),
+    "import.report.rejected": ("Filen avvisas tills felen är rättade; inget skrivs.",
+                               "The file is rejected until the errors are fixed; nothing is written."),
+    "import.report.to_confirm": ("{count} varningar måste bekräftas innan något skrivs.",
+                                 "{count} warnings must be confirmed before anything is written."),
+    "import.report.title": ("Import av {file}", "Import of {file}"),
+    "import.report.errors": ("Fel", "Errors"),
+    "import.report.must_confirm": ("Måste bekräftas", "Must be confirmed"),
+    "import.report.warnings": ("Varningar", "Warnings"),
+    "import.report.new_sources": ("Nya källor", "New sources"),
+    "import.report.changed": ("Ändras", "Changed"),
+    "import.report.added": ("Läggs till", "Added"),
+    "import.report.more": ("… {count} till", "… {count} more"),
+    "import_report": ("Rapport", "Report"),
+    "import_template_file": ("regionstats-mall.csv", "regionstats-template.csv"),
+    # the long template's help lines (regionstats/importing/long_template.py)
+    "import.template.help.1": (
+        "Mall för att lägga till data i regionstats: Data och källor → Importera, eller python -m "
+        "regionstats import FIL",
+        "Template for adding data to regionstats: Data och källor → Importera, or python -m regionstats "
+        "import FILE",
+    ),
+    "import.template.help.2": (
+        "Rader som börjar med # läses inte. En rad per region, indikator och år.",
+        "Lines starting with # are not read. One row per region, indicator and year.",
+    ),
+    "import.template.help.3": (
+        "region_code: regionkod (00 Riket, 01 Stockholm, 03 Uppsala, 18 Örebro …) eller regionens namn",
+        "region_code: region code (00 Sweden, 01 Stockholm, 03 Uppsala, 18 Örebro …) or the region's name",
+    ),
+    "import.template.help.4": (
+        "indicator_id: indikatorns id (se Data och källor) eller dess namn",
+        "indicator_id: the indicator's id (see Data och källor) or its name",
+    ),
+    "import.template.help.5": (
+        "year: år; för folkmängd året vars 31 december avses",
+        "year: the year; for population the year whose 31 December is meant",
+    ),
+    "import.template.help.6": (
+        "value: värdet; decimalkomma och mellanslag mellan tusental går bra; x, .. eller – om källan "
+        "saknar värdet; 351-400 för ett band",
+        "value: the value; decimal comma and spaces between thousands are fine; x, .. or – if the "
+        "source has no value; 351-400 for a band",
+    ),
+    "import.template.help.7": (
+        "status: published (om tom), provisional, conflicting eller missing",
+        "status: published (if empty), provisional, conflicting or missing",
+    ),
+    "import.template.help.8": (
+        "unit: frivillig; kontrolleras mot indikatorns enhet (MSEK, kr, %, personer …)",
+        "unit: optional; checked against the indicator's unit (MSEK, SEK, %, persons …)",
+    ),
+    "import.template.help.9": (
+        "source_id: en befintlig källa, eller en ny som beskrivs med publisher, title, url och published",
+        "source_id: an existing source, or a new one described by publisher, title, url and published",
+    ),
+    "import.template.help.10": (
+        "Övriga kolumner (period_start, period_end, period_label, value_text, value_low, value_high, "
+        "note) är frivilliga.",
+        "The other columns (period_start, period_end, period_label, value_text, value_low, value_high, "
+        "note) are optional.",
+    ),
+    "import.template.help.11": (
+        "Exemplet nedan är påhittat: ta bort # och ersätt med riktiga uppgifter.",
+        "The example below is made up: remove the # and replace it with real figures.",
+    ),
+    "import.template.example": ("EXEMPEL", "EXAMPLE"),
+})
+
 
 @dataclass(frozen=True)
 class Both:
@@ -1152,5 +1285,13 @@ TEXT.update({
         "The places are published placings, not computed here. University lists show the region's best-placed "
         "university in the editions that include its university with the most editions. The list size is shown "
         "where a source states it. * = a conflicting or provisional figure (see Data and sources).",
+    ),
+})
+
+TEXT.update({
+    # a link's page value that the page does not offer (ui/controls.py)
+    "url_value_not_offered": (
+        "Länkens {param} ”{value}” finns inte på den här sidan; {shown} visas i stället.",
+        "The link's {param} “{value}” is not offered on this page; {shown} is shown instead.",
     ),
 })

@@ -16,6 +16,7 @@ SELECTION = "selection"  # the Selection the current page is rendered with (its 
 URL_SELECTION = "_url_selection"
 LAST_SELECTION = "_last_selection"
 IGNORED = "_url_ignored"
+FROM_LINK = "_from_link"  # True only on a session's first run: the page widgets start from the link
 
 
 def seed_from_url(offered_regions: set, home_options: set, known_indicators: set,
@@ -31,6 +32,9 @@ def seed_from_url(offered_regions: set, home_options: set, known_indicators: set
         parsed = sel.from_query_params(params, offered_regions, known_indicators, year_range)
         st.session_state[URL_SELECTION] = parsed.selection
         st.session_state[IGNORED] = not_offered + parsed.ignored
+        st.session_state[FROM_LINK] = True
+    else:
+        st.session_state[FROM_LINK] = False
     return st.session_state.get(LAST_SELECTION) or st.session_state[URL_SELECTION]
 
 

@@ -157,25 +157,14 @@ class ImportReport:
         lang = lang or self.lang
         c = self.counts()
         if self.refused:
-            return ("Filen vägrades; inget importeras." if lang == "sv"
-                    else "The file was refused; nothing is imported.")
-        cells = self.source_kind == "wide"
-        if lang == "sv":
-            read = f"{c['read']} {'celler' if cells else 'rader'} lästa"
-            text = (f"{read}: {c['added']} läggs till, {c['changed']} ändras, "
-                    f"{c['unchanged']} oförändrade, {c['rejected']} avvisade, {c['new_sources']} nya källor.")
-            if self.rejected:
-                text += " Filen avvisas tills felen är rättade; inget skrivs."
-            elif self.confirmations:
-                text += f" {c['to_confirm']} varningar måste bekräftas innan något skrivs."
-            return text
-        read = f"{c['read']} {'cells' if cells else 'rows'} read"
-        text = (f"{read}: {c['added']} added, {c['changed']} changed, "
-                f"{c['unchanged']} unchanged, {c['rejected']} rejected, {c['new_sources']} new sources.")
+            return t("import.report.refused", lang)
+        read = t("import.report.cells_read" if self.source_kind == "wide" else "import.report.rows_read", lang,
+                 count=c["read"])
+        text = t("import.report.summary", lang, **{**c, "read": read})
         if self.rejected:
-            text += " The file is rejected until the errors are fixed; nothing is written."
+            text += " " + t("import.report.rejected", lang)
         elif self.confirmations:
-            text += f" {c['to_confirm']} warnings must be confirmed before anything is written."
+            text += " " + t("import.report.to_confirm", lang, count=c["to_confirm"])
         return text
 
     def problem_messages(self, lang: str | None = None) -> list[str]:
@@ -190,23 +179,21 @@ class ImportReport:
     def text(self, lang: str | None = None, limit: int = 200) -> str:
         """The whole report as plain text."""
         lang = lang or self.lang
-        sv = lang == "sv"
-        lines = [f"{'Import av' if sv else 'Import of'} {self.file_name}", self.summary(lang)]
+        lines = [t("import.report.title", lang, file=self.file_name), self.summary(lang)]
         sections = [
-            ("Fel" if sv else "Errors", self.problem_messages(lang)),
-            ("Måste bekräftas" if sv else "Must be confirmed", self.confirmation_messages(lang)),
-            ("Varningar" if sv else "Warnings", grouped_messages(self.warnings, lang)),
-            ("Nya källor" if sv else "New sources",
-             [f"{s['source_id']}: {s['publisher']}, {s['title']}, {s['url']}" for s in self.new_sources]),
-            ("Ändras" if sv else "Changed", [self._change_line(c, lang) for c in self.changed]),
-            ("Läggs till" if sv else "Added", [self._change_line(c, lang) for c in self.added]),
+            ("errors", self.problem_messages(lang)),
+            ("must_confirm", self.confirmation_messages(lang)),
+            ("warnings", grouped_messages(self.warnings, lang)),
+            ("new_sources", [f"{s['source_id']}: {s['publisher']}, {s['title']}, {s['url']}" for s in self.new_sources]),
+            ("changed", [self._change_line(c, lang) for c in self.changed]),
+            ("added", [self._change_line(c, lang) for c in self.added]),
         ]
         for title, items in sections:
             if items:
-                lines.append(f"\n{title} ({len(items)}):")
+                lines.append(f"\n{t('import.report.' + title, lang)} ({len(items)}):")
                 lines += [f"  {item}" for item in items[:limit]]
                 if len(items) > limit:
-                    lines.append(f"  … {len(items) - limit} {'till' if sv else 'more'}")
+                    lines.append(f"  {t('import.report.more', lang, count=len(items) - limit)}")
         return "\n".join(lines)
 
     def _change_line(self, change: Change, lang: str) -> str:
@@ -332,7 +319,7 @@ def suggestion(text: str, lookup: dict, describe) -> Both:
     if not match:
         return Both("", "")
     shown = describe(lookup[match[0]])
-    return Both(f"; menade du {shown}?", f"; did you mean {shown}?")
+    return both("import.detail.did_you_mean", shown=shown)
 
 
 def unit_code(text: str, indicator: dict) -> str | None:
@@ -511,8 +498,7 @@ class Planner:
             self.warn(row, "unit", "unit_unknown", value=text, expected=expected)
         elif found != indicator["unit"] and (found, indicator["unit"]) not in COMPATIBLE_UNITS:
             hint_key = f"import.unit_hint.{found}.{indicator['unit']}"
-            hint = both(hint_key) if hint_key in TEXT else Both("", "")
-            hint = Both(f"; {hint.sv}" if hint.sv else "", f"; {hint.en}" if hint.en else "")
+            hint = both("import.detail.hint", hint=both(hint_key)) if hint_key in TEXT else Both("", "")
             self.issue(row, "unit", "unit_mismatch", value=text, expected=expected, hint=hint)
 
     def source(self, row: IncomingRow) -> str | None:
