@@ -60,6 +60,18 @@ def signed(amount, unit: str, decimals: int = 0, lang: str = "sv") -> str:
     return sign + value(amount, unit, decimals, lang)
 
 
+def sign_of(text: str | None) -> int:
+    """The sign a signed text shows: '+3,2 %' -> 1, '−11 kr' -> -1, '0 %', '+0 kr' or no text -> 0."""
+    text = (text or "").strip()
+    sign = {"+": 1, "−": -1, "-": -1}.get(text[:1], 0)
+    digits = ""
+    for char in text[1:] if sign else text:
+        if not (char.isdigit() or char in ", ." + NBSP):
+            break
+        digits += char
+    return sign if any(d.isdigit() and d != "0" for d in digits) else 0
+
+
 def percent(value, decimals: int = 1, lang: str = "sv") -> str:
     if is_missing(value):
         return MISSING[lang]
