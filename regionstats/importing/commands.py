@@ -119,14 +119,20 @@ def cmd_import(args) -> int:
     return finish(args, report)
 
 
+def years_in_range(args) -> bool:
+    """--from/--to within the data's year range, from ≤ to; else one line on stderr."""
+    low, high = schema.YEAR_RANGE
+    if low <= args.first_year <= args.last_year <= high:
+        return True
+    detail = {"low": low, "high": high, "first": args.first_year, "last": args.last_year}
+    print(f"{t('error_prefix', args.lang)}: {t('import.problem.scb_years', args.lang, **detail)}", file=sys.stderr)
+    return False
+
+
 def cmd_fetch(args) -> int:
     if args.what == "eurostat":
         return cmd_fetch_eurostat(args)
-    low, high = schema.YEAR_RANGE
-    if not low <= args.first_year <= args.last_year <= high:
-        detail = {"low": low, "high": high, "first": args.first_year, "last": args.last_year}
-        print(f"{t('error_prefix', args.lang)}: {t('import.problem.scb_years', args.lang, **detail)}",
-              file=sys.stderr)
+    if not years_in_range(args):
         return USAGE_ERROR
     regions = None
     if args.regions:
@@ -149,11 +155,7 @@ def cmd_fetch(args) -> int:
 def cmd_fetch_eurostat(args) -> int:
     from regionstats.importing.eurostat import EurostatError, plan_eurostat
 
-    low, high = schema.YEAR_RANGE
-    if not low <= args.first_year <= args.last_year <= high:
-        detail = {"low": low, "high": high, "first": args.first_year, "last": args.last_year}
-        print(f"{t('error_prefix', args.lang)}: {t('import.problem.scb_years', args.lang, **detail)}",
-              file=sys.stderr)
+    if not years_in_range(args):
         return USAGE_ERROR
     if not args.dataset:
         example = "fetch eurostat rd_e_gerdreg --from 2019 --to 2023"
