@@ -44,7 +44,8 @@ def test_no_other_text_tables():
     """Swedish/English pairs live only in i18n.py: no ("svenska", "English") tuples, no Both("…", "…") or
     say(…, "…", "…") with literal text, no '"text" if lang == "sv" else "text"' anywhere else."""
     pair = re.compile(r'\(\s*f?"[^"]*[åäöÅÄÖ][^"]*",\s*f?"[^"]*"\s*,?\s*\)')
-    inline = re.compile(r'f?"(?!(?:sv|en)")[^"]*[A-Za-zåäö][^"]*"\s+if\s+[\w.]*lang\s*==\s*"(sv|en)"\s+else\s+f?"')
+    inline = re.compile(r"""f?(["'])(?!(?:sv|en)\1)[^"']*[A-Za-zåäö][^"']*\1\s+if\s+[\w.]*lang\s*==\s*["'](sv|en)["']"""
+                        r"""\s+else\s+f?["']""")
     literal_both = re.compile(r'\bBoth\(\s*f?"[^"{]')
     allowed = ("maketrans(", "POPULATION_LABELS = ")  # letters folded for matching; labels read in SCB's files
     for path, text in _sources():
