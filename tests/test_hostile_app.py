@@ -16,14 +16,10 @@ from streamlit.testing.v1 import AppTest
 
 from regionstats.i18n import t
 from regionstats.selection import CATEGORIES
+from regionstats.views import registry
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {
-    "oversikt": "pages/1_oversikt.py", "rankningar": "pages/2_rankningar.py",
-    "finansiering": "pages/3_finansiering.py", "citeringar": "pages/4_citeringar.py",
-    "topp-fem": "pages/5_topp-fem.py", "utveckling": "pages/6_utveckling.py", "karta": "pages/7_karta.py",
-    "jamfor": "pages/8_jamfor.py", "data": "pages/9_data.py", "varlden": "pages/10_varlden.py",
-}
+PAGES = {page.slug: page.file for page in registry.TABLE}  # the one table of pages
 pytestmark = pytest.mark.apptest
 
 # markdown that would become a link, a remote image, coloured text or an autolink if rendered
