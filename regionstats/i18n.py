@@ -1,6 +1,11 @@
 """Every user-facing text in Swedish and English: the one catalogue. ``t(key, lang, **values)``.
 
-Other modules add no text tables of their own; a test checks that every key has both languages.
+The app's keys are plain (``page_overview``); the messages of the validation, the importer and the
+queries are namespaced by their code (``data.error.<code>``, ``import.problem.<code>``,
+``query.error.<code>``). A value that itself differs by language is passed to t() as ``Both(sv, en)``.
+Other modules add no text tables of their own: tests/test_catalogue.py checks that every key has both
+languages with the same placeholders, and that no other module keeps Swedish/English pairs.
+New keys go at the end of TEXT (a new ``TEXT.update`` block), so that parallel work merges cleanly.
 """
 
 from dataclasses import dataclass
