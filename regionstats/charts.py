@@ -1,4 +1,8 @@
-"""Plotly figure builders. Pure: DataFrame in, figure out; no Streamlit, no SQL.
+"""Chart builders and their Plotly renderers. Pure: no Streamlit, no SQL.
+
+A builder turns a DataFrame into a chart specification (``chartspec.ChartSpec``: series of points
+with their texts, reference lines, bands, uncertain points); ``figure(spec)`` draws it, one renderer
+per kind. The deck draws the same specifications as native PowerPoint charts.
 
 Every figure gets the same frame from ``style``: a title that says what and when, axis
 titles with units, the locale's number separators, a colour-blind-safe palette (Okabe–Ito)
@@ -7,6 +11,7 @@ never as zero-length bars.
 """
 
 import json
+import math
 from functools import lru_cache
 
 import numpy as np
@@ -15,7 +20,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from regionstats import config
-from regionstats.formatting import MISSING, PLOTLY_SEPARATORS, d3_format, is_missing
+from regionstats.chartspec import Band, ChartSpec, Point, Reference, Series
+from regionstats.formatting import MISSING, PLOTLY_SEPARATORS, d3_format, is_missing, number
 
 HOME = "#D55E00"  # vermillion: the home region on every chart
 OTHER = "#0072B2"  # blue: other regions in single-series charts
@@ -100,64 +106,97 @@ def region_colours(codes: list[str], home: str) -> dict[str, str]:
     return colours
 
 
+def _number(value) -> float | None:
+    return None if is_missing(value) else float(value)
+
+
+def _shown(text, value, decimals: int, lang: str) -> str:
+    """A point's text: the app's own, or the value in the locale's format when the frame has none."""
+    return text if isinstance(text, str) and text else number(value, decimals, lang)
+
+
+def _references(threshold: tuple | None, reference: tuple | None) -> list[Reference]:
+    """The fifth best (or world average) and Riket as reference lines; a missing value draws none."""
+    found = []
+    if threshold is not None and not is_missing(threshold[0]):
+        found.append(Reference(threshold[1], float(threshold[0]), IN_TOP_FIVE, "dot"))
+    if reference is not None and not is_missing(reference[0]):
+        found.append(Reference(reference[1], float(reference[0])))
+    return found
+
+
 def bar_by_region(df: pd.DataFrame, *, value: str, label: str, code: str, text: str, home: str, lang: str,
                   title: str, axis_title: str, decimals: int = 0, reference: tuple | None = None,
                   threshold: tuple | None = None, hover: str | None = None, status: str | None = None,
-                  framed: set | None = None, lower_is_better: bool = False) -> go.Figure:
+                  framed: set | None = None, lower_is_better: bool = False,
+                  reversed_axis: bool = False) -> ChartSpec:
     """Horizontal bars sorted best first (at the top); missing values shown as 'saknas' below them;
     uncertain ones hatched. ``framed``: region codes whose bars get a dark border (the chosen regions
-    among all 21)."""
+    among all 21). ``reference``/``threshold``: (value, label) of Riket's line and the fifth best's."""
     df = df.sort_values(value, ascending=not lower_is_better, na_position="first")
-    present = df[~df[value].isna()]
+    present, absent = df[~df[value].isna()], df[df[value].isna()]
+    hovers = present[hover] if hover else [""] * len(present)
+    points = [Point(name, _number(v), _shown(txt, v, decimals, lang), flag, h if isinstance(h, str) else "",
+                    bool(framed) and region in framed)
+              for name, v, txt, flag, h, region in zip(present[label], present[value], present[text],
+                                                       uncertain_flags(present, status), hovers, present[code])]
+    missing = [Point(name, None, txt if isinstance(txt, str) and txt else MISSING[lang])
+               for name, txt in zip(absent[label], absent[text])]
     colours = [HOME if c == home else OTHER for c in present[code]]
-    flags = uncertain_flags(present, status)
-    marked = [c in framed for c in present[code]] if framed else [False] * len(present)
+    return ChartSpec("bar_h", title, lang, [Series(axis_title, points, colours)], missing, decimals,
+                     reversed_axis, axis_title, _references(threshold, reference))
+
+
+def _draw_bar_h(spec: ChartSpec) -> go.Figure:
+    series = spec.series[0] if spec.series else Series(spec.axis_title)
+    points = series.points
+    flags = [p.uncertain for p in points]
+    hovered = any(p.hover for p in points)
     fig = go.Figure(go.Bar(
-        x=present[value], y=present[label], orientation="h", marker_color=colours,
+        x=[p.value for p in points], y=[p.category for p in points], orientation="h", marker_color=series.colours,
         marker_pattern=hatch(flags) if any(flags) else None,
-        marker_line_color=["#1f2d3d" if m else "rgba(0,0,0,0)" for m in marked],
-        marker_line_width=[2 if m else 0 for m in marked],
-        text=present[text], textposition="outside", cliponaxis=False,
-        customdata=present[hover] if hover else None,
-        hovertemplate="%{y}: %{text}" + ("<br>%{customdata}" if hover else "") + "<extra></extra>",
-        name=axis_title, showlegend=False,
+        marker_line_color=["#1f2d3d" if p.outlined else "rgba(0,0,0,0)" for p in points],
+        marker_line_width=[2 if p.outlined else 0 for p in points],
+        text=[p.text for p in points], textposition="outside", cliponaxis=False,
+        customdata=[p.hover for p in points] if hovered else None,
+        hovertemplate="%{y}: %{text}" + ("<br>%{customdata}" if hovered else "") + "<extra></extra>",
+        name=series.name, showlegend=False,
     ))
-    add_missing_markers(fig, df[df[value].isna()], label, text, lang, horizontal=True)
-    values = present[value].astype(float)
+    add_missing_markers(fig, spec.missing, spec.lang, horizontal=True)
+    values = [p.value for p in points if p.value is not None]
     # the lines' labels sit above the bars, one row each, so they cover neither bars nor row names; a
     # line at the axis start gets its label to the right of it
-    level = 0
-    if threshold is not None:
-        at_start = bool(len(values) and values.min() >= 0 and threshold[0] <= 0)
-        add_reference_line(fig, threshold[0], threshold[1], horizontal=True, colour=IN_TOP_FIVE, dash="dot",
+    for level, line in enumerate(spec.references):
+        at_start = bool(values and min(values) >= 0 and line.value <= 0)
+        add_reference_line(fig, line.value, line.label, horizontal=True, colour=line.colour, dash=line.dash,
                            level=level, position="top right" if at_start else None)
-        level += 0 if is_missing(threshold[0]) else 1
-    if reference is not None:
-        add_reference_line(fig, reference[0], reference[1], horizontal=True, level=level)
-        level += 0 if is_missing(reference[0]) else 1
+    level = len(spec.references)
     # rows in the sorted order, missing ones last (at the bottom), not where their trace adds them
-    fig.update_yaxes(categoryorder="array", categoryarray=list(df[label]))
-    fig.update_xaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
-    if len(values) and values.min() >= 0:  # room for the labels outside the longest bar
-        fig.update_xaxes(range=[0, max(values.max(), 1e-9) * 1.3])
-        if decimals == 0 and values.max() <= 10:
+    fig.update_yaxes(categoryorder="array", categoryarray=[p.category for p in spec.missing + points])
+    fig.update_xaxes(tickformat=d3_format(spec.decimals), hoverformat=d3_format(spec.decimals))
+    if values and min(values) >= 0:  # room for the labels outside the longest bar
+        fig.update_xaxes(range=[0, max(max(values), 1e-9) * 1.3])
+        if spec.decimals == 0 and max(values) <= 10:
             fig.update_xaxes(dtick=1)  # whole-number ticks, never 0, 0, 0, 1, 1
-    height = max(320, 60 + 34 * len(df))
-    fig = style(fig, title, lang, x_title=axis_title, height=height + 18 * level)
+    height = max(320, 60 + 34 * (len(points) + len(spec.missing)))
+    fig = style(fig, spec.title, spec.lang, x_title=spec.axis_title, height=height + 18 * level)
     if level:
         fig.update_layout(margin={"t": 74 + 18 * level})
+    if spec.reversed_axis:
+        fig.update_xaxes(autorange="reversed")
     return fig
 
 
-def add_missing_markers(fig: go.Figure, missing: pd.DataFrame, label: str, text: str, lang: str,
-                        horizontal: bool = True) -> None:
+def add_missing_markers(fig: go.Figure, missing: list, lang: str, horizontal: bool = True) -> None:
     """Place an open marker with 'saknas' (and its reason) where a value is missing."""
-    if missing.empty:
+    if not missing:
         return
-    reasons = [t if isinstance(t, str) and t else MISSING[lang] for t in missing[text]]
-    coords = {"x": [0] * len(missing), "y": missing[label]} if horizontal else {"x": missing[label], "y": [0] * len(missing)}
+    labels = [p.category for p in missing]
+    zeros = [0] * len(missing)
+    coords = {"x": zeros, "y": labels} if horizontal else {"x": labels, "y": zeros}
     fig.add_trace(go.Scatter(
-        **coords, mode="markers+text", text=reasons, textposition="middle right" if horizontal else "top center",
+        **coords, mode="markers+text", text=[p.text for p in missing],
+        textposition="middle right" if horizontal else "top center",
         marker={"symbol": "x-thin-open", "size": 10, "color": UNDETERMINED, "line": {"width": 2, "color": "#777"}},
         hovertemplate="%{y}: %{text}<extra></extra>" if horizontal else "%{x}: %{text}<extra></extra>",
         name=MISSING[lang], showlegend=False,
@@ -186,40 +225,58 @@ def add_reference_line(fig: go.Figure, value: float, label: str, horizontal: boo
 
 def lines_over_time(df: pd.DataFrame, *, value: str, code: str, label: str, text: str, home: str,
                     lang: str, title: str, axis_title: str, decimals: int = 0,
-                    reversed_axis: bool = False, band: tuple | None = None, status: str | None = None) -> go.Figure:
-    """One line per region over the years; the home region thicker; an optional shaded band; uncertain
-    values as hollow markers."""
-    fig = go.Figure()
+                    reversed_axis: bool = False, band: tuple | None = None, status: str | None = None) -> ChartSpec:
+    """One line per region over the years; the home region thicker; an optional shaded band (low, high,
+    label); uncertain values as hollow markers."""
     colours = region_colours(list(dict.fromkeys(df[code])), home)
+    series = []
     for region, rows in df.sort_values("year").groupby(code, sort=False):
-        is_home = region == home
         flags = uncertain_flags(rows, status)
+        points = [Point(int(year), _number(v), _shown(txt, v, decimals, lang), flag)
+                  for year, v, txt, flag in zip(rows["year"], rows[value], rows[text], flags)]
+        series.append(Series(rows[label].iloc[0], points, [colours[region]], dash=region == "00",
+                             width=4 if region == home else 2, emphasis=region == home))
+    bands = [Band(band[2], band[0], band[1])] if band is not None else []
+    return ChartSpec("line", title, lang, series, decimals=decimals, reversed_axis=reversed_axis,
+                     axis_title=axis_title, bands=bands)
+
+
+def _draw_line(spec: ChartSpec) -> go.Figure:
+    fig = go.Figure()
+    for series in spec.series:
+        colour = series.colours[0] if series.colours else None
+        flags = [p.uncertain for p in series.points]
         fig.add_trace(go.Scatter(
-            x=rows["year"], y=rows[value], mode="lines+markers", name=rows[label].iloc[0],
-            line={"color": colours[region], "width": 4 if is_home else 2, "dash": "dash" if region == "00" else "solid"},
-            marker={"size": 9 if is_home else 7, "symbol": hollow("circle", flags),
-                    "line": {"width": 2, "color": colours[region]}},
-            text=rows[text], connectgaps=False,
+            x=[p.category for p in series.points], y=[p.value for p in series.points], mode="lines+markers",
+            name=series.name,
+            line={"color": colour, "width": series.width, "dash": "dash" if series.dash else "solid"},
+            marker={"size": 9 if series.emphasis else 7, "symbol": hollow("circle", flags),
+                    "line": {"width": 2, "color": colour}},
+            text=[p.text for p in series.points], connectgaps=False,
             hovertemplate="%{fullData.name} %{x}: %{text}<extra></extra>",
         ))
         if any(flags):
             legend_stand_in(fig, fig.data[-1])
-    if band is not None:  # its label outside the plot, on the right, never on a data point
-        fig.add_hrect(y0=band[0], y1=band[1], fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0)
-        fig.add_annotation(x=1, xref="x domain", y=(band[0] + band[1]) / 2, yref="y", xanchor="left",
-                           showarrow=False, text=band[2], font={"color": IN_TOP_FIVE}, xshift=6)
-    fig.update_xaxes(dtick=1 if df["year"].nunique() < 15 else 2, tickformat="d")
-    fig.update_yaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
-    if reversed_axis:
-        worst = df[value].max()
+    log = spec.axes.get("y", {}).get("type") == "log"  # an annotation on a log axis is placed in log10 units
+    for band in spec.bands:  # its label outside the plot, on the right, never on a data point
+        fig.add_hrect(y0=band.low, y1=band.high, fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0)
+        middle = math.log10(band.low * band.high) / 2 if log else (band.low + band.high) / 2
+        fig.add_annotation(x=1, xref="x domain", y=middle, yref="y", xanchor="left",
+                           showarrow=False, text=band.label, font={"color": IN_TOP_FIVE}, xshift=6)
+    years = {p.category for s in spec.series for p in s.points}
+    fig.update_xaxes(dtick=1 if len(years) < 15 else 2, tickformat="d")
+    fig.update_yaxes(tickformat=d3_format(spec.decimals), hoverformat=d3_format(spec.decimals))
+    if spec.reversed_axis:
+        values = [p.value for s in spec.series for p in s.points if p.value is not None]
+        worst = max(values) if values else float("nan")
         fig.update_yaxes(range=[(worst if worst == worst else 5) + 0.7, 0.3], dtick=1 if worst <= 25 else None)
-    fig = style(fig, title, lang, y_title=axis_title)
-    if band is not None:
+    fig = style(fig, spec.title, spec.lang, y_title=spec.axis_title)
+    if spec.bands:
         fig.update_layout(margin={"r": 90})
     return fig
 
 
-def rank_bands_over_time(df: pd.DataFrame, *, code: str, label: str, home: str, lang: str, title: str,
+def _draw_rank_bands(df: pd.DataFrame, *, code: str, label: str, home: str, lang: str, title: str,
                          axis_title: str, band_label: str, status: str | None = None) -> go.Figure:
     """Published ranks over editions: exact places as markers, bands (351–400) as floating bars."""
     fig = go.Figure()
@@ -251,7 +308,7 @@ def rank_bands_over_time(df: pd.DataFrame, *, code: str, label: str, home: str, 
     return style(fig, title, lang, y_title=axis_title)
 
 
-def scatter_labelled(df: pd.DataFrame, *, x: str, y: str, code: str, label: str, home: str, lang: str,
+def _draw_scatter(df: pd.DataFrame, *, x: str, y: str, code: str, label: str, home: str, lang: str,
                      title: str, x_title: str, y_title: str, x_decimals: int = 0, y_decimals: int = 0,
                      hline: tuple | None = None, status: str | None = None) -> go.Figure:
     """A labelled scatter (e.g. publication volume against citation average); uncertain points hollow."""
@@ -314,8 +371,9 @@ def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, co
                      ticktext=[f"<b>{r}</b>" if r == heading else r for r in rows])
     # column names level (slanted ones ran into the title at 1280×720); many columns stand upright
     home_name = f'<b><span style="color:{HOME}">{bold_column}</span></b>'
+    # the names a size smaller than the body, so five of them sit side by side beside a sidebar at 1280×720
     fig.update_xaxes(side="top", tickvals=cols, ticktext=[home_name if c == bold_column else c for c in cols],
-                     tickangle=0 if len(cols) <= 7 else -90)
+                     tickangle=0 if len(cols) <= 7 else -90, tickfont={"size": 11})
     if bold_column in cols:  # the home region's column framed in its accent colour, as it is drawn in charts
         index = cols.index(bold_column)
         fig.add_shape(type="rect", xref="x", yref="paper", x0=index - 0.5, x1=index + 0.5, y0=0, y1=1,
@@ -356,40 +414,6 @@ def _signed_area(ring: list) -> float:
     return sum(x1 * y2 - x2 * y1 for (x1, y1, *_), (x2, y2, *_) in zip(ring, ring[1:] + ring[:1])) / 2
 
 
-def choropleth(df: pd.DataFrame, *, value: str, code: str, label: str, text: str, home: str, lang: str,
-               title: str, axis_title: str, decimals: int, reversed_scale: bool, status: str | None = None) -> go.Figure:
-    """The 21 regions coloured by value (viridis, colour-blind safe); regions without data grey; regions with an
-    uncertain value outlined in dark grey (a map cannot hatch), the views adding the footnote."""
-    present = df[df[value].notna()]
-    missing = df[df[value].isna()]
-    fig = go.Figure()
-    fig.add_trace(go.Choropleth(
-        geojson=_geojson(), locations=missing[code], z=[0] * len(missing), showscale=False,
-        colorscale=[[0, "#E5E5E5"], [1, "#E5E5E5"]], marker_line_color="white", text=missing[label],
-        customdata=missing[text], hovertemplate="%{text}: %{customdata}<extra></extra>", name=MISSING[lang],
-    ))
-    fig.add_trace(go.Choropleth(
-        geojson=_geojson(), locations=present[code], z=present[value], colorscale="Viridis",
-        reversescale=reversed_scale, marker_line_color="white", text=present[label],
-        customdata=present[text], hovertemplate="%{text}: %{customdata}<extra></extra>",
-        colorbar={"title": {"text": axis_title}, "tickformat": d3_format(decimals)},
-    ))
-    uncertain = present[uncertain_flags(present, status)]
-    if not uncertain.empty:
-        fig.add_trace(go.Choropleth(
-            geojson=_geojson(), locations=uncertain[code], z=[0] * len(uncertain), showscale=False,
-            hoverinfo="skip", colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-            marker_line_color="#222222", marker_line_width=2.5,
-        ))
-    if home in set(df[code]):
-        fig.add_trace(go.Choropleth(
-            geojson=_geojson(), locations=[home], z=[0], showscale=False, hoverinfo="skip",
-            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], marker_line_color=HOME, marker_line_width=3,
-        ))
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    return style(fig, title, lang, height=640)
-
-
 MAP_X_SCALE = 0.47  # cos(62°): one degree of longitude against one of latitude in mid-Sweden
 
 
@@ -426,7 +450,7 @@ def _label_point(rings: list) -> tuple[float, float]:
 RANK_SCALE = "Blues"
 
 
-def ranked_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str, text: str, home: str,
+def _draw_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str, text: str, home: str,
                focus: set, lang: str, title: str, axis_title: str, rank_title: str, decimals: int,
                status: str | None = None) -> go.Figure:
     """The regions coloured by their place (1 = best, so one very high value cannot flatten the rest),
@@ -501,7 +525,7 @@ def ranked_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str
     return styled
 
 
-def dot_strip(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text: str, home: str,
+def _draw_profile(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text: str, home: str,
               lang: str, title: str, x_title: str, status: str | None = None) -> go.Figure:
     """Normalised scores 0–1 per indicator (rows), one dot per region; home region accented; uncertain
     values hollow."""
@@ -529,27 +553,37 @@ def dot_strip(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text
 
 
 def grouped_bars(df: pd.DataFrame, *, category: str, group: str, value: str, text: str, lang: str, title: str,
-                 axis_title: str, decimals: int = 0, home_label: str | None = None) -> go.Figure:
+                 axis_title: str, decimals: int = 0, home_label: str | None = None) -> ChartSpec:
     """Vertical bars, one group per category (region), one colour per group (e.g. sector)."""
-    fig = go.Figure()
+    series = []
     for i, (name, rows) in enumerate(df.groupby(group, sort=False)):
+        points = [Point(c, _number(v), _shown(txt, v, decimals, lang))
+                  for c, v, txt in zip(rows[category], rows[value], rows[text])]
+        series.append(Series(name, points, [PALETTE[i % len(PALETTE)]]))
+    return ChartSpec("bar_v", title, lang, series, decimals=decimals, axis_title=axis_title, highlight=home_label)
+
+
+def _draw_bar_v(spec: ChartSpec) -> go.Figure:
+    fig = go.Figure()
+    for series in spec.series:
         fig.add_trace(go.Bar(
-            x=rows[category], y=rows[value], name=name, text=rows[text], textposition="outside",
-            marker_color=PALETTE[i % len(PALETTE)], cliponaxis=False,
-            hovertemplate="%{x} · " + str(name) + ": %{text}<extra></extra>",
+            x=[p.category for p in series.points], y=[p.value for p in series.points], name=series.name,
+            text=[p.text for p in series.points], textposition="outside", marker_color=series.colours[0],
+            cliponaxis=False, hovertemplate="%{x} · " + str(series.name) + ": %{text}<extra></extra>",
         ))
     fig.update_layout(barmode="group")
-    fig.update_yaxes(tickformat=d3_format(decimals), hoverformat=d3_format(decimals))
-    if home_label is not None:
-        fig.update_xaxes(tickvals=list(dict.fromkeys(df[category])),
-                         ticktext=[f"<b>{c}</b>" if c == home_label else c for c in dict.fromkeys(df[category])])
-    fig = style(fig, title, lang, y_title=axis_title)
+    fig.update_yaxes(tickformat=d3_format(spec.decimals), hoverformat=d3_format(spec.decimals))
+    if spec.highlight is not None:
+        categories = list(dict.fromkeys(p.category for s in spec.series for p in s.points))
+        fig.update_xaxes(tickvals=categories,
+                         ticktext=[f"<b>{c}</b>" if c == spec.highlight else c for c in categories])
+    fig = style(fig, spec.title, spec.lang, y_title=spec.axis_title)
     # the legend between the title and the bars: below them it covered the region names
     fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, margin={"t": 110})
     return fig
 
 
-def rank_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str, highlight: set, lang: str,
+def _draw_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str, highlight: set, lang: str,
               title: str, axis_title: str, band_label: str, status: str | None = None) -> go.Figure:
     """Published places as dots on a rank axis (1 at the left), the top five shaded; uncertain ones hollow."""
     df = df.dropna(subset=[rank]).sort_values(rank, ascending=False)
@@ -567,3 +601,145 @@ def rank_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str, 
     top = max(float(df[rank].max()) if not df.empty else 5, 6) + 1.6  # room for the last dot's label
     fig.update_xaxes(range=[0.5, top], dtick=1 if top <= 25 else None, tickformat=",d")
     return style(fig, title, lang, x_title=axis_title, height=max(320, 70 + 30 * len(df)))
+
+
+# --- the Plotly-only kinds (pictures in the deck): the spec holds the numbers for the speaker notes and, in
+# ``draw``, what the kind's renderer draws from
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def rank_bands_over_time(df: pd.DataFrame, *, code: str, label: str, home: str, lang: str, title: str,
+                         axis_title: str, band_label: str, status: str | None = None) -> ChartSpec:
+    """Published ranks over editions: exact places as markers, bands (351–400) as floating bars."""
+    series = []
+    for _, rows in df.sort_values("year").groupby(code, sort=False):
+        name = rows[label].iloc[0]
+        exact = rows[rows["value"].notna()]
+        bands = rows[rows["value"].isna() & rows["value_low"].notna()]
+        series.append(Series(name, [Point(int(y), float(v), _shown(txt, v, 0, lang), flag) for y, v, txt, flag
+                                    in zip(exact["year"], exact["value"], exact["value_text"],
+                                           uncertain_flags(exact, status))]))
+        if not bands.empty:  # floating bars: the published band's text, no single value
+            series.append(Series(f"{name} ({band_label})", [Point(int(y), None, _text(txt), flag) for y, txt, flag
+                                                             in zip(bands["year"], bands["value_text"],
+                                                                    uncertain_flags(bands, status))]))
+    draw = {"df": df, "code": code, "label": label, "home": home, "lang": lang, "title": title,
+            "axis_title": axis_title, "band_label": band_label, "status": status}
+    return ChartSpec("rank_bands", title, lang, series, reversed_axis=True, axis_title=axis_title, draw=draw)
+
+
+def scatter_labelled(df: pd.DataFrame, *, x: str, y: str, code: str, label: str, home: str, lang: str,
+                     title: str, x_title: str, y_title: str, x_decimals: int = 0, y_decimals: int = 0,
+                     hline: tuple | None = None, status: str | None = None) -> ChartSpec:
+    """A labelled scatter (e.g. publication volume against citation average); uncertain points hollow."""
+    shown = df.dropna(subset=[x, y]).sort_values([y, x])
+    points = [Point(name, None, f"{x_title} {number(a, x_decimals, lang)}; {y_title} {number(b, y_decimals, lang)}",
+                    flag) for name, a, b, flag in zip(shown[label], shown[x], shown[y], uncertain_flags(shown, status))]
+    draw = {"df": df, "x": x, "y": y, "code": code, "label": label, "home": home, "lang": lang, "title": title,
+            "x_title": x_title, "y_title": y_title, "x_decimals": x_decimals, "y_decimals": y_decimals,
+            "hline": hline, "status": status}
+    return ChartSpec("scatter", title, lang, [Series("", points)], decimals=y_decimals, axis_title=y_title,
+                     references=_references(None, hline), draw=draw)
+
+
+def top_five_matrix_spec(df: pd.DataFrame, *, lang: str, title: str, legend: dict, columns: list | None = None,
+                         bold_column: str | None = None) -> ChartSpec:
+    """The matrix (``top_five_matrix``) as a spec: one series per indicator row, the cells' texts as points."""
+    cols = columns or list(dict.fromkeys(df["column"]))
+    cells = dict(zip(zip(df["row"], df["column"]), df["cell"])) if "cell" in df else {}
+    series = [Series(row, [Point(col, None, _text(cells.get((row, col)))) for col in cols])
+              for row in dict.fromkeys(df["row"])]
+    draw = {"df": df, "lang": lang, "title": title, "legend": legend, "columns": columns,
+            "bold_column": bold_column}
+    return ChartSpec("matrix", title, lang, series, draw=draw)
+
+
+def ranked_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str, text: str, home: str,
+               focus: set, lang: str, title: str, axis_title: str, rank_title: str, decimals: int,
+               status: str | None = None) -> ChartSpec:
+    """The regions coloured by their place beside the same regions as ranked bars (``_draw_map``)."""
+    bars = pd.concat([df[df[rank].notna()].sort_values(rank), df[df[rank].isna()]])
+    names = [f"{int(r)}. {n}" if r == r else f"– {n}" for r, n in zip(bars[rank], bars[label])]
+    points = [Point(name, _number(v), _text(txt), flag)
+              for name, v, txt, flag in zip(names, bars[value], bars[text], uncertain_flags(bars, status))]
+    draw = {"df": df, "code": code, "label": label, "rank": rank, "value": value, "text": text, "home": home,
+            "focus": focus, "lang": lang, "title": title, "axis_title": axis_title, "rank_title": rank_title,
+            "decimals": decimals, "status": status}
+    return ChartSpec("map", title, lang, [Series("", points)], decimals=decimals, axis_title=axis_title, draw=draw)
+
+
+def dot_strip(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text: str, home: str,
+              lang: str, title: str, x_title: str, status: str | None = None) -> ChartSpec:
+    """Normalised scores 0–1 per indicator (rows), one dot per region (``_draw_profile``)."""
+    series = [Series(rows[label].iloc[0], [Point(str(r), _number(v), _shown(txt, v, 1, lang), flag)
+                                           for r, v, txt, flag in zip(rows[row], rows[x], rows[text],
+                                                                      uncertain_flags(rows, status))])
+              for _, rows in df.groupby(code, sort=False)]
+    draw = {"df": df, "x": x, "row": row, "code": code, "label": label, "text": text, "home": home, "lang": lang,
+            "title": title, "x_title": x_title, "status": status}
+    return ChartSpec("profile", title, lang, series, decimals=1, axis_title=x_title, draw=draw)
+
+
+def rank_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str, highlight: set, lang: str,
+              title: str, axis_title: str, band_label: str, status: str | None = None) -> ChartSpec:
+    """Published places as dots on a rank axis, the top five shaded (``_draw_dots``)."""
+    shown = df.dropna(subset=[rank]).sort_values(rank, ascending=False)
+    flags = uncertain_flags(shown, status)
+    points = [Point(name, float(r), _shown(txt, r, 0, lang), flag)
+              for name, r, txt, flag in zip(shown[label], shown[rank], shown[text], flags)]
+    draw = {"df": df, "rank": rank, "label": label, "code": code, "text": text, "highlight": highlight,
+            "lang": lang, "title": title, "axis_title": axis_title, "band_label": band_label, "status": status}
+    return ChartSpec("dots", title, lang, [Series("", points)], axis_title=axis_title,
+                     bands=[Band(band_label, 0.5, 5.5)], draw=draw)
+
+
+def coverage_matrix(z: list, hover: list, *, rows: list, cols: list, legend: dict, lang: str,
+                    title: str) -> ChartSpec:
+    """Indicators × regions: a value, missing in the source, or not collected (``legend`` by code 2, 1, 0)."""
+    draw = {"z": z, "hover": hover, "rows": rows, "cols": cols, "legend": legend, "lang": lang, "title": title}
+    return ChartSpec("coverage", title, lang, draw=draw)
+
+
+def _draw_coverage(*, z: list, hover: list, rows: list, cols: list, legend: dict, lang: str,
+                   title: str) -> go.Figure:
+    scale = [[0, "#F2F2F2"], [0.33, "#F2F2F2"], [0.34, OUT_OF_TOP_FIVE], [0.66, OUT_OF_TOP_FIVE],
+             [0.67, OTHER], [1, OTHER]]
+    fig = go.Figure(go.Heatmap(z=z, x=cols, y=rows, customdata=hover, colorscale=scale, zmin=0, zmax=2,
+                               showscale=False, xgap=2, ygap=2,
+                               hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>"))
+    for code, colour in ((2, OTHER), (1, OUT_OF_TOP_FIVE), (0, "#D9D9D9")):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=legend[code],
+                                 marker={"symbol": "square", "size": 14, "color": colour}))
+    fig.update_yaxes(autorange="reversed", tickvals=rows, ticktext=rows)
+    # level column names (slanted ones ran into the title); many columns stand upright
+    fig.update_xaxes(side="top", tickvals=cols, ticktext=cols, tickangle=0 if len(cols) <= 7 else -90)
+    fig = style(fig, title, lang, height=max(360, 180 + 26 * len(rows)))
+    fig.update_layout(margin={"t": 110 if len(cols) <= 7 else 190})
+    return fig
+
+
+RENDERERS = {
+    "bar_h": _draw_bar_h,
+    "bar_v": _draw_bar_v,
+    "line": _draw_line,
+    "rank_bands": lambda spec: _draw_rank_bands(**spec.draw),
+    "scatter": lambda spec: _draw_scatter(**spec.draw),
+    "matrix": lambda spec: top_five_matrix(**spec.draw),
+    "map": lambda spec: _draw_map(**spec.draw),
+    "profile": lambda spec: _draw_profile(**spec.draw),
+    "dots": lambda spec: _draw_dots(**spec.draw),
+    "coverage": lambda spec: _draw_coverage(**spec.draw),
+}
+
+
+def figure(spec: ChartSpec) -> go.Figure:
+    """The Plotly figure of a chart specification: its kind's renderer, then the spec's own axis settings
+    and height."""
+    fig = RENDERERS[spec.kind](spec)
+    for axis, settings in spec.axes.items():
+        (fig.update_xaxes if axis == "x" else fig.update_yaxes)(**settings)
+    if spec.height:
+        fig.update_layout(height=spec.height)
+    return fig

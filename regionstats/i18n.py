@@ -849,11 +849,6 @@ TEXT.update({
         "Per invånare = {indicator} (MSEK) × 1 000 000 / folkmängd 31 december året före (SCB).",
         "Per inhabitant = {indicator} (MSEK) × 1,000,000 / population on 31 December of the year before (SCB).",
     ),
-    "basis_sum": (
-        "{items}: summan av lärosätenas egna anslag ({universities}), beräknad här; länet har inget publicerat värde",
-        "{items}: the sum of the universities' own appropriations ({universities}), computed here; the county has "
-        "no published figure",
-    ),
     "basis_published_beside_sum": (
         "Publicerat länsvärde, där lärosätenas summa samma år är en annan: {items}. "
         "Jämför publicerade värden och summor med försiktighet",
@@ -913,7 +908,7 @@ TEXT.update({
     # citations
     "citations_intro": (
         "Citeringsgenomsnitt inom klinisk forskning: andelen publikationer bland världens 10 % mest citerade. Över 10 % är över världsgenomsnittet.",
-        "Citation average in clinical research: the share of publications among the world's 10 % most cited. Above 10 % is above the world average.",
+        "Citation average in clinical research: the share of publications among the world's 10% most cited. Above 10% is above the world average.",
     ),
     "citation_title": ("Citeringsgenomsnitt, klinisk forskning, {period}", "Citation average, clinical research, {period}"),
     "world_average": ("Världsgenomsnitt 10 %", "World average 10%"),
@@ -1290,6 +1285,19 @@ TEXT.update({
         "The places are published placings, not computed here. University lists show the region's best-placed "
         "university in the editions that include its university with the most editions. The list size is shown "
         "where a source states it. * = a conflicting or provisional figure (see Data and sources).",
+    ),
+})
+
+TEXT.update({
+    # print (PDF): a long table is printed in part, and the funding notes on sums of universities gathered
+    "print_rows_shown": (
+        "Utskriften visar de första {shown} av {total} raderna; alla finns i appen och i dess CSV-fil.",
+        "The print shows the first {shown} of {total} rows; all are in the app and its CSV file.",
+    ),
+    "basis_sums": (
+        "Summan av lärosätenas egna anslag, beräknad här (länet har inget publicerat värde): {items}",
+        "The sum of the universities' own appropriations, computed here (the county has no published figure): "
+        "{items}",
     ),
 })
 

@@ -31,8 +31,8 @@ def test_map_rings_are_wound_for_d3():
 def test_bar_chart_marks_missing_values_and_home_region():
     df = pd.DataFrame({"code": ["18", "03", "05"], "label": ["Örebro", "Uppsala", "Östergötland"],
                        "value": [893.0, 5556.0, None], "text": ["893 kr", "5 556 kr", "saknas"]})
-    fig = charts.bar_by_region(df, value="value", label="label", code="code", text="text", home="18", lang="sv",
-                               title="T", axis_title="kr per invånare")
+    fig = charts.figure(charts.bar_by_region(df, value="value", label="label", code="code", text="text", home="18",
+                                             lang="sv", title="T", axis_title="kr per invånare"))
     bar, missing = fig.data
     assert list(bar.y) == ["Örebro", "Uppsala"]
     assert list(bar.marker.color) == [charts.HOME, charts.OTHER]

@@ -14,8 +14,9 @@ import pytest
 from pptx import Presentation
 from pptx.util import Inches
 
+from regionstats import chartspec
 from regionstats.cli import main
-from regionstats.export import figdata, slides
+from regionstats.export import slides
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"klicka\")", "+1+1", "-2+3", "@SUM(A1)"]
@@ -148,11 +149,11 @@ def chart_workbooks(deck_bytes: bytes) -> list:
 
 @pytest.mark.parametrize("kind", ["bar_h", "bar_v", "line"])
 def test_formula_like_names_in_a_slide_chart_stay_text(kind):
-    points = lambda: [figdata.Point(c if kind != "line" else str(2019 + i), 1.0 + i, "1")  # noqa: E731
+    points = lambda: [chartspec.Point(c if kind != "line" else 2019 + i, 1.0 + i, "1")  # noqa: E731
                       for i, c in enumerate(FORMULAS)]
-    series = [figdata.Series(name, points(), ["#0072B2"]) for name in FORMULAS[:2]]
-    missing = [figdata.Point("=cmd|' /C calc'!A0", None, "")] if kind != "line" else []
-    data = figdata.FigureData(kind, series, missing, 0, False, "kr", [])
+    series = [chartspec.Series(name, points(), ["#0072B2"]) for name in FORMULAS[:2]]
+    missing = [chartspec.Point("=cmd|' /C calc'!A0", None, "")] if kind != "line" else []
+    data = chartspec.ChartSpec(kind, "T", "sv", series, missing, axis_title="kr")
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
     slides.native_chart(prs.slides.add_slide(prs.slide_layouts[6]), data, "sv")

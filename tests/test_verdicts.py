@@ -7,7 +7,7 @@ import pytest
 from pptx import Presentation
 
 from regionstats import queries
-from regionstats.export import figdata, slides
+from regionstats.export import slides
 from regionstats.selection import Selection
 from regionstats.views import Context, label_levels, label_regions, place_text
 from regionstats.views import overview, top_five
@@ -58,7 +58,7 @@ def test_matrix_cell_marks_a_provisional_value_and_grey_for_not_decisive(ctx):
     row = list(heatmap.y).index(panels.row)
     col = list(heatmap.x).index("Örebro")
     assert heatmap.z[row][col] == 0  # grey: not decisive
-    assert any(n.startswith("* Preliminärt värde") and "Örebro, panels sv 2018: Härlett ur en lista" in n
+    assert any(n.startswith("* Preliminärt värde") and "panels sv 2018 (Östergötland, Örebro): Härlett ur en lista" in n
                for n in chart.notes)
 
 
@@ -75,11 +75,10 @@ def test_chart_hatches_provisional_bars_with_a_footnote(ctx):
     bar = next(tr for tr in view.figure.data if tr.type == "bar")
     hatched = {label for label, shape in zip(bar.y, bar.marker.pattern.shape) if shape}
     assert hatched == {"Örebro", "Östergötland"}
-    assert view.status_notes == ["* Preliminärt värde – Östergötland 2018: Härlett ur en lista; "
-                                 "Örebro 2018: Härlett ur en lista"]
+    assert view.status_notes == ["* Preliminärt värde – Östergötland 2018, Örebro 2018: Härlett ur en lista"]
     texts = dict(zip(bar.y, bar.text))
     assert texts["Örebro"].startswith("0 *") and "ej avgörande" in texts["Örebro"]
-    points = {p.category: p.uncertain for s in figdata.read(view.figure, "sv").series for p in s.points}
+    points = {p.category: p.uncertain for s in view.spec.series for p in s.points}
     assert points["Örebro"] and not points["Stockholm"]
 
 
@@ -89,7 +88,7 @@ def test_exported_slide_shows_the_mark_and_the_footnote(ctx):
     slides.chart_slide(prs, view, "sv", None)
     slide = prs.slides[0]
     text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
-    assert "* Preliminärt värde – Östergötland 2018: Härlett ur en lista" in text
+    assert "* Preliminärt värde – Östergötland 2018, Örebro 2018: Härlett ur en lista" in text
     chart = next(shape.chart for shape in slide.shapes if shape.has_chart)
     assert chart.part.blob.count(b"<a:pattFill") == 2  # Örebro's and Östergötland's bars hatched
     assert "Örebro: 0 *" in slide.notes_slide.notes_text_frame.text
@@ -125,12 +124,13 @@ def test_a_hollow_first_point_does_not_make_the_legend_hollow():
     df = pd.DataFrame({"region_code": ["18", "18", "01", "01"], "label": ["Örebro", "Örebro", "Stockholm", "Stockholm"],
                        "year": [2020, 2021, 2020, 2021], "value": [1.0, 2.0, 3.0, 4.0], "text": ["a", "b", "c", "d"],
                        "status": ["provisional", "published", "published", "published"]})
-    fig = charts.lines_over_time(df, value="value", code="region_code", label="label", text="text", home="18",
-                                 lang="sv", title="t", axis_title="a", status="status")
+    spec = charts.lines_over_time(df, value="value", code="region_code", label="label", text="text", home="18",
+                                  lang="sv", title="t", axis_title="a", status="status")
+    fig = charts.figure(spec)
     orebro = [tr for tr in fig.data if tr.name == "Örebro"]
     assert list(orebro[0].marker.symbol) == ["circle-open", "circle"] and orebro[0].showlegend is False
     assert orebro[1].showlegend is not False and orebro[1].marker.symbol == "circle"
-    assert [p.uncertain for s in figdata.read(fig, "sv").series if s.name == "Örebro" for p in s.points] == [True, False]
+    assert [p.uncertain for s in spec.series if s.name == "Örebro" for p in s.points] == [True, False]
 
 
 def test_picture_footer_carries_the_status_footnote(ctx):
@@ -139,7 +139,7 @@ def test_picture_footer_carries_the_status_footnote(ctx):
     from regionstats.export import images
     view = top_five.gap_chart(ctx, "panels")
     footer = images.footer_text(view, "sv", dt.date(2025, 1, 31))
-    assert "Skapad 2025-01-31" in footer and "* Preliminärt värde – Östergötland 2018: Härlett ur en lista" in footer
+    assert "Skapad 2025-01-31" in footer and "* Preliminärt värde – Östergötland 2018, Örebro 2018: Härlett ur en lista" in footer
 
 
 def test_map_outlines_a_provisional_region_and_footnotes_it(ctx):
@@ -148,8 +148,7 @@ def test_map_outlines_a_provisional_region_and_footnotes_it(ctx):
     # the map draws regions as shapes (council): an uncertain region gets a dotted dark border of its own
     outlined = [tr for tr in view.figure.data if tr.type == "scatter" and tr.line.color == "#222222"]
     assert {tr.name for tr in outlined} == {"05", "18"}
-    assert view.status_notes == ["* Preliminärt värde – Östergötland 2018: Härlett ur en lista; "
-                                 "Örebro 2018: Härlett ur en lista"]
+    assert view.status_notes == ["* Preliminärt värde – Östergötland 2018, Örebro 2018: Härlett ur en lista"]
 
 
 def test_a_changed_model_gets_a_new_warehouse(tmp_path, monkeypatch):

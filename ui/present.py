@@ -51,7 +51,7 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 .st-key-{STAGE_KEY} {{ --stage-w: min({STAGE_WIDTH}px, calc((100vh - 48px) * 16 / 9), calc(100vw - 10rem));
   width: var(--stage-w); max-width: 100%; margin: 0 auto; }}
 div:has(> .st-key-{CHART_KEY}) {{ flex: 0 0 auto !important;
-  height: max(300px, calc(var(--stage-w) * 9 / 16 - 170px - var(--notes-h, 0px))) !important; }}
+  height: max(var(--chart-min, 300px), calc(var(--stage-w) * 9 / 16 - 170px - var(--notes-h, 0px))) !important; }}
 .st-key-{CHART_KEY} {{ overflow: hidden !important; }}
 .st-key-{STAGE_KEY} [data-testid="stCaptionContainer"] p,
 .st-key-{STAGE_KEY} [data-testid="stMarkdownContainer"] p {{ font-size: 1.15rem; }}
@@ -61,6 +61,8 @@ div:has(> .st-key-{CHART_KEY}) {{ flex: 0 0 auto !important;
 .st-key-{STAGE_KEY} .present-counter {{ text-align: center; font-size: 1.2rem; margin-top: .35rem; }}
 .st-key-{STAGE_KEY} button p {{ font-size: 1.15rem; }}
 .st-key-{STAGE_KEY} .present-notes p {{ color: #333; font-size: 1rem; margin: 0; line-height: 1.3; }}
+.st-key-{STAGE_KEY} .present-notes.dense {{ column-count: 2; column-gap: 2rem; }}
+.st-key-{STAGE_KEY} .present-notes.dense p {{ font-size: .8rem; line-height: 1.3; break-inside: avoid-column; }}
 .st-key-{STAGE_KEY} .present-kpis {{ display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));
   gap: 1.2rem; margin: 2rem 0; }}
 .st-key-{STAGE_KEY} .present-kpi {{ border: 1px solid #ccd; border-radius: .6rem; padding: 1.2rem 1.4rem; }}
@@ -162,18 +164,24 @@ def presentation_figure(view: ChartView) -> go.Figure:
     otherwise drop every other label when they no longer fit.
     """
     fig = go.Figure(view.figure)
-    rows = max([len(set(_strings(getattr(trace, "y", None)))) for trace in fig.data] + [0])
+    rows = chart_rows(fig)
     per_row = (CHART_HEIGHT - 170) / rows if rows else CHART_HEIGHT
     size = int(max(11, min(18, per_row * 0.6)))
     # the title is HTML above the chart, where it wraps on a narrow screen instead of being cut off
     fig.update_layout(height=None, autosize=True, font={"size": size}, title={"text": ""},
                       margin={"t": 30}, legend={"font": {"size": 17}})
-    fig.update_traces(textfont={"size": size + 2}, selector={"type": "heatmap"})  # the matrix's digits
+    # the matrix's digits: larger than the labels where the rows have room, never taller than a row
+    fig.update_traces(textfont={"size": size + 2 if size >= 14 else size}, selector={"type": "heatmap"})
     if rows:
         fig.update_yaxes(tickfont={"size": size})
         if all(isinstance(v, str) for trace in fig.data for v in _strings(trace.y)):
             fig.update_yaxes(dtick=1, ticksuffix="  ")  # every row label, clear of 'saknas' markers
     return fig
+
+
+def chart_rows(fig: go.Figure) -> int:
+    """The rows of a chart with text categories on its y axis (bars by region, the matrix), else 0."""
+    return max([len(set(_strings(getattr(trace, "y", None)))) for trace in fig.data] + [0])
 
 
 def _strings(values) -> list:
@@ -243,16 +251,33 @@ def _made_on(lang: str) -> str:
 def _chart_slide(chart: ChartView, lang: str) -> None:
     # the notes (formula, 'saknas' reasons) stay on the slide: the chart gives up their room
     notes = [note for note in chart.notes if note]
-    st.html(f"<style>.st-key-{STAGE_KEY} {{ --notes-h: {min(len(notes), 4) * 26}px; }}</style>")
+    lines = notes_lines(notes)
+    dense = lines > DENSE_NOTES
+    if dense:  # long notes in smaller type, two columns, so the chart keeps its room and the buttons stay
+        lines = -(-notes_lines(notes, NOTE_CHARS * 0.58) // 2)
+    height = lines * (17 if dense else 21)
+    # a chart with many rows (the matrix) keeps 18 px a row even if the notes and buttons then need a scroll
+    least = max(300, 140 + 18 * chart_rows(chart.figure))
+    st.html(f"<style>.st-key-{STAGE_KEY} {{ --notes-h: {height}px; --chart-min: {least}px; }}</style>")
     st.html(f'<h2 class="present-title">{_escape(chart.title)}</h2>')
     with st.container(key=CHART_KEY, height=CHART_HEIGHT, border=False):
         # theme=None: the figure's own (larger) type, not Streamlit's smaller axis labels
         st.plotly_chart(presentation_figure(chart), key=f"present_chart_{chart.key}",
                         config=PLOTLY_CONFIG, width="stretch", height="stretch", theme=None)
     if notes:
-        st.html('<div class="present-notes">' + "".join(f"<p>{_escape(n)}</p>" for n in notes) + "</div>")
+        st.html(f'<div class="present-notes{" dense" if dense else ""}">'
+                + "".join(f"<p>{_escape(n)}</p>" for n in notes) + "</div>")
     source = f"{_escape(chart.source_note)} · {_made_on(lang)}" if chart.source_note else _made_on(lang)
     st.html(f'<p class="present-source">{source}</p>')
+
+
+NOTE_CHARS = 150  # characters in a line of notes on the smallest stage (about 1 100 px at 1rem)
+DENSE_NOTES = 4  # more lines than this: smaller type, two columns
+
+
+def notes_lines(notes: list[str], chars: float = NOTE_CHARS) -> int:
+    """The lines the notes take on the stage, estimated from their length (a long note wraps)."""
+    return sum(max(1, -(-len(note) // int(chars))) for note in notes)
 
 
 def _buttons(lang: str, page_title: str, index: int, total: int, previous_page, next_page) -> None:

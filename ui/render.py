@@ -5,6 +5,7 @@ can come from data, a file or a URL, so it goes through ``plain`` before any Str
 that reads markdown: such text is shown as text, never as a link, image, colour or formula.
 """
 
+import html
 import io
 import re
 from dataclasses import replace
@@ -140,7 +141,8 @@ def kpis(cards: list) -> None:
 
 
 def chart(view: ChartView, lang: str) -> None:
-    with st.container(border=True):
+    # the key gives the box a class (st-key-chartbox_…) the PDF keeps on one sheet with its notes
+    with st.container(border=True, key=f"chartbox_{view.key}"):
         st.plotly_chart(view.figure, key=f"chart_{view.key}", config=PLOTLY_CONFIG, width="stretch")
         if view.source_note:
             st.caption(plain(view.source_note))
@@ -161,6 +163,7 @@ def table(view: TableView, lang: str) -> None:
             if column in data:
                 data[column] = [safe_link(url) for url in data[column]]
     st.dataframe(data, hide_index=True, width="stretch", column_config=config)
+    st.html(printed_table(view.data, lang))
     if view.source_note:
         st.caption(plain(view.source_note))
     for note in view.notes:
@@ -173,3 +176,32 @@ def csv_download(frame: pd.DataFrame, key: str, lang: str) -> None:
     frame.to_csv(buffer, index=False)
     st.download_button(t("download_csv", lang), data=("\ufeff" + buffer.getvalue()).encode("utf-8"),
                        file_name=f"{key}.csv", mime="text/csv", key=f"csv_{key}")
+
+
+PRINT_ROWS = 40
+# The interactive table is a canvas cut to its box (columns scroll, rows scroll): a printed page gets a
+# plain copy instead, hidden on screen; the PDF's print CSS (export/pdf.py) swaps the two.
+PRINTED_TABLE_CSS = (
+    "<style>.printed-table { display: none; }"
+    '[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > .printed-table) { display: none; }'
+    "</style>"
+)
+
+
+def printed_table(frame: pd.DataFrame, lang: str, rows: int = PRINT_ROWS) -> str:
+    """The table as static HTML for print, every cell escaped as text; a long table in part, saying so."""
+    def cell(value) -> str:
+        if formatting.is_missing(value):
+            return ""
+        if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+            return formatting.number(value, 0 if float(value).is_integer() else 2, lang)
+        return str(value)
+
+    shown = frame.head(rows)
+    head = "".join(f"<th>{html.escape(str(column))}</th>" for column in shown.columns)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(cell(v))}</td>" for v in row) + "</tr>"
+                   for row in shown.itertuples(index=False, name=None))
+    more = (f'<p class="printed-more">{html.escape(t("print_rows_shown", lang, shown=rows, total=len(frame)))}</p>'
+            if len(frame) > rows else "")
+    return (f'{PRINTED_TABLE_CSS}<div class="printed-table"><table><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>{more}</div>")

@@ -98,20 +98,28 @@ def export_figure(view: ChartView, lang: str, made: dt.date | None = None, decor
     footer_height = FOOTER_GAP + FOOTER_LINE * len(lines)
     has_legend = any(trace.showlegend is not False and trace.name for trace in fig.data) and (
         layout.showlegend is not False)
-    # under the plot, top to bottom: tick labels and axis title, the legend, the footer
-    bottom = AXIS_SPACE + (LEGEND_SPACE if has_legend else 0) + footer_height
+    # under the plot, top to bottom: tick labels and axis title (unless the axis is on top, as the
+    # matrix's column names are), the legend, the footer
+    axis_on_top = layout.xaxis.side == "top"
+    bottom = (20 if axis_on_top else AXIS_SPACE) + (LEGEND_SPACE if has_legend else 0) + footer_height
     width, height = size
     legend_y = (footer_height + 16) / height
+    top = (110 if decorate else 30) + (34 if len(wrap(view.title, TITLE_CHARS)) > 1 else 0)
     fig.update_layout(
         width=width, height=height, autosize=False,
         font={"size": FONT_SIZE},
         margin={"l": max(int(layout.margin.l or 10), 20), "r": max(int(layout.margin.r or 30), 40),
-                "t": (110 if decorate else 30) + (34 if len(wrap(view.title, TITLE_CHARS)) > 1 else 0),
-                "b": bottom},
+                "t": top + (60 if axis_on_top else 0), "b": bottom},
         legend={"xref": "container", "x": 0.01, "xanchor": "left", "yref": "container", "y": legend_y,
                 "yanchor": "bottom", "font": {"size": FONT_SIZE}},
     )
     labels = [v for trace in fig.data for v in _values(getattr(trace, "y", None)) if v is not None]
+    if any(trace.type == "heatmap" for trace in fig.data) and labels:
+        # the matrix: its labels and digits no taller than a row (25 rows in a slide's picture overlapped)
+        pitch = (height - top - 60 - bottom) / len(set(labels))
+        row_size = max(8, min(FONT_SIZE, int(pitch * 0.72)))
+        fig.update_layout(font={"size": row_size})
+        fig.update_traces(textfont={"size": row_size}, selector={"type": "heatmap"})
     if labels and all(isinstance(v, str) for v in labels):
         fig.update_yaxes(ticksuffix="  ")  # row labels clear of the 'saknas' markers at the axis
     if decorate:

@@ -33,6 +33,9 @@ PRINT_VIEWPORT = {"width": 1046, "height": 720}
 MARGIN = {"top": "10mm", "bottom": "14mm", "left": "10mm", "right": "10mm"}
 # Print the page, not the app around it: no sidebar, toolbar, widgets, expanders or buttons, and
 # let the main column grow so every chart reaches the paper (Streamlit scrolls it in a fixed box).
+# A chart box (st-key-chartbox_…, ui/render.py) stays on one sheet with its notes; the notes are set
+# small and tight; a heading stays with what follows; tables print as their plain copy (the grid is a
+# canvas cut to its box).
 PRINT_CSS = """
 @media print {
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
@@ -41,14 +44,88 @@ PRINT_CSS = """
   [data-testid="stPopover"], [data-testid="stSelectbox"], [data-testid="stButtonGroup"],
   [data-testid="stSlider"], [data-testid="stRadio"], [data-testid="stToggle"],
   [class*="st-key-downloads_"], [role="dialog"], [data-testid="stDialog"], [data-baseweb="modal"],
-  [data-testid="stToast"], [data-testid="stToastContainer"] { display: none !important; }
+  [data-testid="stToast"], [data-testid="stToastContainer"], [data-testid="stDataFrame"],
+  [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) { display: none !important; }
   html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
   [data-testid="stMainBlockContainer"] { height: auto !important; overflow: visible !important;
     position: static !important; }
   [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; }
-  [data-testid="stPlotlyChart"], [data-testid="stMetric"] { break-inside: avoid; }
+  [data-testid="stVerticalBlock"] { gap: 0.6rem !important; }
+  h1 { font-size: 1.9rem !important; padding: 0 0 0.2rem 0 !important; }
+  h2, h3 { padding: 0.4rem 0 0.2rem 0 !important; }
+  [data-testid="stElementContainer"]:has(h1, h2, h3) { break-after: avoid; }
+  [class*="st-key-chartbox_"], [data-testid="stMetric"], [data-testid="stAlert"] { break-inside: avoid; }
+  [class*="st-key-chartbox_"] { gap: 0.25rem !important; padding: 0.6rem 0.8rem !important; }
+  [class*="st-key-chartbox_"] > [data-testid="stElementContainer"] { break-inside: avoid; }
+  [class*="st-key-chartbox_"] [data-testid="stCaptionContainer"] { font-size: 10px !important;
+    line-height: 1.3 !important; }
+  [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > .printed-table) { display: block !important; }
+  .printed-table { display: block !important; }
+  .printed-table table { border-collapse: collapse; width: 100%; font-size: 9px; line-height: 1.25; }
+  .printed-table th { text-align: left; border-bottom: 1px solid #888; padding: 2px 4px; }
+  .printed-table td { border-bottom: 1px solid #ddd; padding: 2px 4px; vertical-align: top; }
+  .printed-table tr { break-inside: avoid; }
+  .printed-more { font-size: 9px; color: #555; margin: 2px 0 0 0; }
 }
 """
+# The paper's printable height in CSS pixels: A4 landscape (210 mm) less the top and bottom margins.
+PRINTABLE_HEIGHT = round((210 - 10 - 14) / 25.4 * 96)
+# A chart box taller than a sheet (a long chart and its notes) is fitted to one by giving its chart less
+# height: Streamlit redraws the plotly chart at the height of its element, so the bars get thinner and
+# the text keeps its size. At most 40 % of the height is taken (a matrix's rows must keep their digits
+# readable) unless the chart alone is taller than a sheet; a box still too tall then lets its notes run
+# on to the next sheet, the chart kept whole.
+# Not CSS zoom or a transform: plotly redraws a zoomed box smaller still, and a transformed box still
+# breaks across sheets.
+FIT_CHART_BOXES = """(height) => {
+    let fitted = 0;
+    const boxes = [...document.querySelectorAll('[class*="st-key-chartbox_"]')];
+    boxes.forEach((box, index) => {
+        const element = box.querySelector('[data-testid="stPlotlyChart"]');
+        if (!element) return;
+        const tall = element.getBoundingClientRect().height;
+        // the first box shares the first sheet with the page's heading when its chart may give up that room
+        const top = box.getBoundingClientRect().top + window.scrollY;
+        const first = index === 0 && top < height / 3
+            && box.getBoundingClientRect().height - (height - top) <= 0.4 * tall;
+        const excess = box.getBoundingClientRect().height - (first ? height - top : height);
+        if (excess <= 0) return;
+        // and never taller than a sheet itself (with the box's padding and the chart's title room)
+        const fitting = `${Math.min(height - 40, Math.max(0.6 * tall, tall - excess))}px`;
+        for (const outer of [element.querySelector('.js-plotly-plot'), element,
+                             element.closest('[data-testid="stFullScreenFrame"]'),
+                             element.closest('[data-testid="stElementContainer"]')]) {
+            if (outer) { outer.style.height = fitting; outer.style.minHeight = '0'; }
+        }
+        if (box.getBoundingClientRect().height > height) box.style.breakInside = 'auto';
+        fitted += 1;
+    });
+    return fitted;
+}"""
+
+# The matrix's digits as large as their cells allow (at most 12 px): plotly sizes them to the cells as
+# they were on screen, and a chart drawn shorter for the sheet left them at 5 pt. Each text is moved
+# down by the difference its larger size makes to plotly's centring (0.35 em).
+ENLARGE_CELL_TEXT = """() => {
+    let enlarged = 0;
+    for (const layer of document.querySelectorAll('.heatmaplayer')) {
+        const texts = [...layer.querySelectorAll('text')].filter(text => text.textContent);
+        if (!texts.length) continue;
+        const step = values => Math.min(...values.slice(1).map((v, i) => v - values[i]).filter(d => d > 1), 1e9);
+        const xs = [...new Set(texts.map(text => Number(text.getAttribute('x'))))].sort((a, b) => a - b);
+        const ys = [...new Set(texts.map(text => Number(text.getAttribute('y'))))].sort((a, b) => a - b);
+        const longest = Math.max(...texts.map(text => text.textContent.length));
+        const size = Math.floor(Math.min(12, 0.7 * step(ys), 0.95 * step(xs) / (0.55 * longest)));
+        for (const text of texts) {
+            const was = parseFloat(text.style.fontSize) || 0;
+            if (size <= was) continue;
+            text.style.fontSize = `${size}px`;
+            text.setAttribute('y', Number(text.getAttribute('y')) + 0.35 * (size - was));
+            enlarged += 1;
+        }
+    }
+    return enlarged;
+}"""
 
 
 def page_url(base_url: str, slug: str, selection: Selection) -> str:
@@ -128,6 +205,9 @@ def _print(url: str, browser_path: str, timeout_ms: float, lang: str, expected_c
             page.add_style_tag(content=PRINT_CSS)
             page.emulate_media(media="print")
             wait_until_drawn(page, expected_charts, timeout_ms)  # plotly redraws for the print layout
+            if page.evaluate(FIT_CHART_BOXES, PRINTABLE_HEIGHT - 8):
+                wait_until_drawn(page, expected_charts, timeout_ms)
+            page.evaluate(ENLARGE_CELL_TEXT)
             return page.pdf(format="A4", landscape=True, print_background=True, margin=MARGIN,
                             display_header_footer=True, header_template="<span></span>",
                             footer_template=footer_template(lang, page_title))

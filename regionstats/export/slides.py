@@ -1,7 +1,8 @@
 """A PowerPoint deck (python-pptx) of a selection: a first slide with the home region's KPI figures,
 one slide per chart, definitions.
 
-Bars by region and lines over years become native PowerPoint charts, so a presenter can
+Every chart slide is drawn from the chart's specification (``chartspec.ChartSpec``), the same one the
+app's Plotly figure is drawn from. Bars by region and lines over years become native PowerPoint charts, so a presenter can
 restyle them or read the numbers in PowerPoint; their reference lines (Riket, the world average,
 the edge of the top-five band) are native dashed line series. Every other chart (matrix, map,
 scatter, ranks with bands) is placed as a PNG rendered by Chromium. Each chart slide has the source under
@@ -25,8 +26,8 @@ from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from regionstats import formatting
-from regionstats.export import figdata, images
+from regionstats import chartspec, formatting
+from regionstats.export import images
 from regionstats.export.tables import neutralise
 from regionstats.i18n import t
 from regionstats.selection import Selection
@@ -81,7 +82,7 @@ def build_deck(run: Callable[..., pd.DataFrame], selection: Selection, slugs: li
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
     title_slide(prs, ctx, slugs, views, data_version, made, headline_kpis(run, selection, views))
-    pictures = _pictures([c for c in charts if figdata.read(c.view.figure, lang).kind is None], lang)
+    pictures = _pictures([c for c in charts if not c.view.spec.native], lang)
     for slug in slugs:
         page_charts = [c for c in charts if c.page == slug]
         if not page_charts:
@@ -227,15 +228,14 @@ def chart_slide(prs, view: ChartView, lang: str, picture) -> None:
     source under it, and the numbers in the speaker notes."""
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
     _title(slide, view.title)
-    data = figdata.read(view.figure, lang)
+    spec = view.spec
     caption = [view.source_note] if view.source_note else []
     caption += list(view.status_notes)  # provisional/conflicting values: the footnote with the reason
     notes, lines = slide_notes(view)
     chart_h = Emu(int(CHART_H - NOTE_LINE * lines - (Inches(0.1) if notes else 0)))
-    if data.kind is not None:
-        native_chart(slide, data, lang, chart_h)
-        refs = [line for line in figdata.lines(figdata.FigureData(
-            None, [], [], data.decimals, False, data.axis_title, data.references), lang)]
+    if spec.native:
+        native_chart(slide, spec, lang, chart_h)
+        refs = [spec.reference_line(line) for line in spec.references]
         if refs:
             caption.append(" · ".join(refs))
     elif isinstance(picture, bytes):
@@ -252,11 +252,11 @@ def chart_slide(prs, view: ChartView, lang: str, picture) -> None:
         _textbox(slide, MARGIN, CHART_TOP + chart_h, CONTENT_W, Emu(int(NOTE_LINE * lines + Inches(0.1))), notes,
                  size=10, colour=GREY)
     _textbox(slide, MARGIN, SOURCE_TOP, CONTENT_W, SOURCE_H, caption, size=11, colour=GREY)
-    slide.notes_slide.notes_text_frame.text = "\n".join(speaker_notes(view, data, lang))
+    slide.notes_slide.notes_text_frame.text = "\n".join(speaker_notes(view, lang))
 
 
-def speaker_notes(view: ChartView, data: figdata.FigureData, lang: str) -> list[str]:
-    numbers = figdata.lines(data, lang) or _frame_lines(view.data)
+def speaker_notes(view: ChartView, lang: str) -> list[str]:
+    numbers = view.spec.lines() or _frame_lines(view.data)
     notes = [view.title, "", t("notes_numbers", lang)] + numbers
     if view.notes:
         notes += ["", t("notes_remarks", lang)] + [f"– {note}" for note in view.notes]
@@ -279,52 +279,47 @@ def as_text(label):
     return neutralise(str(label)) if label is not None else label
 
 
-def reference_series(data: figdata.FigureData, lang: str) -> list[tuple[str, float]]:
+def reference_series(spec: chartspec.ChartSpec, lang: str) -> list[tuple[str, float]]:
     """(name, value) of the lines drawn across a native chart: Riket, the world average, the edge of
     the top-five band. The name carries the value ("Riket 1 716 kr") unless it already does."""
-    found = []
-    for label, value in data.references:
-        if value is None:
-            continue
-        number = formatting.number(value, data.decimals, lang)
-        found.append((label if number in (label or "") else f"{label or '—'} {number}".strip(), value))
-    for label, low, high in data.bands:
-        edge = high if data.reversed_axis or data.kind != "line" else low
-        if data.reversed_axis:  # ranks: the band 0.5–5.5 is places 1–5; its edge is drawn at 5.5
-            found.append((f"{label}: {round(low + 0.5)}–{round(high - 0.5)}", edge))
+    found = [(line.named(spec.decimals, lang), line.value) for line in spec.references]
+    for band in spec.bands:
+        edge = band.high if spec.reversed_axis or spec.kind != "line" else band.low
+        if spec.reversed_axis:  # ranks: the band 0.5–5.5 is places 1–5; its edge is drawn at 5.5
+            found.append((f"{band.label}: {round(band.low + 0.5)}–{round(band.high - 0.5)}", edge))
         else:
-            found.append((label, edge))
+            found.append((band.label, edge))
     return found
 
 
-def native_chart(slide, data: figdata.FigureData, lang: str, height=CHART_H) -> None:
+def native_chart(slide, spec: chartspec.ChartSpec, lang: str, height=CHART_H) -> None:
     """Bars by region or lines over years as an editable PowerPoint chart, its reference lines
     (Riket, world average, top-five edge) drawn as native dashed line series."""
-    number_format = "#,##0" + ("." + "0" * data.decimals if data.decimals else "")
+    number_format = "#,##0" + ("." + "0" * spec.decimals if spec.decimals else "")
     chart_data = CategoryChartData(number_format=number_format)
-    references = reference_series(data, lang)
-    kind = data.kind
+    references = reference_series(spec, lang)
+    kind = spec.kind
     if kind == "bar_h" and references:
         kind = "bar_v"  # a line across bars needs them upright (Office draws line series left to right)
     if kind == "line":
-        categories = sorted({int(float(p.category)) for s in data.series for p in s.points})
+        categories = sorted({int(float(p.category)) for s in spec.series for p in s.points})
         chart_data.categories = [str(c) for c in categories]
-        for series in data.series:
+        for series in spec.series:
             by_cat = {int(float(p.category)): p.value for p in series.points}
             chart_data.add_series(as_text(series.name), [by_cat.get(c) for c in categories])
         chart_type = XL_CHART_TYPE.LINE_MARKERS
     else:
-        categories = list(dict.fromkeys(p.category for s in data.series for p in s.points))
-        if kind != data.kind:
+        categories = list(dict.fromkeys(p.category for s in spec.series for p in s.points))
+        if kind != spec.kind:
             categories.reverse()  # best first, from the left
-        missing = [p.category for p in data.missing if p.category not in categories]
+        missing = [p.category for p in spec.missing if p.category not in categories]
         # a region without a value keeps its place, labelled as missing (PowerPoint draws no marker)
         labels = categories + [f"{c} ({formatting.MISSING[lang]})" for c in missing]
         chart_data.categories = [as_text(c) for c in labels]
         categories = categories + missing
-        for series in data.series:
+        for series in spec.series:
             by_cat = {p.category: p.value for p in series.points}
-            chart_data.add_series(as_text(series.name or data.axis_title), [by_cat.get(c) for c in categories])
+            chart_data.add_series(as_text(series.name or spec.axis_title), [by_cat.get(c) for c in categories])
         chart_type = XL_CHART_TYPE.BAR_CLUSTERED if kind == "bar_h" else XL_CHART_TYPE.COLUMN_CLUSTERED
     for name, value in references:
         chart_data.add_series(as_text(name), [value] * len(chart_data.categories))
@@ -332,7 +327,7 @@ def native_chart(slide, data: figdata.FigureData, lang: str, height=CHART_H) -> 
     chart = frame.chart
     chart.has_title = False  # the slide's title says what the chart shows
     chart.font.size = Pt(13)
-    chart.has_legend = len(data.series) + len(references) > 1
+    chart.has_legend = len(spec.series) + len(references) > 1
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.BOTTOM
         chart.legend.include_in_layout = False
@@ -340,13 +335,13 @@ def native_chart(slide, data: figdata.FigureData, lang: str, height=CHART_H) -> 
     value_axis.tick_labels.number_format = number_format
     value_axis.tick_labels.number_format_is_linked = False
     value_axis.has_major_gridlines = True
-    if data.axis_title:
+    if spec.axis_title:
         value_axis.has_title = True
-        value_axis.axis_title.text_frame.text = data.axis_title
+        value_axis.axis_title.text_frame.text = spec.axis_title
         value_axis.axis_title.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
-    if data.reversed_axis:
+    if spec.reversed_axis:
         value_axis.reverse_order = True
-    values = [p.value for s in data.series for p in s.points if p.value is not None]
+    values = [p.value for s in spec.series for p in s.points if p.value is not None]
     if kind in ("bar_h", "bar_v") and values and min(values) >= 0:
         value_axis.minimum_scale = 0  # bars start at zero (Office would start near the smallest value)
     plot = chart.plots[0]
@@ -358,10 +353,11 @@ def native_chart(slide, data: figdata.FigureData, lang: str, height=CHART_H) -> 
         labels.number_format_is_linked = False
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
         labels.font.size = Pt(12)
-    for source, series in zip(data.series, plot.series):
+    for source, series in zip(spec.series, plot.series):
         _colour(series, source, kind, categories)
         _mark_uncertain(series, source, kind, categories)
-    reference_lines(chart, len(data.series), len(references), kind)
+        _frame(series, source, kind, categories)
+    reference_lines(chart, len(spec.series), len(references), kind)
 
 
 REFERENCE_COLOURS = ("555555", "009E73", "CC79A7")
@@ -410,7 +406,7 @@ def _dashed(ser, colour: str) -> None:
     smooth.set("val", "0")
 
 
-def _mark_uncertain(series, source: figdata.Series, kind: str, categories: list) -> None:
+def _mark_uncertain(series, source: chartspec.Series, kind: str, categories: list) -> None:
     """Hatched bars and hollow line markers for provisional or conflicting values, as on screen."""
     uncertain = {(int(float(p.category)) if kind == "line" else p.category) for p in source.points if p.uncertain}
     for index, category in enumerate(categories):
@@ -429,13 +425,25 @@ def _mark_uncertain(series, source: figdata.Series, kind: str, categories: list)
             point.format.fill.back_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
 
 
+def _frame(series, source: chartspec.Series, kind: str, categories: list) -> None:
+    """A dark border round the outlined bars (the chosen regions among all 21), as on screen."""
+    if kind == "line":
+        return
+    outlined = {p.category for p in source.points if p.outlined}
+    for index, category in enumerate(categories):
+        if category in outlined:
+            line = series.points[index].format.line
+            line.color.rgb = RGBColor(0x1F, 0x2D, 0x3D)
+            line.width = Pt(1.5)
+
+
 def _rgb(colour: str | None) -> RGBColor | None:
     if isinstance(colour, str) and colour.startswith("#") and len(colour) == 7:
         return RGBColor.from_string(colour[1:].upper())
     return None
 
 
-def _colour(series, source: figdata.Series, kind: str, categories: list) -> None:
+def _colour(series, source: chartspec.Series, kind: str, categories: list) -> None:
     if kind == "line":
         rgb = _rgb(source.colours[0] if source.colours else None)
         if rgb is not None:

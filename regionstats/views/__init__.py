@@ -2,7 +2,8 @@
 
 A view module exposes ``build(ctx) -> PageView``. The Streamlit pages only render a PageView;
 the exports (PNG, slides, PDF) render the same ChartViews, so a chart looks the same on
-screen, on a slide and in a report.
+screen, on a slide and in a report: a ChartView holds the chart's specification (``chartspec``),
+which ``charts.figure`` draws with Plotly and the deck draws as a native PowerPoint chart.
 """
 
 from dataclasses import dataclass, field
@@ -12,7 +13,8 @@ from typing import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from regionstats import formatting
+from regionstats import charts, formatting
+from regionstats.chartspec import ChartSpec
 from regionstats.i18n import t
 from regionstats.selection import Selection
 
@@ -29,14 +31,20 @@ class Kpi:
 
 @dataclass
 class ChartView:
+    """A chart: its specification (what it shows) with the notes and source that go under it everywhere."""
     key: str
     title: str
-    figure: go.Figure
+    spec: ChartSpec
     data: pd.DataFrame
     source_note: str
     notes: list = field(default_factory=list)  # missing values, method, formula
     alt: str = ""
     status_notes: list = field(default_factory=list)  # footnotes of provisional/conflicting values, also in notes
+    figure: go.Figure | None = None  # the spec drawn by Plotly (charts.figure) unless given
+
+    def __post_init__(self):
+        if self.figure is None:
+            self.figure = charts.figure(self.spec)
 
 
 @dataclass
@@ -275,18 +283,30 @@ def status_notes(ctx: Context, frame: pd.DataFrame, label: str = "label", reason
         rows = frame[frame["status"] == status]
         if rows.empty:
             continue
-        items = []
+        by_reason: dict[str, list[str]] = {}  # one reason once, with every value it explains
         for row in rows.drop_duplicates(subset=[c for c in (label, "year") if c in rows]).itertuples():
             name = getattr(row, label, None) if label in rows else None
             name = name if isinstance(name, str) else ctx.region_name(getattr(row, "region_code", ""))
             year = getattr(row, "year", None)
             reason = getattr(row, "note", None)
-            reason = reason.strip().rstrip(".") if isinstance(reason, str) and reason.strip() else t(
+            # a reason from the data is Swedish, and says so on an English page
+            reason = ctx.data_note(reason.strip().rstrip(".")) if isinstance(reason, str) and reason.strip() else t(
                 "status_reason_unknown", ctx.lang)
             when = "" if formatting.is_missing(year) else f" {int(year)}"
-            items.append(f"{name}{when}: {reason}" if reasons else f"{name}{when}")
+            by_reason.setdefault(reason if reasons else "", []).append(f"{name}{when}")
+        items = [f"{_named_together(names)}: {reason}" if reasons else ", ".join(names)
+                 for reason, names in by_reason.items()]
         notes.append(t(f"status_footnote_{status}", ctx.lang, mark=STATUS_MARKS[status], items="; ".join(items)))
     return notes
+
+
+def _named_together(names: list[str]) -> str:
+    """'Uppsala 2019, Örebro 2019'; labels 'region, indicator year' sharing the indicator as
+    'indicator year (Stockholm, Uppsala)', so a footnote names the indicator once."""
+    tails = {name.split(", ", 1)[1] if ", " in name else None for name in names}
+    if len(names) > 1 and len(tails) == 1 and None not in tails:
+        return f"{tails.pop()} ({', '.join(name.split(', ', 1)[0] for name in names)})"
+    return ", ".join(names)
 
 
 def status_label(status, lang: str) -> str:

@@ -66,11 +66,11 @@ def composite_scores(scores: pd.DataFrame, weights: dict) -> pd.DataFrame:
 
 def profile_chart(ctx: Context, scores: pd.DataFrame) -> ChartView:
     title = t("profile_title", ctx.lang)
-    figure = charts.dot_strip(scores, x="score", row="indicator", code="region_code", label="label", text="text",
-                              home=ctx.selection.home, lang=ctx.lang, title=title, x_title=t("score_axis", ctx.lang),
-                              status="status")
+    spec = charts.dot_strip(scores, x="score", row="indicator", code="region_code", label="label", text="text",
+                            home=ctx.selection.home, lang=ctx.lang, title=title, x_title=t("score_axis", ctx.lang),
+                            status="status")
     marks = status_notes(ctx, scores.assign(label=[f"{lab}, {ctx.indicator_name(i)}" for lab, i in zip(scores.label, scores.indicator_id)]))
-    return ChartView("profile", title, figure, scores, ctx.source_note(scores.source_id, scores.year),
+    return ChartView("profile", title, spec, scores, ctx.source_note(scores.source_id, scores.year),
                      [t("compare_intro", ctx.lang)] + marks, alt=title, status_notes=marks)
 
 
@@ -83,10 +83,10 @@ def composite_chart(ctx: Context, composite: pd.DataFrame, weights: dict) -> Cha
     composite = composite.copy()
     composite["text"] = [formatting.number(v, 2, ctx.lang) for v in composite.composite]
     title = t("composite_title", ctx.lang)
-    figure = charts.bar_by_region(composite, value="composite", label="label", code="region_code", text="text",
-                                  home=ctx.selection.home, lang=ctx.lang, title=title,
-                                  axis_title=t("composite_axis", ctx.lang), decimals=2)
-    return ChartView("composite", title, figure, composite, "", [method_note(ctx, weights)], alt=title)
+    spec = charts.bar_by_region(composite, value="composite", label="label", code="region_code", text="text",
+                                home=ctx.selection.home, lang=ctx.lang, title=title,
+                                axis_title=t("composite_axis", ctx.lang), decimals=2)
+    return ChartView("composite", title, spec, composite, "", [method_note(ctx, weights)], alt=title)
 
 
 def composite_table(ctx: Context, composite: pd.DataFrame) -> TableView:

@@ -1,7 +1,6 @@
 """Data och källor: the selection's data with sources, coverage, definitions and the source list."""
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from regionstats import charts, formatting
 from regionstats.i18n import t
@@ -88,23 +87,11 @@ def coverage_chart(ctx: Context) -> ChartView:
 
     z, hover = matrix("z", 0), matrix("hover", "")
     z, hover = z.astype(int).values.tolist(), hover.values.tolist()
-    scale = [[0, "#F2F2F2"], [0.33, "#F2F2F2"], [0.34, charts.OUT_OF_TOP_FIVE], [0.66, charts.OUT_OF_TOP_FIVE],
-             [0.67, charts.OTHER], [1, charts.OTHER]]
-    figure = go.Figure(go.Heatmap(z=z, x=cols, y=rows, customdata=hover, colorscale=scale, zmin=0, zmax=2,
-                                  showscale=False, xgap=2, ygap=2,
-                                  hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>"))
-    for code, colour in ((2, charts.OTHER), (1, charts.OUT_OF_TOP_FIVE), (0, "#D9D9D9")):
-        name = labels[{2: "value", 1: "missing", 0: "absent"}[code]]
-        figure.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name,
-                                    marker={"symbol": "square", "size": 14, "color": colour}))
-    figure.update_yaxes(autorange="reversed", tickvals=rows, ticktext=rows)
-    # level column names (slanted ones ran into the title); many columns stand upright
-    figure.update_xaxes(side="top", tickvals=cols, ticktext=cols, tickangle=0 if len(cols) <= 7 else -90)
     title = t("coverage_title", lang)
-    figure = charts.style(figure, title, lang, height=max(360, 180 + 26 * len(rows)))
-    figure.update_layout(margin={"t": 110 if len(cols) <= 7 else 190})
+    legend = {2: labels["value"], 1: labels["missing"], 0: labels["absent"]}
+    spec = charts.coverage_matrix(z, hover, rows=rows, cols=cols, legend=legend, lang=lang, title=title)
     data = cov[["row", "column", "coverage", "status", "note"]]
-    return ChartView("coverage", title, figure, data, "", notes, alt=title)
+    return ChartView("coverage", title, spec, data, "", notes, alt=title)
 
 
 def definitions_table(ctx: Context) -> TableView:

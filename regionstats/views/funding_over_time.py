@@ -35,13 +35,15 @@ def kr(ctx: Context, value) -> str:
 
 
 def sum_notes(ctx: Context, df: pd.DataFrame) -> list[str]:
-    """'Stockholm 2021: the sum of the universities' own appropriations (KTH, …)', one line per region."""
+    """'The sum of the universities' own appropriations …: Stockholm 2021 (KTH, …); Skåne 2021 (…)', one line
+    for all regions (a line each made the all-regions chart's notes longer than a printed page)."""
     if "amount_basis" not in df or df.empty:
         return []
     df = df if "label" in df else label_regions(ctx, df)
     sums = df[(df.amount_basis == "sum_of_universities") & df.universities.notna()]
-    return [t("basis_sum", ctx.lang, items=f"{label} {years_text(rows.year)}", universities=universities)
-            for (label, universities), rows in sums.groupby(["label", "universities"], sort=False)]
+    items = [f"{label} {years_text(rows.year)} ({universities})"
+             for (label, universities), rows in sums.groupby(["label", "universities"], sort=False)]
+    return [t("basis_sums", ctx.lang, items="; ".join(items))] if items else []
 
 
 def basis_notes(ctx: Context, df: pd.DataFrame) -> list[str]:
@@ -132,14 +134,14 @@ def per_capita_over_time_chart(ctx: Context, indicator: str) -> ChartView | None
         return None  # nothing to draw, or the one year the bars already show
     lang, name = ctx.lang, ctx.indicator_name(indicator)
     title = t("per_capita_over_time_title", lang, indicator=name, years=years_text(drawn.year))
-    figure = charts.lines_over_time(line_frame(df), value="per_capita", code="region_code", label="label",
-                                    text="text", home=ctx.selection.home, lang=lang, title=title,
-                                    axis_title=t("per_capita_unit", lang), decimals=0, status="status")
+    spec = charts.lines_over_time(line_frame(df), value="per_capita", code="region_code", label="label",
+                                  text="text", home=ctx.selection.home, lang=lang, title=title,
+                                  axis_title=t("per_capita_unit", lang), decimals=0, status="status")
     marks = status_notes(ctx, drawn)
     notes = ([t("per_capita_over_time_formula", lang, indicator=name)] + basis_notes(ctx, drawn)
              + missing_notes(ctx, df, ctx.selection.regions) + marks)
     sources = [s for ids in drawn.amount_source_ids.dropna() for s in ids.split(",")]
     sources += list(drawn.population_source_id.dropna())
     years = list(drawn.year) + [y - 1 for y in drawn.year]
-    return ChartView(f"over_time_per_capita_{indicator}", title, figure, df, ctx.source_note(sources, years), notes,
+    return ChartView(f"over_time_per_capita_{indicator}", title, spec, df, ctx.source_note(sources, years), notes,
                      alt=title, status_notes=marks)

@@ -49,15 +49,15 @@ def map_chart(ctx: Context, indicator: str) -> ChartView | None:
     title = t("map_title", ctx.lang, indicator=ctx.indicator_name(indicator), year=year)
     focus = set(ctx.regions[ctx.regions.focus_region.astype(str).str.lower() == "true"].region_code) \
         if "focus_region" in ctx.regions else set(FOCUS_REGIONS)
-    figure = charts.ranked_map(df, code="region_code", label="label", rank="rank", value="value", text="text",
-                               home=ctx.selection.home, focus=focus or set(FOCUS_REGIONS), lang=ctx.lang,
-                               title=title, axis_title=meta[f"unit_{ctx.lang}"], rank_title=t("map_place", ctx.lang),
-                               decimals=int(meta.decimals), status="status")
+    spec = charts.ranked_map(df, code="region_code", label="label", rank="rank", value="value", text="text",
+                             home=ctx.selection.home, focus=focus or set(FOCUS_REGIONS), lang=ctx.lang,
+                             title=title, axis_title=meta[f"unit_{ctx.lang}"], rank_title=t("map_place", ctx.lang),
+                             decimals=int(meta.decimals), status="status")
     missing = df[df["rank"].isna()]
     marks = status_notes(ctx, df.sort_values("region_code"))  # in county order, as elsewhere
     notes = [t("map_rank_scale", ctx.lang), ranked.top_five_answer(ctx, indicator, year)]
     if not missing.empty:
         notes.append(t("missing_for", ctx.lang, regions=", ".join(missing.label)) + ": " + t("not_in_data", ctx.lang))
     notes += marks + [t("map_credit", ctx.lang)]
-    return ChartView(f"map_{indicator}", title, figure, df, ctx.source_note(df.source_id, [year]), notes, alt=title,
+    return ChartView(f"map_{indicator}", title, spec, df, ctx.source_note(df.source_id, [year]), notes, alt=title,
                      status_notes=marks)

@@ -173,12 +173,12 @@ def matrix_chart(ctx: Context, gaps: pd.DataFrame) -> ChartView:
     title = t("matrix_title", ctx.lang)
     legend = {2: t("in_top_five", ctx.lang), 1: t("out_of_top_five", ctx.lang), 0: t("not_decisive", ctx.lang)}
     columns = [ctx.region_name(c) for c in ctx.selection.counties]
-    figure = charts.top_five_matrix(cells, lang=ctx.lang, title=title, legend=legend, columns=columns,
-                                    bold_column=ctx.region_name(ctx.selection.home))
+    spec = charts.top_five_matrix_spec(cells, lang=ctx.lang, title=title, legend=legend, columns=columns,
+                                       bold_column=ctx.region_name(ctx.selection.home))
     data = cells[["row", "column", "year", "value_text", "status", "rank", "rank_kind", "n_ranked", "list_size",
                   "fifth_value", "gap", "in_top_five", "verdict"]].copy()
     data["status"] = [status_label(s, ctx.lang) for s in data.status]
     marks = status_notes(ctx, cells.assign(label=[f"{c}, {ctx.indicator_name(i)}" for c, i in zip(cells.column, cells.indicator_id)]))
-    return ChartView("top_five_matrix", title, figure, data, ctx.source_note(cells.source_id, cells.year),
+    return ChartView("top_five_matrix", title, spec, data, ctx.source_note(cells.source_id, cells.year),
                      [t("matrix_note", ctx.lang), t("ranking_rule_note", ctx.lang)] + marks, alt=title,
                      status_notes=marks)

@@ -79,9 +79,9 @@ def medcity_chart(ctx: Context) -> ChartView | None:
     df, level_notes = label_levels(ctx, df)  # MedCity lists cities; Stockholm is stored on the county
     df["text"] = [marked(str(int(r.rank)), r.status) for r in df.itertuples()]
     title = t("medcity_title", ctx.lang, year=year)
-    figure = charts.rank_dots(df, rank="rank", label="label", code="region_code", text="text", highlight={STOCKHOLM},
-                              lang=ctx.lang, title=title, axis_title=t("bump_axis", ctx.lang),
-                              band_label=t("top_five_band", ctx.lang), status="status")
+    spec = charts.rank_dots(df, rank="rank", label="label", code="region_code", text="text", highlight={STOCKHOLM},
+                            lang=ctx.lang, title=title, axis_title=t("bump_axis", ctx.lang),
+                            band_label=t("top_five_band", ctx.lang), status="status")
     stockholm = df[df.region_code == STOCKHOLM]
     marks = status_notes(ctx, df)
     notes = [t("medcity_note", ctx.lang)] + level_notes + marks
@@ -89,7 +89,7 @@ def medcity_chart(ctx: Context) -> ChartView | None:
         row = stockholm.iloc[0]
         notes.insert(0, f"{row.label}: {place_text(ctx, row)} · "
                         + t("gap_places", ctx.lang, gap=int(row.gap)) + f" ({row[f'fifth_region_{ctx.lang}']})")
-    return ChartView("medcity", title, figure, df, ctx.source_note(df.source_id, [year]), notes, alt=title,
+    return ChartView("medcity", title, spec, df, ctx.source_note(df.source_id, [year]), notes, alt=title,
                      status_notes=marks)
 
 
@@ -110,21 +110,19 @@ def gap_chart(ctx: Context, indicator: str) -> ChartView | None:
         threshold = (fifth.iloc[0], label)
     unit = ctx.indicator(indicator)
     if unit.unit == "rank":  # places as dots on a rank axis with the top five shaded, not bars growing with worse places
-        figure = charts.rank_dots(shown, rank="value", label="label", code="region_code", text="text",
-                                  highlight={ctx.selection.home}, lang=ctx.lang, title=title,
-                                  axis_title=t("rank", ctx.lang) + " (1 = " + t("best", ctx.lang) + ")",
-                                  band_label=t("top_five_band", ctx.lang), status="status")
+        spec = charts.rank_dots(shown, rank="value", label="label", code="region_code", text="text",
+                                highlight={ctx.selection.home}, lang=ctx.lang, title=title,
+                                axis_title=t("rank", ctx.lang) + " (1 = " + t("best", ctx.lang) + ")",
+                                band_label=t("top_five_band", ctx.lang), status="status")
     else:
-        figure = charts.bar_by_region(shown, value="value", label="label", code="region_code", text="text",
-                                      home=ctx.selection.home, lang=ctx.lang, title=title,
-                                      axis_title=unit[f"unit_{ctx.lang}"], decimals=int(unit.decimals),
-                                      threshold=threshold, status="status")
-        if unit.direction == "lower":
-            figure.update_xaxes(autorange="reversed")
+        spec = charts.bar_by_region(shown, value="value", label="label", code="region_code", text="text",
+                                    home=ctx.selection.home, lang=ctx.lang, title=title,
+                                    axis_title=unit[f"unit_{ctx.lang}"], decimals=int(unit.decimals),
+                                    threshold=threshold, status="status", reversed_axis=unit.direction == "lower")
     marks = status_notes(ctx, shown)
     notes = ctx.missing_note(shown, "value") + [t("ranking_rule_note", ctx.lang)] + marks
     data = shown.assign(status=[status_label(s, ctx.lang) for s in shown.status])
-    return ChartView(f"gap_{indicator}", title, figure, data, ctx.source_note(shown.source_id, [year]),
+    return ChartView(f"gap_{indicator}", title, spec, data, ctx.source_note(shown.source_id, [year]),
                      notes, alt=title, status_notes=marks)
 
 

@@ -73,10 +73,10 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
     title = (t("trend_index_title", ctx.lang, indicator=name, base=base_year, years=span) if indexed
              else t("trend_title", ctx.lang, indicator=name, years=span))
     axis = t("index_unit", ctx.lang, year=base_year) if indexed else meta[f"unit_{ctx.lang}"]
-    figure = charts.lines_over_time(df, value=value, code="region_code", label="label", text="text",
-                                    home=sel.home, lang=ctx.lang, title=title, axis_title=axis,
-                                    decimals=1 if indexed else int(meta.decimals),
-                                    reversed_axis=meta.unit == "rank" and not indexed, status="status")
+    spec = charts.lines_over_time(df, value=value, code="region_code", label="label", text="text",
+                                  home=sel.home, lang=ctx.lang, title=title, axis_title=axis,
+                                  decimals=1 if indexed else int(meta.decimals),
+                                  reversed_axis=meta.unit == "rank" and not indexed, status="status")
     notes = [meta[f"convention_{ctx.lang}"]]
     if len(years) == 1:
         notes.append(t("trend_single_year", ctx.lang))
@@ -88,7 +88,7 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
         if no_base:
             notes.append(t("missing_for", ctx.lang, regions=", ".join(no_base)) + f" ({t('base_year', ctx.lang)} {base_year})")
     marks = status_notes(ctx, df)
-    return ChartView(f"trend_{indicator}", title, figure, df, ctx.source_note(df.source_id, df.year), notes + marks,
+    return ChartView(f"trend_{indicator}", title, spec, df, ctx.source_note(df.source_id, df.year), notes + marks,
                      alt=title, status_notes=marks)
 
 

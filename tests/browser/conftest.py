@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from urllib.parse import urlparse
 from pathlib import Path
 
 import pytest
@@ -139,14 +140,32 @@ html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-tes
 """
 
 
+# Every plotly chart drawn at its box's width: after a resize plotly redraws each chart to fit (a
+# waited-for state instead of a fixed pause).
+CHARTS_FIT = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(chart => {
+    const svg = chart.querySelector('.main-svg');
+    if (!chart.clientWidth) return true;  // not shown (a collapsed section)
+    return svg && Math.abs(Number(svg.getAttribute('width')) - chart.clientWidth) <= 2;
+})"""
+
+
+def wait_for_charts_to_fit(page, timeout: float = 15_000) -> None:
+    page.wait_for_function(CHARTS_FIT, timeout=timeout)
+    page.wait_for_timeout(100)  # plotly's last layers (legend, annotations) after the main SVG
+
+
 def screenshot_whole_page(page, path) -> None:
     """The window as the user sees it (path) and the whole length of the page (path with -full)."""
     page.screenshot(path=path)
     style = page.add_style_tag(content=WHOLE_PAGE_CSS)
-    page.wait_for_timeout(300)
+    wait_for_charts_to_fit(page)  # the page is wider without the sidebar
     page.screenshot(path=str(path).replace(".png", "-full.png"), full_page=True)
     style.evaluate("element => element.remove()")
-    page.wait_for_timeout(200)
+
+
+def outside_requests(urls: list[str]) -> list[str]:
+    """Requests to any host but the local server (a font, icon or script from the internet)."""
+    return [u for u in urls if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")]
 
 
 def assert_no_exception(page) -> None:

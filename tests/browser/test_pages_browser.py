@@ -9,8 +9,9 @@ import pytest
 
 from regionstats.i18n import t
 from regionstats.views.registry import TABLE
-from tests.browser.conftest import (assert_no_exception, screenshot_whole_page, start_server, stop_server,
-                                    wait_until_finished, wait_until_rendered)
+from tests.browser.conftest import (assert_no_exception, outside_requests, screenshot_whole_page, start_server,
+                                    stop_server, wait_for_charts_to_fit, wait_until_finished,
+                                    wait_until_rendered)
 
 PAGES = [(page.slug, page.title_key) for page in TABLE]
 SIZES = ((1280, 720), (1920, 1080))
@@ -34,11 +35,18 @@ def test_a_deep_link_as_the_first_request_opens_the_page(page, server_url, scree
 @pytest.mark.parametrize("lang", ["sv", "en"])
 @pytest.mark.parametrize("slug,title_key", PAGES)
 def test_every_page_renders_without_errors(page, server_url, screenshot_dir, slug, title_key, lang):
-    """Each page by its own slug (/oversikt too), in both languages, at a laptop's and a projector's size."""
+    """Each page by its own slug (/oversikt too), in both languages, at a laptop's and a projector's size,
+    asking nothing of any host but the server."""
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
     page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
     page.goto(f"{server_url}/{slug}" + ("?lang=en" if lang == "en" else ""))
     wait_until_rendered(page, t(title_key, lang))
     assert_no_exception(page)
+    # as served with the bundled data, the page asks nothing of another host (no font, icon or script)
+    assert not outside_requests(requests), outside_requests(requests)[:5]
+    icon = page.locator("link[rel='shortcut icon']").get_attribute("href") or ""
+    assert "gstatic" not in icon and not icon.startswith("http"), icon
     assert page.get_by_text("Page not found").count() == 0
     assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
     if slug == "oversikt":  # the sidebar's region box shows its last chip too (it used to cut it off)
@@ -48,9 +56,9 @@ def test_every_page_renders_without_errors(page, server_url, screenshot_dir, slu
         assert last["y"] + last["height"] <= outer["y"] + outer["height"] + 1, (last, outer)
     for width, height in SIZES:
         page.set_viewport_size({"width": width, "height": height})
-        page.wait_for_timeout(600)  # plotly redraws for the new width
-        wait_until_finished(page)
+        wait_for_charts_to_fit(page)  # plotly redraws for the new width
         screenshot_whole_page(page, screenshot_dir / f"{slug}-{lang}-{width}x{height}.png")
+    assert_no_exception(page)
 
 
 def test_a_fresh_servers_first_page_switch_keeps_the_selection(browser, screenshot_dir):
