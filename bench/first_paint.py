@@ -7,24 +7,20 @@ Debian's Chromium). tests/browser/test_first_paint.py runs the same measurement 
 """
 
 import argparse
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.server import free_port, serve, stop  # noqa: E402
 from regionstats.i18n import t  # noqa: E402
+from regionstats.views import registry  # noqa: E402
 
-PAGES = [("", "page_overview"), ("topp-fem", "page_top_five"), ("rankningar", "page_rankings"),
-         ("finansiering", "page_funding"), ("citeringar", "page_citations"), ("jamfor", "page_compare"),
-         ("utveckling", "page_trend"), ("karta", "page_map"), ("data", "page_data")]
+PAGES = [(page.slug, page.title_key) for page in registry.TABLE]  # in the sidebar's order
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--no-first-run"]
@@ -46,7 +42,7 @@ def measure(browser, url: str, links: bool = True, timeout: float = 60_000) -> l
     results = []
     try:
         page.goto(f"{url}/data")  # warm: the server, the warehouse, the browser's cache of Streamlit's JS
-        _wait(page, t("page_data", "sv"), time.perf_counter(), timeout)
+        _wait(page, t(registry.BY_SLUG["data"].title_key, "sv"), time.perf_counter(), timeout)
         for slug, title_key in PAGES:
             title = t(title_key, "sv")
             start = time.perf_counter()
@@ -79,29 +75,6 @@ def print_results(results: list[dict]) -> None:
             print(f"{key}: median {statistics.median(values):.2f} s, max {max(values):.2f} s (target 2 s)")
 
 
-def serve(cache_dir: str, port: int) -> subprocess.Popen:
-    env = {**os.environ, "REGIONSTATS_CACHE_DIR": cache_dir}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless=true",
-         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).read() == b"ok":
-                return process
-        except OSError:
-            time.sleep(0.25)
-    process.terminate()
-    raise TimeoutError("streamlit did not start")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
@@ -110,7 +83,7 @@ def main() -> None:
     args = parser.parse_args()
     port = free_port()
     with tempfile.TemporaryDirectory() as cache:
-        process = serve(cache, port)
+        process = serve(port, cache, timeout=60)
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
@@ -120,8 +93,7 @@ def main() -> None:
                     print_results(measure(browser, f"http://127.0.0.1:{port}"))
                 browser.close()
         finally:
-            process.terminate()
-            process.wait(10)
+            stop(process)
 
 
 if __name__ == "__main__":

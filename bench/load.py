@@ -12,26 +12,21 @@ import argparse
 import asyncio
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PAGES = ["", "topp-fem", "rankningar", "finansiering", "citeringar", "jamfor", "utveckling", "karta", "data"]
+from bench.server import free_port, serve, stop  # noqa: E402
+from regionstats.views import registry  # noqa: E402
+
+PAGES = [page.slug for page in registry.TABLE]  # each session stays on one page (its rerun's page_name)
+NO_BROWSER = ("--server.enableXsrfProtection=false", "--server.enableCORS=false")
 HOMES = ["Stockholm", "Uppsala", "Östergötland", "Västerbotten", "Örebro"]  # the selectbox shows names
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def rss_mb(pid: int) -> tuple[float, float]:
@@ -48,26 +43,6 @@ def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process so far, from /proc."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def serve(port: int, cache: str, data: str | None) -> subprocess.Popen:
-    env = {**os.environ, "REGIONSTATS_CACHE_DIR": cache}
-    if data:
-        env["REGIONSTATS_DATA_DIR"] = data
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless=true",
-         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
-         "--server.enableXsrfProtection=false", "--server.enableCORS=false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).read() == b"ok":
-                return process
-        except OSError:
-            time.sleep(0.25)
-    process.terminate()
-    raise TimeoutError("streamlit did not start")
 
 
 class Session:
@@ -155,7 +130,7 @@ def main() -> None:
     sessions, seconds = min(args.sessions, 50), min(args.seconds, 300)  # bounded whatever is asked
     port = free_port()
     with tempfile.TemporaryDirectory() as cache:
-        process = serve(port, cache, args.data)
+        process = serve(port, cache, args.data, NO_BROWSER)
         try:
             url = f"ws://127.0.0.1:{port}/_stcore/stream"
             # warm: the warehouse is built; one person alone
@@ -165,8 +140,7 @@ def main() -> None:
             after, cpu = rss_mb(process.pid), cpu_seconds(process.pid) - cpu_before
             load = os.getloadavg()[0]
         finally:
-            process.terminate()
-            process.wait(10)
+            stop(process)
     print(f"{os.cpu_count()} CPUs; {sessions} sessions for {seconds:.0f} s on 127.0.0.1")
     if alone:
         print(f"one session alone: p50 {statistics.median(alone):.2f} s over {len(alone)} reruns")

@@ -16,8 +16,9 @@ sys.path.insert(0, str(ROOT))
 from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-PAGES = ["pages/1_oversikt.py", "pages/2_rankningar.py", "pages/3_finansiering.py", "pages/4_citeringar.py",
-         "pages/5_topp-fem.py", "pages/6_utveckling.py", "pages/7_karta.py", "pages/8_jamfor.py", "pages/9_data.py"]
+from regionstats.views import registry  # noqa: E402
+
+PAGES = [page.file for page in registry.TABLE]
 
 
 def keep_navigation_mode() -> None:

@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except queries.QueryError as exc:
-        print(f"{'fel' if lang == 'sv' else 'error'}: {exc.message(lang)}", file=sys.stderr)
+        print(f"{t('error_prefix', lang)}: {exc.message(lang)}", file=sys.stderr)
         return USAGE_ERROR
     except DataError as exc:
         for message in exc.messages(lang):

@@ -5,8 +5,10 @@ Swedish uses a decimal comma and a (non-breaking) space between thousands.
 
 import math
 
+from regionstats.i18n import t
+
 NBSP = "\u00a0"
-MISSING = {"sv": "saknas", "en": "missing"}
+MISSING = {lang: t("missing", lang) for lang in ("sv", "en")}  # the catalogue's word, looked up once
 
 # decimal mark, thousands separator: the layout.separators string for plotly
 PLOTLY_SEPARATORS = {"sv": "," + NBSP, "en": ".,"}
@@ -56,6 +58,18 @@ def signed(amount, unit: str, decimals: int = 0, lang: str = "sv") -> str:
         return MISSING[lang]
     sign = "+" if float(amount) > 0 else ""
     return sign + value(amount, unit, decimals, lang)
+
+
+def sign_of(text: str | None) -> int:
+    """The sign a signed text shows: '+3,2 %' -> 1, '−11 kr' -> -1, '0 %', '+0 kr' or no text -> 0."""
+    text = (text or "").strip()
+    sign = {"+": 1, "−": -1, "-": -1}.get(text[:1], 0)
+    digits = ""
+    for char in text[1:] if sign else text:
+        if not (char.isdigit() or char in ", ." + NBSP):
+            break
+        digits += char
+    return sign if any(d.isdigit() and d != "0" for d in digits) else 0
 
 
 def percent(value, decimals: int = 1, lang: str = "sv") -> str:

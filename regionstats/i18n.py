@@ -1,7 +1,14 @@
 """Every user-facing text in Swedish and English: the one catalogue. ``t(key, lang, **values)``.
 
-Other modules add no text tables of their own; a test checks that every key has both languages.
+The app's keys are plain (``page_overview``); the messages of the validation, the importer and the
+queries are namespaced by their code (``data.error.<code>``, ``import.problem.<code>``,
+``query.error.<code>``). A value that itself differs by language is passed to t() as ``Both(sv, en)``.
+Other modules add no text tables of their own: tests/test_catalogue.py checks that every key has both
+languages with the same placeholders, and that no other module keeps Swedish/English pairs.
+New keys go at the end of TEXT (a new ``TEXT.update`` block), so that parallel work merges cleanly.
 """
+
+from dataclasses import dataclass
 
 TEXT = {
     # shell
@@ -189,11 +196,617 @@ TEXT.update({
                            "error: the command was stopped by an internal error ({error})"),
 })
 
-def t(key: str, lang: str = "sv", **values) -> str:
-    """The text for key in lang, with {placeholders} filled in."""
+TEXT.update({
+    # where a problem is: file, line, column (validation and import messages)
+    "where.file": ("filen", "the file"),
+    "where.line": ("rad {line}", "line {line}"),
+    "where.column": ("kolumn {column}", "column {column}"),
+    "where.lines": ("{count} rader (rad {shown} …)", "{count} lines (lines {shown} …)"),
+    "error_prefix": ("fel", "error"),
+})
+
+TEXT.update({
+    # checking data/ (regionstats/validate.py): data.error.<code>, data.type.<column type>
+    # importing (regionstats/importing/problems.py): import.problem.<code>
+    # running queries (regionstats/queries.py QueryError): query.error.<code>
+    # fetching from Eurostat (regionstats/importing/eurostat.py): import.problem.eurostat_<code>
+    # the file as a whole
+    "import.problem.too_big": (
+        "filen är {size} byte; gränsen är {limit} byte",
+        "the file is {size} bytes; the limit is {limit} bytes",
+    ),
+    "import.problem.too_many_rows": (
+        "filen har fler än {limit} rader; dela upp den",
+        "the file has more than {limit} rows; split it up",
+    ),
+    "import.problem.empty_file": ("filen är tom", "the file is empty"),
+    "import.problem.binary": (
+        "filen innehåller binära tecken ({detail}) och är ingen textfil (CSV)",
+        "the file contains binary characters ({detail}) and is not a text (CSV) file",
+    ),
+    "import.problem.encoding": (
+        "rad {line}: tecknen går inte att läsa som UTF-8 eller Windows-1252; spara filen som ”CSV UTF-8”",
+        "line {line}: the characters cannot be read as UTF-8 or Windows-1252; save the file as “CSV UTF-8”",
+    ),
+    "import.problem.unknown_type": (
+        "filtypen ”{suffix}” stöds inte; använd CSV (.csv, .txt, .tsv) eller Excel (.xlsx)",
+        "the file type “{suffix}” is not supported; use CSV (.csv, .txt, .tsv) or Excel (.xlsx)",
+    ),
+    "import.problem.not_xlsx": (
+        "filen heter .xlsx men är ingen Excel-arbetsbok ({detail})",
+        "the file is named .xlsx but is not an Excel workbook ({detail})",
+    ),
+    "import.problem.old_excel": (
+        "filen är en äldre Excel-fil (.xls) eller lösenordsskyddad; spara som .xlsx eller CSV",
+        "the file is an old Excel file (.xls) or password protected; save it as .xlsx or CSV",
+    ),
+    "import.problem.zip_in_csv": (
+        "filen heter {suffix} men är ett zip-arkiv (kanske en Excel-fil med fel namn)",
+        "the file is named {suffix} but is a zip archive (perhaps an Excel file with the wrong name)",
+    ),
+    "import.problem.zip_bomb": (
+        "arbetsboken packas upp till {size} byte (packningsgrad {ratio}); gränsen är {limit} byte",
+        "the workbook unpacks to {size} bytes (compression ratio {ratio}); the limit is {limit} bytes",
+    ),
+    "import.problem.macros": (
+        "arbetsboken innehåller makron ({member}); spara den som vanlig .xlsx utan makron",
+        "the workbook contains macros ({member}); save it as a plain .xlsx without macros",
+    ),
+    "import.problem.external_links": (
+        "arbetsboken har länkar till andra filer ({member}); klistra in värdena och spara igen",
+        "the workbook links to other files ({member}); paste the values and save again",
+    ),
+    "import.problem.no_sheet": ("arbetsboken har inget kalkylblad", "the workbook has no worksheet"),
+    "import.problem.no_header": ("filen har ingen rubrikrad", "the file has no header row"),
+    "import.problem.not_template": (
+        "kolumnerna {missing} saknas; använd mallen (python -m regionstats template) "
+        "eller ange en mappning för en bred tabell",
+        "the columns {missing} are missing; use the template (python -m regionstats template) "
+        "or give a mapping for a wide table",
+    ),
+    "import.problem.bad_mapping": ("mappningen är ogiltig: {detail}", "the mapping is invalid: {detail}"),
+    "import.problem.data_invalid": (
+        "datamappen klarar inte kontrollen, så inget kan importeras: {detail}",
+        "the data folder does not pass validation, so nothing can be imported: {detail}",
+    ),
+    "import.problem.duplicate_column": (
+        "kolumnen ”{value}” finns två gånger (kolumn {first} och {second}); ta bort den ena",
+        "the column “{value}” appears twice (columns {first} and {second}); remove one of them",
+    ),
+    "import.problem.too_many_columns": (
+        "rad {line} har {count} kolumner; gränsen är {limit}",
+        "line {line} has {count} columns; the limit is {limit}",
+    ),
+    "import.problem.unclosed_quote": (
+        "rad {line}: ett citattecken (\") öppnas men stängs aldrig; resten av filen skulle bli en enda cell",
+        "line {line}: a quote (\") is opened but never closed; the rest of the file would become one cell",
+    ),
+    "import.problem.swallowed_rows": (
+        "rad {line}: ett citattecken (\") öppnas och stängs först på rad {end}; raderna däremellan "
+        "skulle läsas som text i en cell. Stäng citatet på rad {line}",
+        "line {line}: a quote (\") is opened and closed only on line {end}; the lines in between would be "
+        "read as text in one cell. Close the quote on line {line}",
+    ),
+    "import.problem.bad_quoting": (
+        "rad {line}: citattecknen går inte att tolka ({detail})",
+        "line {line}: the quotes cannot be read ({detail})",
+    ),
+    "import.problem.cell_too_long": (
+        "rad {line}: en cell är längre än {limit} tecken",
+        "line {line}: a cell is longer than {limit} characters",
+    ),
+    "import.problem.sheet_too_large": (
+        "kalkylbladet ”{sheet}” använder området {range} ({rows} rader × {columns} kolumner); gränsen är "
+        "{max_rows} rader, {max_columns} kolumner och {max_cells} celler. Ta bort tomma rader och kolumner "
+        "(eller kopiera värdena till ett nytt blad)",
+        "the worksheet “{sheet}” uses the range {range} ({rows} rows × {columns} columns); the limit is "
+        "{max_rows} rows, {max_columns} columns and {max_cells} cells. Delete empty rows and columns "
+        "(or copy the values to a new sheet)",
+    ),
+    "import.problem.json_not_jsonstat": (
+        "filen är JSON men inte ett JSON-stat2-svar från PxWeb ({detail})",
+        "the file is JSON but not a JSON-stat2 answer from PxWeb ({detail})",
+    ),
+    "import.problem.jsonstat_v1": (
+        "filen är PxWebs äldre format ({detail}); hämta tabellen igen som JSON-stat2 "
+        "(PxWebApi 2.0: outputFormat=json-stat2, eller ”JSON-stat2” i Statistikdatabasens nedladdning)",
+        "the file is PxWeb's older format ({detail}); fetch the table again as JSON-stat2 "
+        "(PxWebApi 2.0: outputFormat=json-stat2, or “JSON-stat2” in the database's download menu)",
+    ),
+    "import.problem.jsonstat_contents": (
+        "tabellinnehållet {value} känns inte igen; kända: {known}",
+        "the table contents {value} are not recognised; known: {known}",
+    ),
+    "import.problem.not_total": (
+        "dimensionen {dimension} är låst till {value_code} ({label}), som inte är en totalsumma; "
+        "värdena skulle vara en delmängd, inte hela befolkningen. Välj totalen ({totals}) "
+        "eller utelämna {dimension}",
+        "the dimension {dimension} is fixed at {value_code} ({label}), which is not a total; "
+        "the values would be "
+        "a subgroup, not the whole population. Choose the total ({totals}) or leave {dimension} out",
+    ),
+    "import.problem.several_values": (
+        "dimensionen {dimension} har {count} värden ({codes}); välj bara totalen",
+        "the dimension {dimension} has {count} values ({codes}); choose only the total",
+    ),
+    "import.problem.skipped_municipalities": (
+        "{count} kommuner (fyrsiffriga koder) lästes inte; bara riket och län importeras",
+        "{count} municipalities (four-digit codes) were not read; only the country and counties are imported",
+    ),
+    "import.problem.pxweb_layout": (
+        "filen ser ut som en PxWeb-tabell men {detail}",
+        "the file looks like a PxWeb table but {detail}",
+    ),
+    # one row or cell
+    "import.problem.required": ("värde saknas", "value missing"),
+    "import.problem.value_required": (
+        "värde saknas; skriv x, .. eller – om källan saknar värdet",
+        "value missing; write x, .. or – if the source has no value",
+    ),
+    "import.problem.unknown_region": ("okänd region ”{value}”{suggestion}", "unknown region “{value}”{suggestion}"),
+    "import.problem.unknown_indicator": ("okänd indikator ”{value}”{suggestion}", "unknown indicator “{value}”{suggestion}"),
+    "import.problem.unknown_source": (
+        "okänd källa ”{value}”{suggestion}; ange publisher, title och url för att lägga till den",
+        "unknown source “{value}”{suggestion}; give publisher, title and url to add it",
+    ),
+    "import.problem.missing_source": (
+        "källa saknas: ange source_id eller publisher, title och url",
+        "source missing: give source_id or publisher, title and url",
+    ),
+    "import.problem.incomplete_source": (
+        "en ny källa behöver publisher, title och url (http…); saknas: {missing}",
+        "a new source needs publisher, title and url (http…); missing: {missing}",
+    ),
+    "import.problem.source_conflict": (
+        "källan {value} beskrivs annorlunda på rad {first_line}",
+        "the source {value} is described differently on line {first_line}",
+    ),
+    "import.problem.source_exists": (
+        "källan {value} finns redan; uppgifterna om den i filen används inte",
+        "the source {value} already exists; the details about it in the file are not used",
+    ),
+    "import.problem.bad_id": (
+        "”{value}” kan inte vara ett id; använd bokstäverna a–z, siffror, _ . och -",
+        "“{value}” cannot be an id; use the letters a–z, digits, _ . and -",
+    ),
+    "import.problem.not_number": ("”{value}” är inte ett tal", "“{value}” is not a number"),
+    "import.problem.not_year": ("”{value}” är inte ett årtal", "“{value}” is not a year"),
+    "import.problem.not_date": ("”{value}” är inte ett datum ÅÅÅÅ-MM-DD", "“{value}” is not a date YYYY-MM-DD"),
+    "import.problem.year_range": ("året {value} ligger utanför {low}–{high}", "the year {value} is outside {low}–{high}"),
+    "import.problem.choice": (
+        "”{value}” är inte ett tillåtet värde ({choices})",
+        "“{value}” is not an allowed value ({choices})",
+    ),
+    "import.problem.status_conflict": (
+        "status är ”{status}” men värdet ”{value}” betyder att det saknas",
+        "the status is “{status}” but the value “{value}” means it is missing",
+    ),
+    "import.problem.band_order": (
+        "bandets nedre gräns {low} är större än den övre {high}",
+        "the band's lower bound {low} is above its upper bound {high}",
+    ),
+    "import.problem.negative": (
+        "{value} är negativt, men {unit} kan inte vara mindre än noll",
+        "{value} is negative, but {unit} cannot be below zero",
+    ),
+    "import.problem.percent_range": (
+        "{value} ligger utanför 0–100 för en indikator i procent",
+        "{value} is outside 0–100 for an indicator in per cent",
+    ),
+    "import.problem.rank_range": (
+        "{value} är ingen placering (ett heltal 1 eller mer)",
+        "{value} is not a rank (a whole number of 1 or more)",
+    ),
+    "import.problem.unit_mismatch": (
+        "enheten ”{value}” stämmer inte med indikatorns enhet {expected}{hint}",
+        "the unit “{value}” does not match the indicator's unit {expected}{hint}",
+    ),
+    "import.problem.unit_unknown": (
+        "enheten ”{value}” känns inte igen och kontrollerades inte (indikatorns enhet: {expected})",
+        "the unit “{value}” is not recognised and was not checked (the indicator's unit: {expected})",
+    ),
+    "import.problem.looks_like_share": (
+        "{indicator}: alla värden ligger mellan 0 och 1; indikatorn är i procent (0–100). "
+        "Är det andelar? Multiplicera i så fall med 100",
+        "{indicator}: every value lies between 0 and 1; the indicator is in per cent (0–100). "
+        "Are they shares? If so, multiply by 100",
+    ),
+    "import.problem.looks_like_smaller_unit": (
+        "{value} är mer än tusen gånger större än de lagrade värdena för {indicator} ({unit}); "
+        "är det kronor i stället för miljoner kronor?",
+        "{value} is more than a thousand times the stored values of {indicator} ({unit}); "
+        "is it SEK instead of MSEK?",
+    ),
+    "import.problem.duplicate": (
+        "{key} finns redan på rad {first_line} i filen",
+        "{key} is already on line {first_line} of the file",
+    ),
+    "import.problem.too_long": ("texten är längre än {limit} tecken", "the text is longer than {limit} characters"),
+    "import.problem.ignored_column": (
+        "kolumnen ”{value}” känns inte igen och läses inte",
+        "the column “{value}” is not recognised and is not read",
+    ),
+    "import.problem.ignored_label": (
+        "”{value}” finns inte i mappningen och läses inte",
+        "“{value}” is not in the mapping and is not read",
+    ),
+    "import.problem.empty_cells": (
+        "{count} tomma celler hoppades över",
+        "{count} empty cells were skipped",
+    ),
+    "import.problem.replaces_value": (
+        "{key}: det lagrade värdet {old} ersätts med ”saknas”",
+        "{key}: the stored value {old} is replaced by “missing”",
+    ),
+    "import.problem.not_whole": (
+        "{value} är inte ett heltal, men {unit} räknas i hela tal",
+        "{value} is not a whole number, but {unit} are counted in whole numbers",
+    ),
+    "import.problem.future_year": (
+        "året {value} ligger efter {next_year}; kontrollera att det inte är ett skrivfel",
+        "the year {value} is after {next_year}; check that it is not a typing error",
+    ),
+    "import.problem.implausible_change": (
+        "{key}: det lagrade värdet {old} skulle bli {new} (mer än en halvering eller fördubbling); "
+        "är det en delmängd eller fel enhet?",
+        "{key}: the stored value {old} would become {new} (more than halved or doubled); "
+        "is it a subgroup or the wrong unit?",
+    ),
+    # the import as a whole
+    "import.problem.busy": (
+        "en annan import pågår just nu; försök igen om en stund",
+        "another import is running; try again in a moment",
+    ),
+    "import.problem.stale": (
+        "datamappen har ändrats sedan rapporten gjordes; gör en ny rapport",
+        "the data folder has changed since the report was made; make a new report",
+    ),
+    "import.problem.nothing_to_apply": (
+        "inget att importera: {detail}",
+        "nothing to import: {detail}",
+    ),
+    "import.problem.needs_confirmation": (
+        "rapporten har {count} varningar som måste bekräftas innan något skrivs",
+        "the report has {count} warnings that must be confirmed before anything is written",
+    ),
+    "import.problem.nothing_to_undo": ("det finns ingen import att ångra", "there is no import to undo"),
+    "import.problem.undo_changed": (
+        "filen har ändrats efter importen {import_id}; att ångra skulle skriva över de ändringarna",
+        "the file has changed since the import {import_id}; undoing would overwrite those changes",
+    ),
+    "import.problem.aborted": ("avbrutet; inget skrevs", "aborted; nothing was written"),
+    "import.problem.write_failed": (
+        "kunde inte skriva i datamappen ({detail})",
+        "could not write to the data folder ({detail})",
+    ),
+    # SCB
+    "import.problem.scb_http": ("SCB svarade {status}: {detail}", "SCB answered {status}: {detail}"),
+    "import.problem.scb_timeout": (
+        "SCB svarade inte inom {timeout} s ({attempts} försök)",
+        "SCB did not answer within {timeout} s ({attempts} attempts)",
+    ),
+    "import.problem.scb_network": (
+        "kunde inte nå SCB ({detail}) efter {attempts} försök",
+        "could not reach SCB ({detail}) after {attempts} attempts",
+    ),
+    "import.problem.scb_busy": (
+        "SCB är överbelastat eller begränsar anropen (HTTP {status}) efter {attempts} försök; försök senare",
+        "SCB is overloaded or limiting calls (HTTP {status}) after {attempts} attempts; try later",
+    ),
+    "import.problem.scb_response": (
+        "SCB:s svar kunde inte läsas som JSON-stat2: {detail}",
+        "SCB's answer could not be read as JSON-stat2: {detail}",
+    ),
+    "import.problem.scb_no_years": (
+        "SCB har inte åren {years} i någon av tabellerna ({tables})",
+        "SCB does not have the years {years} in any of the tables ({tables})",
+    ),
+    "import.problem.scb_no_value": (
+        "SCB:s tabell {table} har inte {variable} {codes}",
+        "SCB's table {table} does not have {variable} {codes}",
+    ),
+    "import.problem.scb_no_contents": (
+        "SCB:s tabell {table} har inte tabellinnehållet {contents}; den har {known} (ange --contents)",
+        "SCB's table {table} does not have the contents {contents}; it has {known} (give --contents)",
+    ),
+    "import.problem.scb_no_total": (
+        "SCB:s tabell {table} kräver ett val för {variable} men har ingen totalsumma ({codes})",
+        "SCB's table {table} requires a choice for {variable} but has no total ({codes})",
+    ),
+    "import.problem.scb_bad_request": (
+        "SCB godtog inte frågan till tabell {table} (som har åren {years}): {hint} ({detail})",
+        "SCB did not accept the question to table {table} (which has the years {years}): {hint} ({detail})",
+    ),
+    "import.problem.scb_years": (
+        "åren ska vara {low}–{high} med från ≤ till, fick {first}–{last}",
+        "the years should be {low}–{high} with from ≤ to, got {first}–{last}",
+    ),
+    "data.error.missing_file": ("filen saknas", "the file is missing"),
+    "data.error.encoding": ("filen är inte UTF-8 ({detail})", "the file is not UTF-8 ({detail})"),
+    "data.error.empty": ("filen är tom", "the file is empty"),
+    "data.error.two_files": (
+        "både {name}.csv och {name}.parquet finns: behåll den ena",
+        "both {name}.csv and {name}.parquet exist: keep one of them",
+    ),
+    "data.error.header": (
+        "rubrikraden ska vara {expected}, men är {found}",
+        "the header row should be {expected}, but is {found}",
+    ),
+    "data.error.width": (
+        "raden har {found} fält, {expected} väntades",
+        "the row has {found} fields, {expected} expected",
+    ),
+    "data.error.required": ("värde saknas", "value missing"),
+    "data.error.type": (
+        "”{value}” är inte {type}",
+        "“{value}” is not {type}",
+    ),
+    "data.error.choice": (
+        "”{value}” är inte ett tillåtet värde ({choices})",
+        "“{value}” is not an allowed value ({choices})",
+    ),
+    "data.error.duplicate_key": (
+        "nyckeln {key} finns redan på rad {first_line}",
+        "the key {key} already exists on line {first_line}",
+    ),
+    "data.error.reference": (
+        "”{value}” finns inte i {target}",
+        "“{value}” does not exist in {target}",
+    ),
+    "data.error.year_range": (
+        "året {value} ligger utanför {low}–{high}",
+        "the year {value} is outside {low}–{high}",
+    ),
+    "data.error.value_or_missing": (
+        "raden har varken värde eller band, och status är inte ”missing”",
+        "the row has neither a value nor a band, and its status is not “missing”",
+    ),
+    "data.error.band_order": (
+        "bandets nedre gräns {low} är större än den övre {high}",
+        "the band's lower bound {low} is above its upper bound {high}",
+    ),
+    "data.type.int": ("ett heltal", "a whole number"),
+    "data.type.float": ("ett tal (punkt som decimaltecken)", "a number (point as decimal mark)"),
+    "data.type.bool": ("true eller false", "true or false"),
+    "data.type.date": ("ett datum ÅÅÅÅ-MM-DD", "a date YYYY-MM-DD"),
+    "query.error.unknown_query": ("okänd fråga ”{name}”; finns: {known}", "unknown query “{name}”; known: {known}"),
+    "query.error.unknown_param": (
+        "frågan {query} har ingen parameter ”{name}”; den tar {known}",
+        "query {query} has no parameter “{name}”; it takes {known}",
+    ),
+    "query.error.missing_param": (
+        "frågan {query} behöver parametern ”{name}”",
+        "query {query} needs the parameter “{name}”",
+    ),
+    "query.error.bad_value": (
+        "parametern ”{name}” ska vara {type}, fick ”{value}”",
+        "parameter “{name}” should be {type}, got “{value}”",
+    ),
+    "import.problem.eurostat_dataset": (
+        "okänt Eurostat-dataset ”{dataset}”; kända: {known}",
+        "unknown Eurostat dataset “{dataset}”; known: {known}",
+    ),
+    "import.problem.eurostat_code": ("”{value}” är ingen giltig kod för {what}", "“{value}” is not a valid code for {what}"),
+    "import.problem.eurostat_http": ("Eurostat svarade {status}: {detail}", "Eurostat answered {status}: {detail}"),
+    "import.problem.eurostat_error": ("Eurostat svarade med ett fel: {detail}", "Eurostat answered with an error: {detail}"),
+    "import.problem.eurostat_timeout": ("Eurostat svarade inte inom {timeout} s ({attempts} försök)",
+                         "Eurostat did not answer within {timeout} s ({attempts} attempts)"),
+    "import.problem.eurostat_network": ("kunde inte nå Eurostat ({detail}) efter {attempts} försök",
+                         "could not reach Eurostat ({detail}) after {attempts} attempts"),
+    "import.problem.eurostat_busy": ("Eurostat är överbelastat (HTTP {status}) efter {attempts} försök; försök senare",
+                      "Eurostat is overloaded (HTTP {status}) after {attempts} attempts; try later"),
+    "import.problem.eurostat_response": (
+        "Eurostats svar kunde inte läsas som ett JSON-stat 2.0-dataset: {detail}. Inget skrevs.",
+        "Eurostat's answer could not be read as a JSON-stat 2.0 dataset: {detail}. Nothing was written.",
+    ),
+    "import.problem.eurostat_several": (
+        "Eurostats svar har {n} värden för {dimension} ({codes}); ange ett med --filter {dimension}=KOD. "
+        "Inget skrevs.",
+        "Eurostat's answer has {n} values for {dimension} ({codes}); choose one with --filter "
+        "{dimension}=CODE. Nothing was written.",
+    ),
+})
+
+TEXT.update({
+    # the import report's kinds of row (importing/report.py), unit hints, SCB's and Eurostat's symbols
+    "import.kind.added": ("läggs till", "added"),
+    "import.kind.changed": ("ändras", "changed"),
+    "import.kind.unchanged": ("oförändrad", "unchanged"),
+    "import.kind.rejected": ("avvisad", "rejected"),
+    "import.kind.warning": ("varning", "warning"),
+    "import.kind.refused": ("vägrad", "refused"),
+    "import.kind.confirm": ("bekräfta", "confirm"),
+    "import.unit_hint.sek.msek": ("dela med 1 000 000", "divide by 1 000 000"),
+    "import.unit_hint.ksek.msek": ("dela med 1 000", "divide by 1 000"),
+    "import.unit_hint.bsek.msek": ("multiplicera med 1 000", "multiply by 1 000"),
+    "import.unit_hint.msek.sek": ("multiplicera med 1 000 000", "multiply by 1 000 000"),
+    "import.unit_hint.ksek.sek": ("multiplicera med 1 000", "multiply by 1 000"),
+    "import.unit_hint.share.percent": ("multiplicera med 100", "multiply by 100"),
+    "scb.status...": ("uppgift saknas eller är för osäker för att anges", "figure not available or too uncertain"),
+    "scb.status..": ("uppgift kan inte förekomma", "figure cannot occur"),
+    "scb.status.-": ("inget finns att redovisa (noll)", "nothing to report (zero)"),
+    "scb.status.…": ("uppgift saknas", "figure not available"),
+    "eurostat.flag": ("Eurostat-flagga {flags}", "Eurostat flag {flags}"),
+    "eurostat.flag.e": ("uppskattat", "estimated"),
+    "eurostat.flag.p": ("preliminärt", "provisional"),
+    "eurostat.flag.b": ("seriebrott", "break in series"),
+    "eurostat.flag.c": ("konfidentiellt", "confidential"),
+    "eurostat.flag.u": ("låg tillförlitlighet", "low reliability"),
+    "eurostat.flag.d": ("definitionen avviker", "definition differs"),
+    "eurostat.flag.n": ("inte signifikant", "not significant"),
+    "eurostat.flag.z": ("ej tillämpligt", "not applicable"),
+    "eurostat.flag.r": ("reviderat", "revised"),
+    "eurostat.flag.s": ("Eurostats uppskattning", "Eurostat estimate"),
+})
+
+TEXT.update({
+    # details inside import messages: SCB's and PxWeb's answers, quoting, suggestions
+    "scb.shape.categories": ("{dimension}: {count} kategorier men storlek {size}",
+                             "{dimension}: {count} categories, size {size}"),
+    "scb.shape.not_dataset": ("class är inte dataset", "class is not dataset"),
+    "scb.shape.too_many_cells": ("{total} celler; högst {limit} läses", "{total} cells; at most {limit} are read"),
+    "scb.shape.value_count": ("{count} värden för {total} celler", "{count} values for {total} cells"),
+    "scb.shape.not_list": ("value är ingen lista", "value is not a list"),
+    "scb.shape.not_number": ("värde {index} är inte ett tal", "value {index} is not a number"),
+    "scb.shape.no_field": ("fältet {field} saknas", "the field {field} is missing"),
+    "scb.shape.no_geo_or_time": ("{geo} eller {time} saknas", "{geo} or {time} missing"),
+    "scb.shape.value_types": ("värden och statussymboler ska vara tal och text",
+                              "values and status symbols should be numbers and text"),
+    "scb.hint.missing_variable": ("en variabel som tabellen kräver saknas i urvalet",
+                                  "a variable the table requires is missing from the selection"),
+    "scb.hint.unknown_value": ("ett värde (år, tabellinnehåll eller kod) finns inte i tabellen",
+                               "a value (year, contents or code) does not exist in the table"),
+    "scb.hint.refused": ("SCB godtog inte urvalet", "SCB did not accept the selection"),
+    "import.detail.pxweb_contents": (
+        "tabellinnehållet går inte att känna igen (bara folkmängd, BE0101N1/000007ME); "
+        "använd mallen för andra uppgifter",
+        "its contents cannot be recognised (only population, BE0101N1/000007ME); use the template "
+        "for other figures",
+    ),
+    "import.detail.after_quote": ("efter ett avslutande citattecken ska ”{separator}” eller radslut komma",
+                                  "a closing quote must be followed by “{separator}” or the end of the line"),
+    "import.detail.did_you_mean": ("; menade du {shown}?", "; did you mean {shown}?"),
+    "import.detail.hint": ("; {hint}", "; {hint}"),
+    # the import command line (regionstats/importing/commands.py)
+    "import.cli.no_file": ("fel: filen {file} finns inte", "error: the file {file} does not exist"),
+    "import.cli.no_mapping": ("fel: mappningen {mapping} finns inte", "error: the mapping {mapping} does not exist"),
+    "import.cli.bad_regions": ("fel: --regions ska vara länskoder som 01,18 (fick {regions})",
+                               "error: --regions should be county codes like 01,18 (got {regions})"),
+    "import.cli.no_dataset": ("fel: ange datasetet, till exempel: {example}",
+                              "error: name the dataset, for example: {example}"),
+    "import.cli.bad_filter": ("fel: --filter ska vara DIM=KOD (fick {item})",
+                              "error: --filter should be DIM=CODE (got {item})"),
+    "import.cli.nothing_to_change": ("Inget att ändra; inget skrevs.", "Nothing to change; nothing was written."),
+    "import.cli.dry_run": ("Provkörning (--dry-run): inget skrevs.", "Dry run (--dry-run): nothing was written."),
+    "import.cli.unconfirmed": (
+        "fel: rapporten har varningar som måste bekräftas; läs dem och lägg till --confirm-warnings",
+        "error: the report has warnings that must be confirmed; read them and add --confirm-warnings",
+    ),
+    "import.cli.imported": ("Importerat ({id}). Ångra med: python -m regionstats undo-import",
+                            "Imported ({id}). Undo with: python -m regionstats undo-import"),
+    "import.cli.confirm": ("Skriva ändringarna till {data_dir}? [j/N] ", "Write the changes to {data_dir}? [y/N] "),
+    "import.cli.confirm_warnings": ("{warnings} varningar ovan måste bekräftas. Importera ändå? [j/N] ",
+                                    "{warnings} warnings above must be confirmed. Import anyway? [y/N] "),
+    "import.cli.undone": ("Importen {undoes} ({file}) är ångrad.", "The import {undoes} ({file}) is undone."),
+    "import.cli.out_is_folder": ("fel: {out} är en mapp; ange ett filnamn, t.ex. {example}",
+                                 "error: {out} is a folder; give a file name, e.g. {example}"),
+    "import.cli.no_folder": ("fel: mappen {folder} finns inte", "error: the folder {folder} does not exist"),
+    "import.cli.write_failed": ("fel: kunde inte skriva {out} ({reason})", "error: could not write {out} ({reason})"),
+    "import.cli.template_written": ("Mallen skrevs till {out}", "The template was written to {out}"),
+    "import.cli.no_imports": ("Inga importer ännu.", "No imports yet."),
+    # the import report (regionstats/importing/report.py) and its place in the app (ui/importer.py)
+    "import.report.refused": ("Filen vägrades; inget importeras.", "The file was refused; nothing is imported."),
+    "import.report.rows_read": ("{count} rader lästa", "{count} rows read"),
+    "import.report.cells_read": ("{count} celler lästa", "{count} cells read"),
+    "import.report.summary": (
+        "{read}: {added} läggs till, {changed} ändras, {unchanged} oförändrade, {rejected} avvisade, "
+        "{new_sources} nya källor.",
+        "{read}: {added} added, {changed} changed, {unchanged} unchanged, {rejected} rejected, "
+        "{new_sources} new sources.",
+    ),
+    "import.report.rejected": ("Filen avvisas tills felen är rättade; inget skrivs.",
+                               "The file is rejected until the errors are fixed; nothing is written."),
+    "import.report.to_confirm": ("{count} varningar måste bekräftas innan något skrivs.",
+                                 "{count} warnings must be confirmed before anything is written."),
+    "import.report.title": ("Import av {file}", "Import of {file}"),
+    "import.report.errors": ("Fel", "Errors"),
+    "import.report.must_confirm": ("Måste bekräftas", "Must be confirmed"),
+    "import.report.warnings": ("Varningar", "Warnings"),
+    "import.report.new_sources": ("Nya källor", "New sources"),
+    "import.report.changed": ("Ändras", "Changed"),
+    "import.report.added": ("Läggs till", "Added"),
+    "import.report.more": ("… {count} till", "… {count} more"),
+    "import_report": ("Rapport", "Report"),
+    "import_template_file": ("regionstats-mall.csv", "regionstats-template.csv"),
+    # the long template's help lines (regionstats/importing/long_template.py)
+    "import.template.help.1": (
+        "Mall för att lägga till data i regionstats: Data och källor → Importera, eller python -m "
+        "regionstats import FIL",
+        "Template for adding data to regionstats: Data och källor → Importera, or python -m regionstats "
+        "import FILE",
+    ),
+    "import.template.help.2": (
+        "Rader som börjar med # läses inte. En rad per region, indikator och år.",
+        "Lines starting with # are not read. One row per region, indicator and year.",
+    ),
+    "import.template.help.3": (
+        "region_code: regionkod (00 Riket, 01 Stockholm, 03 Uppsala, 18 Örebro …) eller regionens namn",
+        "region_code: region code (00 Sweden, 01 Stockholm, 03 Uppsala, 18 Örebro …) or the region's name",
+    ),
+    "import.template.help.4": (
+        "indicator_id: indikatorns id (se Data och källor) eller dess namn",
+        "indicator_id: the indicator's id (see Data och källor) or its name",
+    ),
+    "import.template.help.5": (
+        "year: år; för folkmängd året vars 31 december avses",
+        "year: the year; for population the year whose 31 December is meant",
+    ),
+    "import.template.help.6": (
+        "value: värdet; decimalkomma och mellanslag mellan tusental går bra; x, .. eller – om källan "
+        "saknar värdet; 351-400 för ett band",
+        "value: the value; decimal comma and spaces between thousands are fine; x, .. or – if the "
+        "source has no value; 351-400 for a band",
+    ),
+    "import.template.help.7": (
+        "status: published (om tom), provisional, conflicting eller missing",
+        "status: published (if empty), provisional, conflicting or missing",
+    ),
+    "import.template.help.8": (
+        "unit: frivillig; kontrolleras mot indikatorns enhet (MSEK, kr, %, personer …)",
+        "unit: optional; checked against the indicator's unit (MSEK, SEK, %, persons …)",
+    ),
+    "import.template.help.9": (
+        "source_id: en befintlig källa, eller en ny som beskrivs med publisher, title, url och published",
+        "source_id: an existing source, or a new one described by publisher, title, url and published",
+    ),
+    "import.template.help.10": (
+        "Övriga kolumner (period_start, period_end, period_label, value_text, value_low, value_high, "
+        "note) är frivilliga.",
+        "The other columns (period_start, period_end, period_label, value_text, value_low, value_high, "
+        "note) are optional.",
+    ),
+    "import.template.help.11": (
+        "Exemplet nedan är påhittat: ta bort # och ersätt med riktiga uppgifter.",
+        "The example below is made up: remove the # and replace it with real figures.",
+    ),
+    "import.template.example": ("EXEMPEL", "EXAMPLE"),
+})
+
+
+@dataclass(frozen=True)
+class Both:
+    """A value that differs by language (a unit's name, a hint, a list of names), given to t() as a value."""
+
+    sv: str
+    en: str
+
+    def pick(self, lang: str) -> str:
+        return self.en if lang == "en" else self.sv
+
+
+def both(key: str, **values) -> Both:
+    """The catalogue text for key in both languages, to pass on as a value."""
+    return Both(t(key, "sv", **values), t(key, "en", **values))
+
+
+def t(key: str, lang: str = "sv", /, **values) -> str:
+    """The text for key in lang (Swedish unless English is asked for), with {placeholders} filled in;
+    a ``Both`` value is picked in the same language."""
     sv, en = TEXT[key]
-    text = en if lang == "en" else sv  # Swedish unless English is asked for
-    return text.format(**values) if values else text
+    text = en if lang == "en" else sv
+    if not values:
+        return text
+    return text.format(**{name: v.pick(lang) if isinstance(v, Both) else v for name, v in values.items()})
+
+
+def where(file: str, line: int | None, column: str | None, lang: str = "sv") -> str:
+    """'observations.csv, rad 4, kolumn year': where a problem is, as a spreadsheet shows it."""
+    parts = [file or t("where.file", lang)]
+    if line is not None:
+        parts.append(t("where.line", lang, line=line))
+    if column:
+        parts.append(t("where.column", lang, column=column))
+    return ", ".join(parts)
 
 
 def name_column(lang: str) -> str:
@@ -697,5 +1310,13 @@ TEXT.update({
         "Summan av lärosätenas egna anslag, beräknad här (länet har inget publicerat värde): {items}",
         "The sum of the universities' own appropriations, computed here (the county has no published figure): "
         "{items}",
+    ),
+})
+
+TEXT.update({
+    # a link's page value that the page does not offer (ui/controls.py)
+    "url_value_not_offered": (
+        "Länkens {param} ”{value}” finns inte på den här sidan; {shown} visas i stället.",
+        "The link's {param} “{value}” is not offered on this page; {shown} is shown instead.",
     ),
 })

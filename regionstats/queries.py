@@ -19,6 +19,7 @@ import duckdb
 import pandas as pd
 
 from regionstats import config
+from regionstats.i18n import t
 
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 PARAM_PATTERN = re.compile(r"\$([a-z][a-z0-9_]*)\s+([A-Z]+(?:\[\])?)(\s*=\s*null)?")
@@ -31,25 +32,8 @@ class QueryError(ValueError):
         self.code, self.detail = code, detail
         super().__init__(self.message("en"))
 
-    MESSAGES = {
-        "unknown_query": ("okänd fråga ”{name}”; finns: {known}", "unknown query “{name}”; known: {known}"),
-        "unknown_param": (
-            "frågan {query} har ingen parameter ”{name}”; den tar {known}",
-            "query {query} has no parameter “{name}”; it takes {known}",
-        ),
-        "missing_param": (
-            "frågan {query} behöver parametern ”{name}”",
-            "query {query} needs the parameter “{name}”",
-        ),
-        "bad_value": (
-            "parametern ”{name}” ska vara {type}, fick ”{value}”",
-            "parameter “{name}” should be {type}, got “{value}”",
-        ),
-    }
-
     def message(self, lang: str = "sv") -> str:
-        sv, en = self.MESSAGES[self.code]
-        return (sv if lang == "sv" else en).format(**self.detail)
+        return t(f"query.error.{self.code}", lang, **self.detail)
 
 
 @dataclass(frozen=True)

@@ -22,61 +22,7 @@ from pathlib import Path
 import duckdb
 
 from regionstats import schema
-
-MESSAGES = {
-    "missing_file": ("filen saknas", "the file is missing"),
-    "encoding": ("filen är inte UTF-8 ({detail})", "the file is not UTF-8 ({detail})"),
-    "empty": ("filen är tom", "the file is empty"),
-    "two_files": (
-        "både {name}.csv och {name}.parquet finns: behåll den ena",
-        "both {name}.csv and {name}.parquet exist: keep one of them",
-    ),
-    "header": (
-        "rubrikraden ska vara {expected}, men är {found}",
-        "the header row should be {expected}, but is {found}",
-    ),
-    "width": (
-        "raden har {found} fält, {expected} väntades",
-        "the row has {found} fields, {expected} expected",
-    ),
-    "required": ("värde saknas", "value missing"),
-    "type": (
-        "”{value}” är inte {type_sv}",
-        "“{value}” is not {type_en}",
-    ),
-    "choice": (
-        "”{value}” är inte ett tillåtet värde ({choices})",
-        "“{value}” is not an allowed value ({choices})",
-    ),
-    "duplicate_key": (
-        "nyckeln {key} finns redan på rad {first_line}",
-        "the key {key} already exists on line {first_line}",
-    ),
-    "reference": (
-        "”{value}” finns inte i {target}",
-        "“{value}” does not exist in {target}",
-    ),
-    "year_range": (
-        "året {value} ligger utanför {low}–{high}",
-        "the year {value} is outside {low}–{high}",
-    ),
-    "value_or_missing": (
-        "raden har varken värde eller band, och status är inte ”missing”",
-        "the row has neither a value nor a band, and its status is not “missing”",
-    ),
-    "band_order": (
-        "bandets nedre gräns {low} är större än den övre {high}",
-        "the band's lower bound {low} is above its upper bound {high}",
-    ),
-}
-
-TYPE_NAMES = {
-    "int": ("ett heltal", "a whole number"),
-    "float": ("ett tal (punkt som decimaltecken)", "a number (point as decimal mark)"),
-    "bool": ("true eller false", "true or false"),
-    "date": ("ett datum ÅÅÅÅ-MM-DD", "a date YYYY-MM-DD"),
-}
-
+from regionstats.i18n import both, t, where
 
 @dataclass(frozen=True)
 class DataIssue:
@@ -87,17 +33,11 @@ class DataIssue:
     detail: dict = field(default_factory=dict, hash=False, compare=False)
 
     def message(self, lang: str = "sv") -> str:
-        sv, en = MESSAGES[self.code]
-        text = (sv if lang == "sv" else en).format(**self.detail)
-        return f"{self.location(lang)}: {text}"
+        """'file, rad 4, kolumn year: message' (the text is data.error.<code> in the catalogue)."""
+        return f"{self.location(lang)}: {t('data.error.' + self.code, lang, **self.detail)}"
 
     def location(self, lang: str = "sv") -> str:
-        parts = [self.file]
-        if self.line is not None:
-            parts.append(f"{'rad' if lang == 'sv' else 'line'} {self.line}")
-        if self.column:
-            parts.append(f"{'kolumn' if lang == 'sv' else 'column'} {self.column}")
-        return ", ".join(parts)
+        return where(self.file, self.line, self.column, lang)
 
 
 class DataError(Exception):
@@ -339,11 +279,11 @@ def cell_issues(con, spec: schema.TableSpec, raw: str, shown: str) -> list[DataI
                                        f"limit {ISSUE_LIMIT}").fetchall():
                 found.append((line, index, DataIssue(shown, line, c, "required")))
         if column.type != "str":
-            sv, en = TYPE_NAMES[column.type]
+            type_name = both(f"data.type.{column.type}")
             query = (f"select _line, {c} from {raw} where {c} is not null and ({_cast(column)}) is null "
                      f"order by _line limit {ISSUE_LIMIT}")
             for line, value in con.execute(query).fetchall():
-                detail = {"value": value, "type_sv": sv, "type_en": en}
+                detail = {"value": value, "type": type_name}
                 found.append((line, index, DataIssue(shown, line, c, "type", detail)))
         elif column.choices:
             allowed = ", ".join(_quote(v) for v in column.choices)

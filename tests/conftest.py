@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, settings
 
 from regionstats import config, db
 
@@ -14,6 +15,15 @@ ROOT = Path(__file__).resolve().parent.parent
 # app shows a friendly message instead (ui/shell.py); tests/test_hostile_* check that message
 os.environ.setdefault("REGIONSTATS_RAISE_ERRORS", "1")
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
+
+# Property tests: `make test` runs a fixed, derandomised set of examples (the same every run, so a failure
+# reproduces, and a few seconds long); `pytest --hypothesis-profile=thorough` explores many fresh random
+# examples: run it after changing an importer or reader.
+settings.register_profile("default", max_examples=40, derandomize=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=600, derandomize=False, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("default")
 
 
 def frame(columns: str, rows: list[tuple]) -> pd.DataFrame:

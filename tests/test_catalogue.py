@@ -32,12 +32,58 @@ def test_one_t_falls_back_to_swedish():
     assert export_text.t is i18n.t and export_text.TEXT is i18n.TEXT  # the exports' texts are the same table
 
 
-def test_no_other_text_tables_in_the_exports_and_the_ui():
-    """Swedish/English pairs live only in i18n.py (the import and validation messages are separate)."""
-    pair = re.compile(r'\(\s*"[^"]*[åäöÅÄÖ][^"]*",\s*"[^"]*"\s*\)')
-    for folder in ("regionstats/export", "ui"):
-        for path in (ROOT / folder).glob("*.py"):
-            assert not pair.search(path.read_text(encoding="utf-8")), path
+def _sources():
+    """Every Python module of the app except the catalogue itself."""
+    for folder in ("regionstats", "ui", "pages"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            if path != ROOT / "regionstats" / "i18n.py":
+                yield path, path.read_text(encoding="utf-8")
+
+
+def test_no_other_text_tables():
+    """Swedish/English pairs live only in i18n.py: no ("svenska", "English") tuples, no Both("…", "…") or
+    say(…, "…", "…") with literal text, no '"text" if lang == "sv" else "text"' anywhere else."""
+    pair = re.compile(r'\(\s*f?"[^"]*[åäöÅÄÖ][^"]*",\s*f?"[^"]*"\s*,?\s*\)')
+    inline = re.compile(r"""f?(["'])(?!(?:sv|en)\1)[^"']*[A-Za-zåäö][^"']*\1\s+if\s+[\w.]*lang\s*==\s*["'](sv|en)["']"""
+                        r"""\s+else\s+f?["']""")
+    literal_both = re.compile(r'\bBoth\(\s*f?"[^"{]')
+    allowed = ("maketrans(", "POPULATION_LABELS = ")  # letters folded for matching; labels read in SCB's files
+    for path, text in _sources():
+        for found in (pair, inline, literal_both):
+            for match in found.finditer(text):
+                start = text.rfind("\n", 0, match.start()) + 1
+                line = text[start:text.find("\n", match.end())]
+                in_comment = "#" in text[start:match.start()]
+                assert in_comment or any(a in line for a in allowed), f"{path.relative_to(ROOT)}: {match.group(0)}"
+
+
+def test_no_second_t():
+    """One t(): no other module defines a function that picks between a Swedish and an English text."""
+    second = re.compile(r"^\s*def (t|_t|tr|say|format_message|message_for)\(([^)]*)\)", re.M)
+    for path, text in _sources():
+        for name, params in second.findall(text):
+            assert "sv" not in params.replace("lang", ""), f"{path.relative_to(ROOT)}: def {name}({params})"
+
+
+def test_moved_messages_read_the_catalogue():
+    """The import, validation, query and Eurostat messages come from TEXT through t()."""
+    from regionstats.importing.eurostat import EurostatError, flag_note
+    from regionstats.importing.problems import ImportIssue, ImportProblem
+    from regionstats.validate import DataIssue
+
+    issue = ImportIssue("mall.csv", 4, "year", "not_year", {"value": "20x1"})
+    assert issue.message("sv") == "mall.csv, rad 4, kolumn year: ”20x1” är inte ett årtal"
+    assert issue.message("en") == "mall.csv, line 4, column year: “20x1” is not a year"
+    assert ImportProblem("busy").message("en") == i18n.TEXT["import.problem.busy"][1]
+    typed = DataIssue("observations.csv", 7, "year", "type", {"value": "abc", "type": i18n.both("data.type.int")})
+    assert typed.message("sv").endswith("”abc” är inte ett heltal")
+    assert typed.message("en").endswith("“abc” is not a whole number")
+    assert queries.QueryError("missing_param", query="q", name="year").message("sv") == (
+        "frågan q behöver parametern ”year”")
+    assert EurostatError("eurostat_busy", status=429, attempts=3).message("en").startswith("Eurostat is overloaded")
+    assert flag_note("ep", "sv") == "Eurostat-flagga e (uppskattat), p (preliminärt)"
+    assert i18n.t("import.problem.duplicate", "en", key="01/x/2020", first_line=3) == (
+        "01/x/2020 is already on line 3 of the file")  # a value named key reaches the text
 
 
 def test_the_table_of_pages_is_complete():

@@ -16,14 +16,10 @@ from streamlit.testing.v1 import AppTest
 
 from regionstats.i18n import t
 from regionstats.selection import CATEGORIES
+from regionstats.views import registry
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {
-    "oversikt": "pages/1_oversikt.py", "rankningar": "pages/2_rankningar.py",
-    "finansiering": "pages/3_finansiering.py", "citeringar": "pages/4_citeringar.py",
-    "topp-fem": "pages/5_topp-fem.py", "utveckling": "pages/6_utveckling.py", "karta": "pages/7_karta.py",
-    "jamfor": "pages/8_jamfor.py", "data": "pages/9_data.py", "varlden": "pages/10_varlden.py",
-}
+PAGES = {page.slug: page.file for page in registry.TABLE}  # the one table of pages
 pytestmark = pytest.mark.apptest
 
 # markdown that would become a link, a remote image, coloured text or an autolink if rendered
@@ -222,12 +218,14 @@ def test_odd_links_on_every_page(params):
 # --- data text is text --------------------------------------------------------------------------
 
 
-@pytest.fixture
-def planted(tmp_path, monkeypatch):
-    """A copy of data/ whose source publishers, titles and notes, observation notes, goals and definitions carry markup."""
+@pytest.fixture(scope="module")
+def planted_folder(tmp_path_factory):
+    """A copy of data/ whose source publishers, titles and notes, observation notes, goals and definitions carry markup.
+
+    Built once for the module (the tests only read it), so its warehouse is built once too."""
     import pandas as pd
 
-    folder = tmp_path / "data"
+    folder = tmp_path_factory.mktemp("planted") / "data"
     shutil.copytree(ROOT / "data", folder, ignore=shutil.ignore_patterns("raw", ".history"))
 
     def plant(name: str, columns: list[str]) -> None:
@@ -247,9 +245,14 @@ def planted(tmp_path, monkeypatch):
     regions = pd.read_csv(folder / "regions.csv", dtype=str, keep_default_na=False)
     regions.loc[regions.region_code == "18", ["name_sv", "name_en"]] = REGION_LINK
     regions.to_csv(folder / "regions.csv", index=False)
-    monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(folder))
-    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
     return folder
+
+
+@pytest.fixture
+def planted(planted_folder, monkeypatch):
+    monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(planted_folder))
+    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(planted_folder.parent / "cache"))
+    return planted_folder
 
 
 @pytest.mark.parametrize("slug", list(PAGES))

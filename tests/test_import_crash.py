@@ -53,11 +53,13 @@ def leftovers(data_dir):
                   or (p.is_dir() and p.name not in logged))
 
 
-@pytest.fixture
-def expected_new(tmp_path, monkeypatch):
-    data_dir = prepared(tmp_path, monkeypatch, "clean")
-    apply_import(data_dir, plan_import_from_upload(data_dir, "second.csv", csv_bytes(*SECOND, header=HEADER)))
-    return table_snapshot(data_dir)
+@pytest.fixture(scope="module")
+def expected_new(tmp_path_factory):
+    """The tables after both imports ran undisturbed: the same for every test, so built once."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        data_dir = prepared(tmp_path_factory.mktemp("expected"), monkeypatch, "clean")
+        apply_import(data_dir, plan_import_from_upload(data_dir, "second.csv", csv_bytes(*SECOND, header=HEADER)))
+        return table_snapshot(data_dir)
 
 
 def crash(data_dir, tmp_path, window):

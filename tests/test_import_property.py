@@ -6,7 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 from test_import_support import FIXTURE_DATA, SCB_FIXTURES, snapshot, table_snapshot, xlsx_bytes
 
@@ -130,8 +130,7 @@ UPLOADS = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(upload=UPLOADS)
+@given(upload=UPLOADS)  # examples: the profile in tests/conftest.py (fixed 40, or --hypothesis-profile=thorough)
 def test_importer_never_crashes_and_never_damages_stored_data(upload):
     name, raw = upload
     with tempfile.TemporaryDirectory() as tmp:

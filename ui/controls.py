@@ -7,7 +7,10 @@ import streamlit as st
 
 from regionstats.i18n import t
 from regionstats.views import Context
-from ui.state import LAST_SELECTION, URL_SELECTION
+from ui.render import plain
+from ui.state import FROM_LINK, LAST_SELECTION, URL_SELECTION
+
+URL_PARAM = {"indicator": "indicator", "base_year": "base", "ranking": "ranking"}  # widget key -> link parameter
 
 
 def _remembered(field: str):
@@ -16,15 +19,24 @@ def _remembered(field: str):
     return getattr(last, field)
 
 
-def _seed_page_value(key: str, remembered, default, options: list) -> None:
-    """Start a page widget from the remembered value when valid, else the page's default."""
+def _seed_page_value(key: str, remembered, default, options: list, ctx: Context | None = None, name=str) -> None:
+    """Start a page widget from the remembered value when valid, else the page's default; when the link
+    asked for a value this page does not offer, say so (with ctx) and what is shown instead."""
     if st.session_state.get(key) not in options:
         st.session_state[key] = remembered if remembered in options else default
+        if ctx is not None and remembered is not None and remembered not in options and _asked_by_link(key, remembered):
+            st.info(t("url_value_not_offered", ctx.lang, param=URL_PARAM[key], value=plain(name(remembered)),
+                      shown=plain(name(st.session_state[key]))), icon="ℹ️")
+
+
+def _asked_by_link(field: str, value) -> bool:
+    """Did the link that opened this session ask for this value (this is the session's first run)?"""
+    return bool(st.session_state.get(FROM_LINK)) and getattr(st.session_state[URL_SELECTION], field) == value
 
 
 def indicator(ctx: Context, options: list[str], default: str, label_key: str = "indicator") -> dict:
     """A selectbox of indicators by name; returns {'indicator': id}."""
-    _seed_page_value("indicator", _remembered("indicator"), default, options)
+    _seed_page_value("indicator", _remembered("indicator"), default, options, ctx, ctx.indicator_name)
     chosen = st.selectbox(t(label_key, ctx.lang), options=options, key="indicator",
                           format_func=ctx.indicator_name)
     return {"indicator": chosen}
@@ -41,7 +53,7 @@ def mode_and_base(ctx: Context, years: list[int], default_mode: str = "index") -
         mode = default_mode
     if mode != "index" or not years:
         return {"mode": "absolute", "base_year": None}
-    _seed_page_value("base_year", _remembered("base_year"), years[0], years)
+    _seed_page_value("base_year", _remembered("base_year"), years[0], years, ctx)
     base = right.selectbox(t("base_year", ctx.lang), options=years, key="base_year")
     return {"mode": "index", "base_year": base}
 
@@ -50,7 +62,7 @@ def ranking(ctx: Context, options: list[str]) -> dict:
     """Which university world ranking to draw; returns {'ranking': id}."""
     if not options:
         return {}
-    _seed_page_value("ranking", _remembered("ranking"), options[0], options)
+    _seed_page_value("ranking", _remembered("ranking"), options[0], options, ctx, ctx.indicator_name)
     chosen = st.segmented_control(t("ranking_system", ctx.lang), options=options, key="ranking",
                                   format_func=ctx.indicator_name)
     return {"ranking": chosen or options[0]}

@@ -17,7 +17,7 @@ def section(lang: str) -> None:
     st.caption(t("import_intro", lang))
     data_dir = config.data_dir()
     st.download_button(t("import_template", lang), data=importing.template_csv(lang),
-                       file_name="regionstats-mall.csv" if lang == "sv" else "regionstats-template.csv",
+                       file_name=t("import_template_file", lang),
                        mime="text/csv", key="import_template")
     upload = st.file_uploader(t("import_upload", lang), type=["csv", "xlsx", "txt", "json"],
                               key="import_upload")
@@ -67,7 +67,7 @@ def show_report(report, lang: str) -> None:
     frame = report.frame(lang)
     if not frame.empty:
         st.dataframe(frame, hide_index=True, width="stretch")
-    with st.expander("Rapport" if lang == "sv" else "Report"):
+    with st.expander(t("import_report", lang)):
         st.text(report.text(lang))
 
 

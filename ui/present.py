@@ -18,7 +18,7 @@ from regionstats.i18n import t
 from regionstats.selection import Selection
 from regionstats.views import ChartView, PageView
 from regionstats.views.registry import BY_SLUG, TABLE
-from ui.state import SELECTION
+from ui.state import SELECTION, guarded
 
 PRESENT_KEY = "present"  # the toggle's widget key
 SLIDE_KEY = "_present_slide"
@@ -124,7 +124,7 @@ def sidebar(selection: Selection) -> Selection:
     st.sidebar.divider()
     st.sidebar.caption(t("present_section", lang))
     on = st.sidebar.toggle(t("present_toggle", lang), key=PRESENT_KEY, help=t("present_help", lang),
-                           on_change=_go_to, args=(0,))
+                           on_change=guarded(_go_to), args=(0,))
     return selection.replace(present=bool(on), slide=int(st.session_state[SLIDE_KEY]) if on else 0)
 
 
@@ -284,23 +284,23 @@ def _buttons(lang: str, page_title: str, index: int, total: int, previous_page, 
     previous, counter, following, leave = st.columns([2, 3, 2, 2], vertical_alignment="center")
     if index == 0 and previous_page:
         previous.button(t("present_prev_page", lang, page=t(BY_SLUG[previous_page].title_key, lang)),
-                        key="present_prev", on_click=_turn_back, args=(previous_page,),
+                        key="present_prev", on_click=guarded(_turn_back), args=(previous_page,),
                         icon=":material/arrow_back:", width="stretch")
     else:
-        previous.button(t("present_prev", lang), key="present_prev", on_click=_step, args=(-1,),
+        previous.button(t("present_prev", lang), key="present_prev", on_click=guarded(_step), args=(-1,),
                         disabled=index == 0, icon=":material/arrow_back:", width="stretch")
     counter_text = t("present_counter", lang, page=page_title, n=index + 1, total=total)
     counter.html(f'<p class="present-counter">{_escape(counter_text)}</p>')
     if index == total - 1 and next_page:
         following.button(t("present_next_page", lang, page=t(BY_SLUG[next_page].title_key, lang)),
-                         key="present_next", on_click=_turn_forward, args=(next_page,),
+                         key="present_next", on_click=guarded(_turn_forward), args=(next_page,),
                          icon=":material/arrow_forward:", icon_position="right", width="stretch",
                          type="primary")
     else:
-        following.button(t("present_next", lang), key="present_next", on_click=_step, args=(1,),
+        following.button(t("present_next", lang), key="present_next", on_click=guarded(_step), args=(1,),
                          disabled=index == total - 1, icon=":material/arrow_forward:",
                          icon_position="right", width="stretch", type="primary")
-    leave.button(t("present_exit", lang), key="present_exit", on_click=_leave, icon=":material/close:",
+    leave.button(t("present_exit", lang), key="present_exit", on_click=guarded(_leave), icon=":material/close:",
                  width="stretch", help=t("present_keys", lang))
 
 

@@ -119,12 +119,23 @@ def body(view: PageView, lang: str, segments: list | None = None) -> None:
             table(table_view, lang)
 
 
+def delta_style(delta: str | None, delta_color: str) -> tuple[str, str]:
+    """st.metric's arrow and colour from the sign the delta shows. Streamlit takes only an ASCII "-" as
+    negative, and the app writes a minus sign ("−12 kr"), so both are given, never left to Streamlit."""
+    sign = formatting.sign_of(delta)
+    if sign == 0:
+        return "off", "gray"
+    good = sign > 0 if delta_color == "normal" else sign < 0
+    colour = "gray" if delta_color == "off" else ("green" if good else "red")
+    return ("up" if sign > 0 else "down"), colour
+
+
 def kpis(cards: list) -> None:
     for column, card in zip(st.columns(len(cards)), cards):
         with column:
-            # the delta is the app's own signed number, and Streamlit reads its leading "-" for the arrow
-            st.metric(plain(card.label), plain(card.value), delta=card.delta,
-                      help=plain(card.help) if card.help else None, delta_color=card.delta_color, border=True)
+            arrow, colour = delta_style(card.delta, card.delta_color)
+            st.metric(plain(card.label), plain(card.value), delta=card.delta, delta_arrow=arrow,
+                      help=plain(card.help) if card.help else None, delta_color=colour, border=True)
             if card.caption:
                 st.caption(plain(card.caption))
 

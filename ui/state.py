@@ -5,6 +5,8 @@ after that the widgets lead and the URL is rewritten on every run, so a copied l
 opens the same view.
 """
 
+import functools
+
 import streamlit as st
 
 from regionstats import selection as sel
@@ -16,6 +18,21 @@ SELECTION = "selection"  # the Selection the current page is rendered with (its 
 URL_SELECTION = "_url_selection"
 LAST_SELECTION = "_last_selection"
 IGNORED = "_url_ignored"
+FROM_LINK = "_from_link"  # True only on a session's first run: the page widgets start from the link
+
+
+def guarded(callback):
+    """A widget callback behind the app's friendly error guard. Streamlit runs callbacks before the
+    script, outside the guard the shell puts around a run, and would show its own English message."""
+
+    @functools.wraps(callback)
+    def run(*args, **kwargs):
+        from ui.shell import friendly_errors  # the shell imports this module
+
+        with friendly_errors():
+            return callback(*args, **kwargs)
+
+    return run
 
 
 def seed_from_url(offered_regions: set, home_options: set, known_indicators: set,
@@ -31,6 +48,9 @@ def seed_from_url(offered_regions: set, home_options: set, known_indicators: set
         parsed = sel.from_query_params(params, offered_regions, known_indicators, year_range)
         st.session_state[URL_SELECTION] = parsed.selection
         st.session_state[IGNORED] = not_offered + parsed.ignored
+        st.session_state[FROM_LINK] = True
+    else:
+        st.session_state[FROM_LINK] = False
     return st.session_state.get(LAST_SELECTION) or st.session_state[URL_SELECTION]
 
 
@@ -85,7 +105,7 @@ def language_widget(initial: Selection) -> str:
     seed("lang", initial.lang)
     return st.sidebar.segmented_control(
         "Språk / Language", options=list(sel.LANGS), key="lang", format_func=lambda c: {"sv": "Svenska", "en": "English"}[c],
-        selection_mode="single", on_change=_forget_labelled_widgets,
+        selection_mode="single", on_change=guarded(_forget_labelled_widgets),
     ) or "sv"
 
 
@@ -113,11 +133,11 @@ def region_widgets(initial: Selection, lang: str, names: dict, counties: list[st
     seed("home", initial.home)
     st.sidebar.selectbox(
         t("preset", lang), options=list(sel.PRESETS) + ["custom"], key="preset",
-        format_func=lambda p: t(f"preset_{p}", lang), on_change=_apply_preset, args=(counties,),
+        format_func=lambda p: t(f"preset_{p}", lang), on_change=guarded(_apply_preset), args=(counties,),
     )
     regions = st.sidebar.multiselect(
         t("regions", lang), options=list(names), key="regions", format_func=lambda c: names.get(c, c),
-        on_change=_mark_custom, args=(counties,),
+        on_change=guarded(_mark_custom), args=(counties,),
     )
     home = st.sidebar.selectbox(t("home_region", lang), options=counties, key="home",
                                 format_func=lambda c: names.get(c, c), help=t("home_help", lang))
@@ -154,7 +174,7 @@ def year_widgets(initial: Selection, lang: str, all_years: list[int]) -> tuple:
     mode = st.sidebar.selectbox(
         t("years", lang), options=["latest", "last5", "custom"], key="years_mode",
         format_func=lambda m: t(f"years_{m}", lang, first=last5[0], last=last5[1]),
-        on_change=_start_custom_period, args=(all_years,),
+        on_change=guarded(_start_custom_period), args=(all_years,),
     )
     if mode == "latest":
         return None, None

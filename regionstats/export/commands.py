@@ -119,7 +119,7 @@ def cmd_export(args) -> int:
             raise ValueError(t("cli_pdf_one_page", lang, pages=", ".join(slugs)))
         check_out(args.out, lang)
     except ValueError as exc:
-        print(f"{'fel' if lang == 'sv' else 'error'}: {exc}", file=sys.stderr)
+        print(f"{t('error_prefix', lang)}: {exc}", file=sys.stderr)
         return USAGE_ERROR
     version = db.data_fingerprint(data_dir)
     try:
@@ -143,7 +143,7 @@ def cmd_export(args) -> int:
     try:
         args.out.write_bytes(data)
     except OSError as exc:  # a full disk (/dev/full), no permission, a folder that went away
-        print(f"{'fel' if lang == 'sv' else 'error'}: "
+        print(f"{t('error_prefix', lang)}: "
               f"{t('cli_write_failed', lang, path=args.out, reason=exc.strerror or exc)}", file=sys.stderr)
         return FAILED
     print(t("cli_written", lang, path=args.out, size=len(data)))

@@ -15,7 +15,8 @@ import pandas as pd
 from regionstats import config, schema
 from regionstats.importing.apply import LOCK_WAIT, apply_import, import_history, undo_last_import
 from regionstats.importing.long_template import template_csv
-from regionstats.importing.problems import ImportProblem, UploadRefused, format_message
+from regionstats.i18n import Both, t
+from regionstats.importing.problems import ImportProblem, UploadRefused
 from regionstats.importing.readers import MAX_BYTES
 from regionstats.importing.report import ImportReport
 from regionstats.importing.scb import ScbClient, plan_scb_population
@@ -85,8 +86,9 @@ def add_write_options(parser: argparse.ArgumentParser) -> None:
                         help="seconds to wait for another import to finish (default %(default)s)")
 
 
-def say(args, sv: str, en: str, err: bool = False) -> None:
-    print(sv if args.lang == "sv" else en, file=sys.stderr if err else sys.stdout)
+def say(args, key: str, err: bool = False, **values) -> None:
+    """Print the catalogue's text import.cli.<key> in the command's language."""
+    print(t(f"import.cli.{key}", args.lang, **values), file=sys.stderr if err else sys.stdout)
 
 
 def data_dir_of(args) -> Path:
@@ -95,19 +97,17 @@ def data_dir_of(args) -> Path:
 
 def cmd_import(args) -> int:
     if not args.file.is_file():
-        say(args, f"fel: filen {args.file} finns inte", f"error: the file {args.file} does not exist",
-            err=True)
+        say(args, "no_file", err=True, file=args.file)
         return USAGE_ERROR
     mapping = None
     if args.mapping is not None:
         if not args.mapping.is_file():
-            say(args, f"fel: mappningen {args.mapping} finns inte",
-                f"error: the mapping {args.mapping} does not exist", err=True)
+            say(args, "no_mapping", err=True, mapping=args.mapping)
             return USAGE_ERROR
         try:
             mapping = load_mapping(args.mapping.name, args.mapping.read_bytes())
         except ImportProblem as exc:
-            print(f"{'fel' if args.lang == 'sv' else 'error'}: {exc.message(args.lang)}", file=sys.stderr)
+            print(f"{t('error_prefix', args.lang)}: {exc.message(args.lang)}", file=sys.stderr)
             return USAGE_ERROR
     size = args.file.stat().st_size
     if size > MAX_BYTES:  # refused without reading it
@@ -119,21 +119,26 @@ def cmd_import(args) -> int:
     return finish(args, report)
 
 
+def years_in_range(args) -> bool:
+    """--from/--to within the data's year range, from ≤ to; else one line on stderr."""
+    low, high = schema.YEAR_RANGE
+    if low <= args.first_year <= args.last_year <= high:
+        return True
+    detail = {"low": low, "high": high, "first": args.first_year, "last": args.last_year}
+    print(f"{t('error_prefix', args.lang)}: {t('import.problem.scb_years', args.lang, **detail)}", file=sys.stderr)
+    return False
+
+
 def cmd_fetch(args) -> int:
     if args.what == "eurostat":
         return cmd_fetch_eurostat(args)
-    low, high = schema.YEAR_RANGE
-    if not low <= args.first_year <= args.last_year <= high:
-        detail = {"low": low, "high": high, "first": args.first_year, "last": args.last_year}
-        print(f"{'fel' if args.lang == 'sv' else 'error'}: {format_message('scb_years', detail, args.lang)}",
-              file=sys.stderr)
+    if not years_in_range(args):
         return USAGE_ERROR
     regions = None
     if args.regions:
         regions = [r.strip() for r in args.regions.split(",") if r.strip()]
         if not regions or not all(r.isdigit() and len(r) == 2 for r in regions):
-            say(args, f"fel: --regions ska vara länskoder som 01,18 (fick {args.regions})",
-                f"error: --regions should be county codes like 01,18 (got {args.regions})", err=True)
+            say(args, "bad_regions", err=True, regions=args.regions)
             return USAGE_ERROR
     try:
         report = plan_scb_population(data_dir_of(args), args.first_year, args.last_year, regions,
@@ -142,7 +147,7 @@ def cmd_fetch(args) -> int:
         print(exc.message(args.lang), file=sys.stderr)
         return REJECTED
     except ValueError as exc:  # a table id that cannot be one
-        print(f"{'fel' if args.lang == 'sv' else 'error'}: {exc}", file=sys.stderr)
+        print(f"{t('error_prefix', args.lang)}: {exc}", file=sys.stderr)
         return USAGE_ERROR
     return finish(args, report)
 
@@ -150,24 +155,18 @@ def cmd_fetch(args) -> int:
 def cmd_fetch_eurostat(args) -> int:
     from regionstats.importing.eurostat import EurostatError, plan_eurostat
 
-    low, high = schema.YEAR_RANGE
-    if not low <= args.first_year <= args.last_year <= high:
-        detail = {"low": low, "high": high, "first": args.first_year, "last": args.last_year}
-        print(f"{'fel' if args.lang == 'sv' else 'error'}: {format_message('scb_years', detail, args.lang)}",
-              file=sys.stderr)
+    if not years_in_range(args):
         return USAGE_ERROR
     if not args.dataset:
         example = "fetch eurostat rd_e_gerdreg --from 2019 --to 2023"
-        say(args, f"fel: ange datasetet, till exempel: {example}", f"error: name the dataset, for example: {example}",
-            err=True)
+        say(args, "no_dataset", err=True, example=example)
         return USAGE_ERROR
     geo = [g.strip().upper() for g in args.geo.split(",") if g.strip()] if args.geo else None
     filters = {}
     for item in args.filter:
         key, _, value = item.partition("=")
         if not key or not value:
-            say(args, f"fel: --filter ska vara DIM=KOD (fick {item})",
-                f"error: --filter should be DIM=CODE (got {item})", err=True)
+            say(args, "bad_filter", err=True, item=item)
             return USAGE_ERROR
         filters[key.strip()] = value.strip()
     try:
@@ -186,25 +185,22 @@ def finish(args, report) -> int:
         return REJECTED
     print(report.text(args.lang))
     if not report.can_apply:
-        say(args, "Inget att ändra; inget skrevs.", "Nothing to change; nothing was written.")
+        say(args, "nothing_to_change")
         return 0
     if args.dry_run:
-        say(args, "Provkörning (--dry-run): inget skrevs.", "Dry run (--dry-run): nothing was written.")
+        say(args, "dry_run")
         return 0
     if not args.yes and not confirm(args, data_dir_of(args)):
-        print(format_message("aborted", {}, args.lang), file=sys.stderr)
+        print(t("import.problem.aborted", args.lang), file=sys.stderr)
         return REJECTED
     confirmed = args.confirm_warnings
     if report.confirmations and not confirmed:
         if args.yes:
-            say(args, "fel: rapporten har varningar som måste bekräftas; läs dem och lägg till "
-                "--confirm-warnings",
-                "error: the report has warnings that must be confirmed; read them and add --confirm-warnings",
-                err=True)
+            say(args, "unconfirmed", err=True)
             return REJECTED
         confirmed = confirm(args, data_dir_of(args), warnings=len(report.confirmations))
         if not confirmed:
-            print(format_message("aborted", {}, args.lang), file=sys.stderr)
+            print(t("import.problem.aborted", args.lang), file=sys.stderr)
             return REJECTED
     try:
         entry = apply_import(data_dir_of(args), report, note=args.note, lock_wait=args.lock_wait,
@@ -212,18 +208,15 @@ def finish(args, report) -> int:
     except ImportProblem as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return exc.exit_code
-    say(args, f"Importerat ({entry['id']}). Ångra med: python -m regionstats undo-import",
-        f"Imported ({entry['id']}). Undo with: python -m regionstats undo-import")
+    say(args, "imported", id=entry["id"])
     return 0
 
 
 def confirm(args, data_dir: Path, warnings: int = 0) -> bool:
     """Ask on standard input; no answer (no stdin, end of input) is no."""
-    prompt = (f"Skriva ändringarna till {data_dir}? [j/N] " if args.lang == "sv"
-              else f"Write the changes to {data_dir}? [y/N] ")
+    prompt = t("import.cli.confirm", args.lang, data_dir=data_dir)
     if warnings:
-        prompt = (f"{warnings} varningar ovan måste bekräftas. Importera ändå? [j/N] " if args.lang == "sv"
-                  else f"{warnings} warnings above must be confirmed. Import anyway? [y/N] ")
+        prompt = t("import.cli.confirm_warnings", args.lang, warnings=warnings)
     print(prompt, end="", flush=True)
     try:
         answer = sys.stdin.readline() if sys.stdin is not None else ""
@@ -238,8 +231,7 @@ def cmd_undo(args) -> int:
     except ImportProblem as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return exc.exit_code
-    say(args, f"Importen {entry['undoes']} ({entry['file']}) är ångrad.",
-        f"The import {entry['undoes']} ({entry['file']}) is undone.")
+    say(args, "undone", undoes=entry["undoes"], file=entry["file"])
     return 0
 
 
@@ -250,27 +242,24 @@ def cmd_template(args) -> int:
         return 0
     out = Path(args.out)
     if out.is_dir():
-        say(args, f"fel: {out} är en mapp; ange ett filnamn, t.ex. {out / 'mall.csv'}",
-            f"error: {out} is a folder; give a file name, e.g. {out / 'template.csv'}", err=True)
+        say(args, "out_is_folder", err=True, out=out, example=Both(str(out / "mall.csv"), str(out / "template.csv")))
         return USAGE_ERROR
     if not out.parent.is_dir():
-        say(args, f"fel: mappen {out.parent} finns inte", f"error: the folder {out.parent} does not exist",
-            err=True)
+        say(args, "no_folder", err=True, folder=out.parent)
         return USAGE_ERROR
     try:
         out.write_bytes(data)
     except OSError as exc:
-        say(args, f"fel: kunde inte skriva {out} ({exc.strerror or exc})",
-            f"error: could not write {out} ({exc.strerror or exc})", err=True)
+        say(args, "write_failed", err=True, out=out, reason=exc.strerror or exc)
         return REJECTED
-    say(args, f"Mallen skrevs till {out}", f"The template was written to {out}")
+    say(args, "template_written", out=out)
     return 0
 
 
 def cmd_history(args) -> int:
     frame = import_history(data_dir_of(args))
     if frame.empty:
-        say(args, "Inga importer ännu.", "No imports yet.")
+        say(args, "no_imports")
         return 0
     with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
         print(frame.drop(columns=["sha256"]).to_string(index=False))

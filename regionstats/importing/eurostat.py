@@ -29,6 +29,7 @@ import urllib.error
 import urllib.parse
 from pathlib import Path
 
+from regionstats.i18n import TEXT, t
 from regionstats.importing.long_template import IncomingRow
 from regionstats.importing.problems import ImportProblem
 from regionstats.importing.readers import format_number
@@ -58,48 +59,10 @@ DATASETS = {
 }
 DEFAULT_GEO = ("SE11", "SE12", "SE33", "DK01", "DE21", "FR10", "UKH1", "CH04", "FI1B")
 
-FLAGS = {
-    "e": ("uppskattat", "estimated"), "p": ("preliminärt", "provisional"),
-    "b": ("seriebrott", "break in series"), "c": ("konfidentiellt", "confidential"),
-    "u": ("låg tillförlitlighet", "low reliability"), "d": ("definitionen avviker", "definition differs"),
-    "n": ("inte signifikant", "not significant"), "z": ("ej tillämpligt", "not applicable"),
-    "r": ("reviderat", "revised"), "s": ("Eurostats uppskattning", "Eurostat estimate"),
-}
 PROVISIONAL_FLAGS = set("ep")
 
-MESSAGES = {
-    "eurostat_dataset": (
-        "okänt Eurostat-dataset ”{dataset}”; kända: {known}",
-        "unknown Eurostat dataset “{dataset}”; known: {known}",
-    ),
-    "eurostat_code": ("”{value}” är ingen giltig kod för {what}", "“{value}” is not a valid code for {what}"),
-    "eurostat_http": ("Eurostat svarade {status}: {detail}", "Eurostat answered {status}: {detail}"),
-    "eurostat_error": ("Eurostat svarade med ett fel: {detail}", "Eurostat answered with an error: {detail}"),
-    "eurostat_timeout": ("Eurostat svarade inte inom {timeout} s ({attempts} försök)",
-                         "Eurostat did not answer within {timeout} s ({attempts} attempts)"),
-    "eurostat_network": ("kunde inte nå Eurostat ({detail}) efter {attempts} försök",
-                         "could not reach Eurostat ({detail}) after {attempts} attempts"),
-    "eurostat_busy": ("Eurostat är överbelastat (HTTP {status}) efter {attempts} försök; försök senare",
-                      "Eurostat is overloaded (HTTP {status}) after {attempts} attempts; try later"),
-    "eurostat_response": (
-        "Eurostats svar kunde inte läsas som ett JSON-stat 2.0-dataset: {detail}. Inget skrevs.",
-        "Eurostat's answer could not be read as a JSON-stat 2.0 dataset: {detail}. Nothing was written.",
-    ),
-    "eurostat_several": (
-        "Eurostats svar har {n} värden för {dimension} ({codes}); ange ett med --filter {dimension}=KOD. "
-        "Inget skrevs.",
-        "Eurostat's answer has {n} values for {dimension} ({codes}); choose one with --filter "
-        "{dimension}=CODE. Nothing was written.",
-    ),
-}
-
-
 class EurostatError(ImportProblem):
-    """Eurostat could not be reached or answered something unusable."""
-
-    def message(self, lang: str = "sv") -> str:
-        sv, en = MESSAGES[self.code]
-        return (sv if lang == "sv" else en).format(**self.detail)
+    """Eurostat could not be reached or answered something unusable (import.problem.eurostat_<code>)."""
 
 
 class EurostatClient:
@@ -195,9 +158,9 @@ def flag_note(flag: str | None, lang: str = "sv") -> str:
     """'Eurostat-flagga e (uppskattat)' for each letter of a flag such as 'bp'."""
     if not flag:
         return ""
-    words = [f"{letter} ({FLAGS[letter][0 if lang == 'sv' else 1]})" if letter in FLAGS else letter
+    words = [f"{letter} ({t(f'eurostat.flag.{letter}', lang)})" if f"eurostat.flag.{letter}" in TEXT else letter
              for letter in str(flag)]
-    return ("Eurostat-flagga " if lang == "sv" else "Eurostat flag ") + ", ".join(words)
+    return t("eurostat.flag", lang, flags=", ".join(words))
 
 
 def dataset_rows(dataset: dict, indicator_id: str, source_id: str, geo_regions: dict) -> list[IncomingRow]:

@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass, field
 
 from regionstats import schema
+from regionstats.i18n import t
 from regionstats.importing.problems import ImportIssue, UploadRefused
 from regionstats.importing.readers import Sheet
 
@@ -91,41 +92,6 @@ def rows_from_sheet(sheet: Sheet) -> tuple[list[IncomingRow], list[ImportIssue]]
     return rows, warnings
 
 
-TEMPLATE_HELP = {
-    "sv": [
-        "Mall för att lägga till data i regionstats: Data och källor → Importera, "
-        "eller python -m regionstats import FIL",
-        "Rader som börjar med # läses inte. En rad per region, indikator och år.",
-        "region_code: regionkod (00 Riket, 01 Stockholm, 03 Uppsala, 18 Örebro …) eller regionens namn",
-        "indicator_id: indikatorns id (se Data och källor) eller dess namn",
-        "year: år; för folkmängd året vars 31 december avses",
-        "value: värdet; decimalkomma och mellanslag mellan tusental går bra; "
-        "x, .. eller – om källan saknar värdet; 351-400 för ett band",
-        "status: published (om tom), provisional, conflicting eller missing",
-        "unit: frivillig; kontrolleras mot indikatorns enhet (MSEK, kr, %, personer …)",
-        "source_id: en befintlig källa, eller en ny som beskrivs med publisher, title, url och published",
-        "Övriga kolumner (period_start, period_end, period_label, value_text, value_low, value_high, note) "
-        "är frivilliga.",
-        "Exemplet nedan är påhittat: ta bort # och ersätt med riktiga uppgifter.",
-    ],
-    "en": [
-        "Template for adding data to regionstats: Data och källor → Importera, "
-        "or python -m regionstats import FILE",
-        "Lines starting with # are not read. One row per region, indicator and year.",
-        "region_code: region code (00 Sweden, 01 Stockholm, 03 Uppsala, 18 Örebro …) or the region's name",
-        "indicator_id: the indicator's id (see Data och källor) or its name",
-        "year: the year; for population the year whose 31 December is meant",
-        "value: the value; decimal comma and spaces between thousands are fine; "
-        "x, .. or – if the source has no value; 351-400 for a band",
-        "status: published (if empty), provisional, conflicting or missing",
-        "unit: optional; checked against the indicator's unit (MSEK, SEK, %, persons …)",
-        "source_id: an existing source, or a new one described by publisher, title, url and published",
-        "The other columns (period_start, period_end, period_label, value_text, value_low, value_high, note) "
-        "are optional.",
-        "The example below is made up: remove the # and replace it with real figures.",
-    ],
-}
-
 TEMPLATE_EXAMPLE = {
     "region_code": "18", "indicator_id": "alf_msek", "year": "2024", "status": "published",
     "unit": "MSEK", "source_id": "example_source_2025", "publisher": "Vetenskapsrådet",
@@ -133,16 +99,19 @@ TEMPLATE_EXAMPLE = {
 }
 
 
+TEMPLATE_HELP_LINES = 11  # import.template.help.1 … in the text catalogue
+
+
 def template_csv(lang: str = "sv") -> bytes:
     """The long template as CSV bytes (UTF-8 with BOM so Excel reads å ä ö), with help and an example."""
     lang = "sv" if lang == "sv" else "en"
     separator = ";" if lang == "sv" else ","
     example = dict(TEMPLATE_EXAMPLE, value="123,4" if lang == "sv" else "123.4",
-                   note="EXEMPEL" if lang == "sv" else "EXAMPLE")
+                   note=t("import.template.example", lang))
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=separator, lineterminator="\r\n")
-    for line in TEMPLATE_HELP[lang]:
-        out.write(f"# {line}\r\n")
+    for number in range(1, TEMPLATE_HELP_LINES + 1):
+        out.write(f"# {t(f'import.template.help.{number}', lang)}\r\n")
     writer.writerow(TEMPLATE_COLUMNS)
     row = io.StringIO(newline="")
     csv.writer(row, delimiter=separator, lineterminator="\r\n").writerow(

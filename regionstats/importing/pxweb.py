@@ -16,16 +16,17 @@ import datetime as dt
 import json
 import re
 
+from regionstats.i18n import TEXT, both
 from regionstats.importing.long_template import IncomingRow
-from regionstats.importing.problems import Both, ImportIssue, UploadRefused
+from regionstats.importing.problems import ImportIssue, UploadRefused
 from regionstats.importing.readers import MISSING_MARKERS, Sheet
 from regionstats.importing.scb import (
     BASE_URL,
-    STATUS_MEANING,
     _roles,
     county_code,
     is_total,
     population_rows,
+    status_meaning,
 )
 
 CONTENTS_INDICATORS = {"BE0101N1": "population", "000007ME": "population"}
@@ -174,11 +175,7 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
                 raise UploadRefused("not_total", name, dimension=header[index] or f"kolumn {index + 1}",
                                     value_code=text, label=text, totals="totalt")
     if not year_columns:
-        raise UploadRefused("pxweb_layout", name, detail=Both(
-            "tabellinnehållet går inte att känna igen (bara folkmängd, BE0101N1/000007ME); "
-            "använd mallen för andra uppgifter",
-            "its contents cannot be recognised (only population, BE0101N1/000007ME); use the template "
-            "for other figures"))
+        raise UploadRefused("pxweb_layout", name, detail=both("import.detail.pxweb_contents"))
     source = table_source(name, title, sheet.sha256, today or dt.date.today())
     rows, skipped, footnotes = [], 0, []
     for line, cells in records:
@@ -198,8 +195,8 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
             if not text:
                 continue
             note = ""
-            if text in MISSING_MARKERS and text in STATUS_MEANING:
-                note = f"SCB: ”{text}” = {STATUS_MEANING[text][0]}"
+            if text in MISSING_MARKERS and f"scb.status.{text}" in TEXT:
+                note = f"SCB: ”{text}” = {status_meaning(text)}"
             rows.append(IncomingRow(line, {"region_code": label, "indicator_id": indicator, "year": year,
                                            "value": text, "source_id": source["source_id"], "note": note},
                                     {"region_code": header[0] or "region", "year": header[index],

@@ -19,7 +19,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from regionstats.importing.problems import Both, UploadRefused
+from regionstats.i18n import Both, both
+from regionstats.importing.problems import UploadRefused
 
 MAX_BYTES = 5_000_000
 MAX_ROWS = 50_000
@@ -192,8 +193,7 @@ def split_records(name: str, text: str, separator: str, max_rows: int) -> list[l
         if reader.line_num > start:
             raise UploadRefused("swallowed_rows", name, line=start, end=reader.line_num) from None
         if "expected after" in message:
-            detail = Both(f"efter ett avslutande citattecken ska ”{separator}” eller radslut komma",
-                          f"a closing quote must be followed by “{separator}” or the end of the line")
+            detail = both("import.detail.after_quote", separator=separator)
         else:
             detail = Both(message, message)
         raise UploadRefused("bad_quoting", name, line=reader.line_num, detail=detail) from None

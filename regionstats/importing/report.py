@@ -19,8 +19,9 @@ from pathlib import Path
 import pandas as pd
 
 from regionstats import db, schema
+from regionstats.i18n import TEXT, Both, both, t, where
 from regionstats.importing.long_template import SOURCE_DETAIL_COLUMNS, IncomingRow
-from regionstats.importing.problems import Both, ImportIssue
+from regionstats.importing.problems import ImportIssue
 from regionstats.importing.readers import format_number, parse_cell, parse_number
 from regionstats.validate import load_and_validate
 
@@ -59,20 +60,6 @@ UNIT_WORDS = {
     "score": ("poäng", "score", "index"),
 }
 COMPATIBLE_UNITS = {("persons", "count"), ("count", "persons")}
-UNIT_HINTS = {
-    ("sek", "msek"): ("dela med 1 000 000", "divide by 1 000 000"),
-    ("ksek", "msek"): ("dela med 1 000", "divide by 1 000"),
-    ("bsek", "msek"): ("multiplicera med 1 000", "multiply by 1 000"),
-    ("msek", "sek"): ("multiplicera med 1 000 000", "multiply by 1 000 000"),
-    ("ksek", "sek"): ("multiplicera med 1 000", "multiply by 1 000"),
-    ("share", "percent"): ("multiplicera med 100", "multiply by 100"),
-}
-KIND_LABELS = {
-    "added": ("läggs till", "added"), "changed": ("ändras", "changed"),
-    "unchanged": ("oförändrad", "unchanged"),
-    "rejected": ("avvisad", "rejected"), "warning": ("varning", "warning"), "refused": ("vägrad", "refused"),
-    "confirm": ("bekräfta", "confirm"),
-}
 
 
 @dataclass
@@ -170,25 +157,14 @@ class ImportReport:
         lang = lang or self.lang
         c = self.counts()
         if self.refused:
-            return ("Filen vägrades; inget importeras." if lang == "sv"
-                    else "The file was refused; nothing is imported.")
-        cells = self.source_kind == "wide"
-        if lang == "sv":
-            read = f"{c['read']} {'celler' if cells else 'rader'} lästa"
-            text = (f"{read}: {c['added']} läggs till, {c['changed']} ändras, "
-                    f"{c['unchanged']} oförändrade, {c['rejected']} avvisade, {c['new_sources']} nya källor.")
-            if self.rejected:
-                text += " Filen avvisas tills felen är rättade; inget skrivs."
-            elif self.confirmations:
-                text += f" {c['to_confirm']} varningar måste bekräftas innan något skrivs."
-            return text
-        read = f"{c['read']} {'cells' if cells else 'rows'} read"
-        text = (f"{read}: {c['added']} added, {c['changed']} changed, "
-                f"{c['unchanged']} unchanged, {c['rejected']} rejected, {c['new_sources']} new sources.")
+            return t("import.report.refused", lang)
+        read = t("import.report.cells_read" if self.source_kind == "wide" else "import.report.rows_read", lang,
+                 count=c["read"])
+        text = t("import.report.summary", lang, **{**c, "read": read})
         if self.rejected:
-            text += " The file is rejected until the errors are fixed; nothing is written."
+            text += " " + t("import.report.rejected", lang)
         elif self.confirmations:
-            text += f" {c['to_confirm']} warnings must be confirmed before anything is written."
+            text += " " + t("import.report.to_confirm", lang, count=c["to_confirm"])
         return text
 
     def problem_messages(self, lang: str | None = None) -> list[str]:
@@ -203,47 +179,44 @@ class ImportReport:
     def text(self, lang: str | None = None, limit: int = 200) -> str:
         """The whole report as plain text."""
         lang = lang or self.lang
-        sv = lang == "sv"
-        lines = [f"{'Import av' if sv else 'Import of'} {self.file_name}", self.summary(lang)]
+        lines = [t("import.report.title", lang, file=self.file_name), self.summary(lang)]
         sections = [
-            ("Fel" if sv else "Errors", self.problem_messages(lang)),
-            ("Måste bekräftas" if sv else "Must be confirmed", self.confirmation_messages(lang)),
-            ("Varningar" if sv else "Warnings", grouped_messages(self.warnings, lang)),
-            ("Nya källor" if sv else "New sources",
-             [f"{s['source_id']}: {s['publisher']}, {s['title']}, {s['url']}" for s in self.new_sources]),
-            ("Ändras" if sv else "Changed", [self._change_line(c, lang) for c in self.changed]),
-            ("Läggs till" if sv else "Added", [self._change_line(c, lang) for c in self.added]),
+            ("errors", self.problem_messages(lang)),
+            ("must_confirm", self.confirmation_messages(lang)),
+            ("warnings", grouped_messages(self.warnings, lang)),
+            ("new_sources", [f"{s['source_id']}: {s['publisher']}, {s['title']}, {s['url']}" for s in self.new_sources]),
+            ("changed", [self._change_line(c, lang) for c in self.changed]),
+            ("added", [self._change_line(c, lang) for c in self.added]),
         ]
         for title, items in sections:
             if items:
-                lines.append(f"\n{title} ({len(items)}):")
+                lines.append(f"\n{t('import.report.' + title, lang)} ({len(items)}):")
                 lines += [f"  {item}" for item in items[:limit]]
                 if len(items) > limit:
-                    lines.append(f"  … {len(items) - limit} {'till' if sv else 'more'}")
+                    lines.append(f"  {t('import.report.more', lang, count=len(items) - limit)}")
         return "\n".join(lines)
 
     def _change_line(self, change: Change, lang: str) -> str:
-        where = f"{'rad' if lang == 'sv' else 'line'} {change.line}"
+        line = t("where.line", lang, line=change.line)
         new = f"{shown_value(change.new)} ({change.new['source_id']})"
         if change.old is None:
-            return f"{change.key_text}: {new} [{where}]"
+            return f"{change.key_text}: {new} [{line}]"
         old = f"{shown_value(change.old)} ({change.old.get('source_id')})"
-        return f"{change.key_text}: {old} → {new} [{where}]"
+        return f"{change.key_text}: {old} → {new} [{line}]"
 
     def frame(self, lang: str | None = None) -> pd.DataFrame:
         """One row per change, rejection and warning, for a table in the app."""
         lang = lang or self.lang
-        index = 0 if lang == "sv" else 1
         records = []
         groups = (("refused", self.refused), ("rejected", self.rejected), ("confirm", self.confirmations),
                   ("warning", self.warnings))
         for kind, issues in groups:
             for issue in issues:
-                records.append({"kind": KIND_LABELS[kind][index], "line": issue.line, "column": issue.column,
+                records.append({"kind": t(f"import.kind.{kind}", lang), "line": issue.line, "column": issue.column,
                                 "message": issue.message(lang)})
         for change in self.changes:
             records.append({
-                "kind": KIND_LABELS[change.kind][index], "line": change.line, "column": None,
+                "kind": t(f"import.kind.{change.kind}", lang), "line": change.line, "column": None,
                 "region_code": change.key[0], "indicator_id": change.key[1], "year": change.key[2],
                 "old_value": shown_value(change.old) if change.old else None,
                 "new_value": shown_value(change.new),
@@ -270,12 +243,9 @@ def grouped_messages(issues: list, lang: str) -> list[str]:
             out += [m.message(lang) for m in members]
             continue
         first = members[0]
-        where = first.location(lang).split(", ")
-        where = ", ".join(w for w in where if not w.startswith(("rad ", "line ")))
+        place = where(first.file, None, first.column, lang)
         shown = ", ".join(str(m.line) for m in members[:5] if m.line is not None)
-        count = len(members)
-        lines = (f"{count} rader (rad {shown} …)" if lang == "sv" else f"{count} lines (lines {shown} …)")
-        out.append(f"{where}: {text} — {lines}")
+        out.append(f"{place}: {text} — {t('where.lines', lang, count=len(members), shown=shown)}")
     return out
 
 
@@ -349,7 +319,7 @@ def suggestion(text: str, lookup: dict, describe) -> Both:
     if not match:
         return Both("", "")
     shown = describe(lookup[match[0]])
-    return Both(f"; menade du {shown}?", f"; did you mean {shown}?")
+    return both("import.detail.did_you_mean", shown=shown)
 
 
 def unit_code(text: str, indicator: dict) -> str | None:
@@ -527,8 +497,8 @@ class Planner:
         if found is None:
             self.warn(row, "unit", "unit_unknown", value=text, expected=expected)
         elif found != indicator["unit"] and (found, indicator["unit"]) not in COMPATIBLE_UNITS:
-            sv, en = UNIT_HINTS.get((found, indicator["unit"]), ("", ""))
-            hint = Both(f"; {sv}" if sv else "", f"; {en}" if en else "")
+            hint_key = f"import.unit_hint.{found}.{indicator['unit']}"
+            hint = both("import.detail.hint", hint=both(hint_key)) if hint_key in TEXT else Both("", "")
             self.issue(row, "unit", "unit_mismatch", value=text, expected=expected, hint=hint)
 
     def source(self, row: IncomingRow) -> str | None:

@@ -33,6 +33,7 @@ import urllib.request
 from collections import deque
 from dataclasses import dataclass
 
+from regionstats.i18n import TEXT, both, t
 from regionstats.importing.long_template import IncomingRow
 from regionstats.importing.problems import Both, ScbError
 from regionstats.importing.readers import format_number
@@ -213,22 +214,22 @@ def problem_detail(data: bytes) -> str:
 
 
 class Shape(ValueError):
-    """What is wrong with an answer's shape, in both languages."""
+    """What is wrong with an answer's shape: the catalogue's scb.shape.<key>, in both languages."""
 
-    def __init__(self, sv: str, en: str):
-        super().__init__(en)
-        self.both = Both(sv, en)
+    def __init__(self, key: str, **values):
+        self.both = both(f"scb.shape.{key}", **values)
+        super().__init__(self.both.en)
 
 
 def shape_detail(exc: Exception, prefix: str = "") -> Both:
     """An exception from reading an answer as a detail in both languages."""
     if isinstance(exc, Shape):
-        sv, en = exc.both.sv, exc.both.en
+        text = exc.both
     elif isinstance(exc, KeyError):
-        sv, en = f"fältet {exc} saknas", f"the field {exc} is missing"
+        text = both("scb.shape.no_field", field=exc)
     else:
-        sv = en = f"{type(exc).__name__}: {exc}"
-    return Both(f"{prefix}{sv}"[:160], f"{prefix}{en}"[:160])
+        text = Both(f"{type(exc).__name__}: {exc}", f"{type(exc).__name__}: {exc}")
+    return Both(f"{prefix}{text.sv}"[:160], f"{prefix}{text.en}"[:160])
 
 
 def dimension_codes(dataset: dict, dimension_id: str, size: int) -> list[str]:
@@ -242,8 +243,7 @@ def dimension_codes(dataset: dict, dimension_id: str, size: int) -> list[str]:
     else:
         codes = sorted(index, key=lambda code: index[code])
     if len(codes) != size:
-        raise Shape(f"{dimension_id}: {len(codes)} kategorier men storlek {size}",
-                    f"{dimension_id}: {len(codes)} categories, size {size}")
+        raise Shape("categories", dimension=dimension_id, count=len(codes), size=size)
     return codes
 
 
@@ -251,24 +251,23 @@ def jsonstat_cells(dataset: dict) -> list[dict]:
     """Every cell of a JSON-stat2 dataset: {dimension: code, ..., "value": v, "status": s, "index": i}."""
     try:
         if not isinstance(dataset, dict) or dataset.get("class") != "dataset":
-            raise Shape("class är inte dataset", "class is not dataset")
+            raise Shape("not_dataset")
         ids, sizes = list(dataset["id"]), [int(s) for s in dataset["size"]]
         codes = [dimension_codes(dataset, d, s) for d, s in zip(ids, sizes, strict=True)]
         values, statuses = dataset["value"], dataset.get("status") or {}
         total = math.prod(sizes)
         if total > MAX_CELLS:
-            raise Shape(f"{total} celler; högst {MAX_CELLS} läses",
-                        f"{total} cells; at most {MAX_CELLS} are read")
+            raise Shape("too_many_cells", total=total, limit=MAX_CELLS)
         if isinstance(values, list) and len(values) != total:
-            raise Shape(f"{len(values)} värden för {total} celler", f"{len(values)} values for {total} cells")
+            raise Shape("value_count", count=len(values), total=total)
         if not isinstance(values, (list, dict)):
-            raise Shape("value är ingen lista", "value is not a list")
+            raise Shape("not_list")
         cells = []
         for index, combination in enumerate(itertools.product(*codes)):
             value = values[index] if isinstance(values, list) else values.get(str(index))
             if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
                                       or not math.isfinite(value)):
-                raise Shape(f"värde {index} är inte ett tal", f"value {index} is not a number")
+                raise Shape("not_number", index=index)
             cells.append({**dict(zip(ids, combination, strict=True)), "value": value,
                           "status": _status(statuses, index), "index": index})
         return cells
@@ -322,13 +321,11 @@ def is_total(code: str, label: str = "", elimination_code: str | None = None) ->
     return code in TOTAL_CODES or str(label).strip().lower().startswith(TOTAL_LABEL_START)
 
 
-# SCB's symbols for a cell without a number, and what they mean
-STATUS_MEANING = {
-    "..": ("uppgift saknas eller är för osäker för att anges", "figure not available or too uncertain"),
-    ".": ("uppgift kan inte förekomma", "figure cannot occur"),
-    "-": ("inget finns att redovisa (noll)", "nothing to report (zero)"),
-    "…": ("uppgift saknas", "figure not available"),
-}
+def status_meaning(symbol: str) -> str:
+    """What SCB's symbol for a cell without a number means (catalogue scb.status.<symbol>), in Swedish
+    as the notes are."""
+    key = f"scb.status.{symbol}"
+    return t(key) if key in TEXT else f"SCB-symbol {symbol}"
 
 
 def check_totals(dataset: dict) -> None:
@@ -363,7 +360,7 @@ def population_rows(dataset: dict, source_id: str, regions: list[str] | None = N
     ids = list(dataset["id"])
     if geo not in ids or time_id not in ids:
         raise ScbError("scb_response",
-                       detail=Both(f"{geo} eller {time_id} saknas", f"{geo} or {time_id} missing"))
+                       detail=both("scb.shape.no_geo_or_time", geo=geo, time=time_id))
     try:
         check_totals(dataset)
     except (KeyError, TypeError, ValueError) as exc:
@@ -379,13 +376,12 @@ def population_rows(dataset: dict, source_id: str, regions: list[str] | None = N
         if metric in cell and cell[metric] not in accepted:
             continue
         if not isinstance(cell["status"], (str, type(None))) or isinstance(cell["value"], (bool, str)):
-            raise ScbError("scb_response", detail=Both("värden och statussymboler ska vara tal och text",
-                                                       "values and status symbols should be numbers and text"))
+            raise ScbError("scb_response", detail=both("scb.shape.value_types"))
         symbol = (cell["status"] or "").strip()
         note = "; ".join(n for n in (notes.get((geo, cell[geo])), notes.get((time_id, cell[time_id]))) if n)
         if cell["value"] is None:
             shown = symbol or ".."
-            meaning = STATUS_MEANING.get(shown, (f"SCB-symbol {shown}", ""))[0]
+            meaning = status_meaning(shown)
             cells_out = {"value": shown, "value_text": shown, "status": "missing",
                          "note": "; ".join(x for x in (f"SCB: ”{shown}” = {meaning}", note) if x)}
         else:
@@ -604,12 +600,10 @@ def fetch_population(client: ScbClient, first_year: int, last_year: int, regions
 def bad_request_hint(title: str) -> Both:
     lowered = title.lower()
     if "mandatory" in lowered:
-        return Both("en variabel som tabellen kräver saknas i urvalet",
-                    "a variable the table requires is missing from the selection")
+        return both("scb.hint.missing_variable")
     if "non-existent" in lowered or "not a valid" in lowered:
-        return Both("ett värde (år, tabellinnehåll eller kod) finns inte i tabellen",
-                    "a value (year, contents or code) does not exist in the table")
-    return Both("SCB godtog inte urvalet", "SCB did not accept the selection")
+        return both("scb.hint.unknown_value")
+    return both("scb.hint.refused")
 
 
 def plan_scb_population(data_dir, first_year: int, last_year: int, regions: list[str] | None = None,
