@@ -715,7 +715,8 @@ def _draw_coverage(*, z: list, hover: list, rows: list, cols: list, legend: dict
                                  marker={"symbol": "square", "size": 14, "color": colour}))
     fig.update_yaxes(autorange="reversed", tickvals=rows, ticktext=rows)
     # level column names (slanted ones ran into the title); many columns stand upright
-    fig.update_xaxes(side="top", tickvals=cols, ticktext=cols, tickangle=0 if len(cols) <= 7 else -90)
+    fig.update_xaxes(side="top", tickvals=cols, ticktext=cols, tickangle=0 if len(cols) <= 7 else -90,
+                     tickfont={"size": 11})
     fig = style(fig, title, lang, height=max(360, 180 + 26 * len(rows)))
     fig.update_layout(margin={"t": 110 if len(cols) <= 7 else 190})
     return fig
