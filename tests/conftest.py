@@ -1,5 +1,6 @@
 """Shared fixtures: a tiny hand-written warehouse whose query answers are worked out by hand."""
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -270,3 +271,17 @@ def streamlit_navigation_mode(monkeypatch):
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def digest(folder: Path) -> dict:
+    """Every file under folder with the hash of its bytes."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def data_untouched():
+    """Nothing the module's tests do may change the bundled data (the hostile suites use it)."""
+    before = digest(ROOT / "data")
+    yield
+    assert digest(ROOT / "data") == before

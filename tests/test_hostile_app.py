@@ -5,7 +5,6 @@ exception (tests run with REGIONSTATS_RAISE_ERRORS=1, so one would show in ``at.
 never the app's "internal error" message, and ``data/`` stays byte-for-byte the same.
 """
 
-import hashlib
 import json
 import re
 import shutil
@@ -17,10 +16,11 @@ from streamlit.testing.v1 import AppTest
 from regionstats.i18n import t
 from regionstats.selection import CATEGORIES
 from regionstats.views import registry
+from tests.conftest import digest
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {page.slug: page.file for page in registry.TABLE}  # the one table of pages
-pytestmark = pytest.mark.apptest
+pytestmark = [pytest.mark.apptest, pytest.mark.usefixtures("data_untouched")]
 
 # markdown that would become a link, a remote image, coloured text or an autolink if rendered
 LINK_TEXT = "[Logga in här](https://evil.example/login)"
@@ -30,19 +30,6 @@ HOSTILE = f"{LINK_TEXT} {IMAGE_TEXT} :red[**LARM**] <img src=x> www.evil.example
 REGION_LINK = 'Örebro <a href="https://evil.example/region">klicka</a>'
 # unescaped [..](..), ![..](..), :colour[, <tag, or an autolink with nothing to break it
 MARKUP = re.compile(r"(?<!\\)\[[^\]]*(?<!\\)\]\(|(?<!\\):red\[|(?<!\\)<[a-z]|https?://|www\.")
-
-
-def digest(folder: Path) -> dict:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def data_untouched():
-    """Nothing any hostile case does may change the bundled data."""
-    before = digest(ROOT / "data")
-    yield
-    assert digest(ROOT / "data") == before
 
 
 def run_page(slug: str, **params) -> AppTest:

@@ -1,7 +1,6 @@
 """Hostile and careless use of the command line and the exports (issue #14): one clear line in the
 user's language and an exit code, never a traceback; data/ untouched; no formula reaches a workbook."""
 
-import hashlib
 import io
 import os
 import subprocess
@@ -20,18 +19,7 @@ from regionstats.export import slides
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"klicka\")", "+1+1", "-2+3", "@SUM(A1)"]
-
-
-def digest(folder: Path) -> dict:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def data_untouched():
-    before = digest(ROOT / "data")
-    yield
-    assert digest(ROOT / "data") == before
+pytestmark = pytest.mark.usefixtures("data_untouched")
 
 
 def cli(*argv: str, stdin=subprocess.DEVNULL, pipe_to_head: bool = False) -> subprocess.CompletedProcess:

@@ -255,14 +255,20 @@ def serve(timeout: float = 60, env: dict | None = None):
             time.sleep(0.25)
         yield url
     finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(5)
+        stop_process(process)
         log.close()
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """Ask a server process to end; kill it if it has not within 10 s."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(5)
 
 
 def page_pdf(slug: str, selection: Selection, base_url: str | None = None, env: dict | None = None,

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from regionstats.export.pdf import stop_process as stop_server
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -119,15 +121,6 @@ def start_server(env: dict | None = None) -> tuple[subprocess.Popen, str]:
         stop_server(process)
         raise
     return process, url
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(5)
 
 
 # Streamlit scrolls the page inside a fixed box, so a "full page" screenshot would stop at the
