@@ -172,7 +172,7 @@ def test_deck_in_english():
 
 
 def test_a_page_without_charts_for_the_selection_says_so():
-    selection = SELECTION.replace(year_from=1990, year_to=1990)  # before any data the map can show
+    selection = SELECTION.replace(year_from=2003, year_to=2003)  # before any map data
     assert not page("karta", selection).charts
     deck = open_deck(slides.build_deck(runner(), selection, ["karta"], data_version="v1", made=MADE))
     assert len(deck.slides) == 3
