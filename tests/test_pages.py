@@ -263,11 +263,3 @@ def test_a_broken_data_folder_is_shown_as_a_message_not_a_traceback(tmp_path, mo
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
     assert not at.exception
     assert "observations.csv, rad 6, kolumn year: ”2O18” är inte ett heltal" in at.error[0].value
-
-
-def test_map_default_follows_the_period():
-    """Karta's usual indicator has data for 2017 only; for 2019–2021 the page opens on one with data there."""
-    at = open_page("karta", years="2019-2021")
-    assert not [m for m in at.markdown if "Inga data" in m.value]
-    titles = [c.proto.spec for c in at.get("plotly_chart")]
-    assert titles and any("2019" in s or "2020" in s or "2021" in s for s in titles)

@@ -18,10 +18,8 @@ def indicator_options(ctx: Context) -> list[str]:
 
 
 def default_indicator(ctx: Context) -> str:
-    """The usual indicator, or, when it has no year in the chosen period, the first that has one."""
     options = indicator_options(ctx)
-    ordered = ([DEFAULT_INDICATOR] if DEFAULT_INDICATOR in options else []) + options
-    return next((i for i in ordered if ctx.year_for(i) is not None), ordered[0])
+    return DEFAULT_INDICATOR if DEFAULT_INDICATOR in options else options[0]
 
 
 def build(ctx: Context) -> PageView:
