@@ -18,7 +18,7 @@ from regionstats.i18n import t
 from regionstats.selection import Selection
 from regionstats.views import ChartView, PageView
 from regionstats.views.registry import BY_SLUG, TABLE
-from ui.state import SELECTION, guarded
+from ui.errors import SELECTION, guarded
 
 PRESENT_KEY = "present"  # the toggle's widget key
 SLIDE_KEY = "_present_slide"
