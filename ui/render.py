@@ -6,7 +6,6 @@ that reads markdown: such text is shown as text, never as a link, image, colour 
 """
 
 import html
-import io
 import re
 from dataclasses import replace
 
@@ -169,13 +168,6 @@ def table(view: TableView, lang: str) -> None:
     for note in view.notes:
         st.caption(plain(note))
     exports.table_downloads(view, lang)
-
-
-def csv_download(frame: pd.DataFrame, key: str, lang: str) -> None:
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False)
-    st.download_button(t("download_csv", lang), data=("\ufeff" + buffer.getvalue()).encode("utf-8"),
-                       file_name=f"{key}.csv", mime="text/csv", key=f"csv_{key}")
 
 
 PRINT_ROWS = 40

@@ -32,7 +32,7 @@ from regionstats.export.tables import neutralise
 from regionstats.i18n import t
 from regionstats.selection import Selection
 from regionstats.views import ChartView, Context, PageView
-from regionstats.views.registry import PAGES, build_page
+from regionstats.views.registry import build_page
 
 MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 SLIDE_W, SLIDE_H = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's own 16:9 (13.333 × 7.5 in)
@@ -55,10 +55,6 @@ class DeckChart:
     page: str  # the page's slug
     page_title: str
     view: ChartView
-
-
-def page_title_key(slug: str) -> str:
-    return PAGES[slug].TITLE
 
 
 def collect(run: Callable[..., pd.DataFrame], selection: Selection, slugs: Iterable[str],
