@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from regionstats import charts, formatting
+from regionstats import formatting, specs
 from regionstats.i18n import t
 from regionstats.views import funding_over_time
 from regionstats.views import ChartView, Context, PageView, label_regions, marked, status_notes, with_all_regions
@@ -62,7 +62,7 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
     bars = df[df.region_code != "00"]
     riket = df.loc[df.region_code == "00", "per_capita"]
     title = t("per_capita_title", lang, indicator=name, year=year)
-    spec = charts.bar_by_region(
+    spec = specs.bar_by_region(
         bars, value="per_capita", label="label", code="region_code", text="text", home=ctx.selection.home,
         lang=lang, title=title, axis_title=t("per_capita_unit", lang), hover="hover",
         reference=(riket.iloc[0], reference_label(ctx, riket.iloc[0])) if len(riket) else None, status="status",
@@ -95,7 +95,7 @@ def all_regions_chart(ctx: Context, indicator: str) -> ChartView | None:
         return None  # a ranking of all regions says little when most of them are 'saknas'
     riket = df.loc[df.region_code == "00", "per_capita"]
     title = t("ranked_per_capita_title", lang, indicator=name, year=year)
-    spec = charts.bar_by_region(
+    spec = specs.bar_by_region(
         bars, value="per_capita", label="label", code="region_code", text="text", home=ctx.selection.home,
         lang=lang, title=title, axis_title=t("per_capita_unit", lang), hover="hover",
         reference=(riket.iloc[0], reference_label(ctx, riket.iloc[0])) if len(riket) else None,
@@ -128,7 +128,7 @@ def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
     df = label_regions(ctx, with_all_regions(ctx, df, ctx.selection.regions))
     df["text"] = [marked(ctx.fmt(v, indicator, txt), s) for v, txt, s in zip(df["value"], df["value_text"], df["status"])]
     title = t("amount_title", lang, indicator=name, year=year)
-    spec = charts.bar_by_region(
+    spec = specs.bar_by_region(
         df[df.region_code != "00"], value="value", label="label", code="region_code", text="text",
         home=ctx.selection.home, lang=lang, title=title, axis_title=ctx.unit_label(indicator), status="status",
     )
@@ -156,7 +156,7 @@ def rd_share_chart(ctx: Context) -> ChartView | None:
     df["sector"] = [ctx.indicator_name(i) for i in df.indicator_id]
     df["text"] = [ctx.fmt(v, i, txt) for v, i, txt in zip(df.value, df.indicator_id, df.value_text)]
     title = t("rd_share_title", lang, year=year)
-    spec = charts.grouped_bars(df, category="label", group="sector", value="value", text="text", lang=lang,
+    spec = specs.grouped_bars(df, category="label", group="sector", value="value", text="text", lang=lang,
                                title=title, axis_title=t("rd_share_unit", lang), decimals=1,
                                home_label=ctx.region_name(ctx.selection.home))
     convention = ctx.indicator("rd_share_grp_region")[f"convention_{lang}"] if "rd_share_grp_region" in available else ""

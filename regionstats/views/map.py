@@ -1,6 +1,6 @@
 """Karta: the 21 regions coloured by their place on one indicator, beside them ranked as bars (as Kolada)."""
 
-from regionstats import charts, formatting
+from regionstats import formatting, specs
 from regionstats.i18n import t
 from regionstats.selection import FOCUS_REGIONS
 from regionstats.views import ChartView, Context, PageView, marked, ranked, status_notes
@@ -49,7 +49,7 @@ def map_chart(ctx: Context, indicator: str) -> ChartView | None:
     title = t("map_title", ctx.lang, indicator=ctx.indicator_name(indicator), year=year)
     focus = set(ctx.regions[ctx.regions.focus_region.astype(str).str.lower() == "true"].region_code) \
         if "focus_region" in ctx.regions else set(FOCUS_REGIONS)
-    spec = charts.ranked_map(df, code="region_code", label="label", rank="rank", value="value", text="text",
+    spec = specs.ranked_map(df, code="region_code", label="label", rank="rank", value="value", text="text",
                              home=ctx.selection.home, focus=focus or set(FOCUS_REGIONS), lang=ctx.lang,
                              title=title, axis_title=meta[f"unit_{ctx.lang}"], rank_title=t("map_place", ctx.lang),
                              decimals=int(meta.decimals), status="status")

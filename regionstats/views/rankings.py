@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from regionstats import charts
+from regionstats import specs
 from regionstats.i18n import t
 from regionstats.views import (ChartView, Context, PageView, label_regions, marked, place_text, status_label,
                                status_notes)
@@ -59,7 +59,7 @@ def bump_chart(ctx: Context, indicator: str) -> ChartView | None:
     published = bool((df.rank_kind == "published").any())
     title = t("bump_title_published" if published else "bump_title", ctx.lang,
               indicator=ctx.indicator_name(indicator), years=span(df.year))
-    spec = charts.lines_over_time(df, value="rank", code="region_code", label="label", text="text",
+    spec = specs.lines_over_time(df, value="rank", code="region_code", label="label", text="text",
                                   home=ctx.selection.home, lang=ctx.lang, title=title,
                                   axis_title=t("bump_axis", ctx.lang), reversed_axis=True,
                                   band=(0.5, 5.5, t("top_five_band", ctx.lang)), status="status")
@@ -85,7 +85,7 @@ def tillvaxtverket_chart(ctx: Context) -> ChartView | None:
     df = label_regions(ctx, ctx.run("top_five_gap", indicator=TILLVAXTVERKET, year=year, level="county"))
     df["text"] = [marked(str(int(r.rank)), r.status) for r in df.itertuples()]
     title = t("tvv_title", ctx.lang, year=year)
-    spec = charts.rank_dots(df, rank="rank", label="label", code="region_code", text="text",
+    spec = specs.rank_dots(df, rank="rank", label="label", code="region_code", text="text",
                             highlight={ctx.selection.home}, lang=ctx.lang, title=title,
                             axis_title=t("bump_axis", ctx.lang), band_label=t("top_five_band", ctx.lang),
                             status="status")
@@ -108,7 +108,7 @@ def university_chart(ctx: Context, ranking: str) -> ChartView | None:
     home_universities = set(ctx.regions[ctx.regions.county_code == ctx.selection.home].region_code)
     home = next((u for u in df.region_code if u in home_universities), None)
     title = t("university_title", ctx.lang, ranking=ctx.indicator_name(ranking), years=span(df.year))
-    spec = charts.rank_bands_over_time(df, code="region_code", label="label", home=home, lang=ctx.lang,
+    spec = specs.rank_bands_over_time(df, code="region_code", label="label", home=home, lang=ctx.lang,
                                        title=title, axis_title=t("university_axis", ctx.lang),
                                        band_label=t("band", ctx.lang), status="status")
     marks = status_notes(ctx, df)
