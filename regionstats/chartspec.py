@@ -99,9 +99,7 @@ class Area:
     state: str | None = None  # provisional or conflicting: a dotted border
     frame: str = ""  # "home" (accent colour) or "focus" (dark); "" for none
 
-    @property
-    def uncertain(self) -> bool:
-        return self.state in UNCERTAIN
+    uncertain = Point.uncertain
 
 
 @dataclass
@@ -142,9 +140,8 @@ class ChartSpec:
             for point in series.points:
                 if point.text or point.value is not None:
                     out.append(("  " if named and series.name else "") + f"{point.category}: {point.text}")
-        said = "text" if any(c.text for c in self.cells) else "hover"  # the coverage matrix says it on hover
         for row in self.rows:
-            texts = [f"  {c.column}: {getattr(c, said)}" for c in self.cells if c.row == row and getattr(c, said)]
+            texts = [f"  {c.column}: {c.text}" for c in self.cells if c.row == row and c.text]
             out += [f"{row}:"] + texts if texts else []
         out += [f"{p.category}: {p.text}" for p in self.missing]
         out += [self.reference_line(r) for r in self.references]

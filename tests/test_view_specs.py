@@ -264,7 +264,8 @@ def test_the_deck_draws_every_kind_from_the_spec_alone(kind):
     else:
         assert [s for s in shapes if s.shape_type == 13]  # a picture
     notes = prs.slides[0].notes_slide.notes_text_frame.text
-    assert all(line in notes for line in spec.lines()) and spec.lines()
+    # the coverage matrix has no numbers: the deck's notes take the view's table instead
+    assert all(line in notes for line in spec.lines()) and (spec.lines() or kind == "coverage")
     if spec.breaks:
         assert "Ny metod (2021)" in notes
         assert any("Ny metod" in s.text_frame.text for s in shapes if s.has_text_frame)
