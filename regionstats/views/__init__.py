@@ -38,7 +38,6 @@ class ChartView:
     data: pd.DataFrame
     source_note: str
     notes: list = field(default_factory=list)  # missing values, method, formula
-    alt: str = ""
     status_notes: list = field(default_factory=list)  # footnotes of provisional/conflicting values, also in notes
 
 

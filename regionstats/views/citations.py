@@ -56,7 +56,7 @@ def citation_chart(ctx: Context, df) -> ChartView:
               ctx.indicator("citation_avg_clinical_pct")[f"definition_{ctx.lang}"]]
              + ctx.missing_note(bars, "citation_avg") + [ctx.bars_year_note(period)])
     return ChartView("citation_average", title, spec, df, ctx.source_note(df.source_id, [df.year.iloc[0]]),
-                     notes + marks, alt=title, status_notes=marks)
+                     notes + marks, status_notes=marks)
 
 
 def publications_chart(ctx: Context, df) -> ChartView:
@@ -67,8 +67,7 @@ def publications_chart(ctx: Context, df) -> ChartView:
         home=ctx.selection.home, lang=ctx.lang, title=title, axis_title=t("publications_axis", ctx.lang),
     )
     notes = [ctx.indicator("publications_clinical")[f"definition_{ctx.lang}"]] + ctx.missing_note(bars, "publications")
-    return ChartView("publications", title, spec, df, ctx.source_note(df.source_id, [df.year.iloc[0]]), notes,
-                     alt=title)
+    return ChartView("publications", title, spec, df, ctx.source_note(df.source_id, [df.year.iloc[0]]), notes)
 
 
 def scatter_chart(ctx: Context, df) -> ChartView:
@@ -80,4 +79,4 @@ def scatter_chart(ctx: Context, df) -> ChartView:
         hline=(WORLD_AVERAGE, t("world_average", ctx.lang)), status="status",
     )
     return ChartView("volume_quality", title, spec, df, ctx.source_note(df.source_id, [df.year.iloc[0]]),
-                     ctx.missing_note(points, "citation_avg"), alt=title)
+                     ctx.missing_note(points, "citation_avg"))

@@ -86,7 +86,7 @@ def profile_chart(ctx: Context, scores: pd.DataFrame) -> ChartView:
                             status="status")
     marks = status_notes(ctx, scores.assign(label=[f"{lab}, {ctx.indicator_name(i)}" for lab, i in zip(scores.label, scores.indicator_id)]))
     return ChartView("profile", title, spec, scores, ctx.source_note(scores.source_id, scores.year),
-                     [t("compare_intro", ctx.lang)] + marks, alt=title, status_notes=marks)
+                     [t("compare_intro", ctx.lang)] + marks, status_notes=marks)
 
 
 def method_note(ctx: Context, weights: dict) -> str:
@@ -101,7 +101,7 @@ def composite_chart(ctx: Context, composite: pd.DataFrame, weights: dict) -> Cha
     spec = specs.bar_by_region(composite, value="composite", label="label", code="region_code", text="text",
                                 home=ctx.selection.home, lang=ctx.lang, title=title,
                                 axis_title=t("composite_axis", ctx.lang), decimals=2)
-    return ChartView("composite", title, spec, composite, "", [method_note(ctx, weights)], alt=title)
+    return ChartView("composite", title, spec, composite, "", [method_note(ctx, weights)])
 
 
 def composite_table(ctx: Context, composite: pd.DataFrame) -> TableView:

@@ -91,7 +91,7 @@ def coverage_chart(ctx: Context) -> ChartView:
     legend = {2: labels["value"], 1: labels["missing"], 0: labels["absent"]}
     spec = specs.coverage_matrix(z, hover, rows=rows, cols=cols, legend=legend, lang=lang, title=title)
     data = cov[["row", "column", "coverage", "status", "note"]]
-    return ChartView("coverage", title, spec, data, "", notes, alt=title)
+    return ChartView("coverage", title, spec, data, "", notes)
 
 
 def definitions_table(ctx: Context) -> TableView:

@@ -79,7 +79,7 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
         notes.append(t("missing_for", lang, regions=", ".join(no_value.label)) + ": " + t("value_missing", lang))
     sources = [s for ids in df.amount_source_ids.dropna() for s in ids.split(",")] + list(df.population_source_id.dropna())
     return ChartView(f"per_capita_{indicator}", title, spec, df, ctx.source_note(sources, [year, year - 1]),
-                     notes + marks, alt=title, status_notes=marks)
+                     notes + marks, status_notes=marks)
 
 
 def all_regions_chart(ctx: Context, indicator: str) -> ChartView | None:
@@ -109,7 +109,7 @@ def all_regions_chart(ctx: Context, indicator: str) -> ChartView | None:
                      + t("not_in_data", lang))
     sources = list(df.amount_source_id) + list(df.population_source_id.dropna())
     return ChartView(f"all_regions_{indicator}", title, spec, df, ctx.source_note(sources, [year, year - 1]),
-                     notes, alt=title)
+                     notes)
 
 
 def reference_label(ctx: Context, value) -> str:
@@ -139,7 +139,7 @@ def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
     notes += funding_over_time.sum_notes(ctx, df)
     sources = ctx.source_note(funding_over_time.source_ids(df), [year])
     return ChartView(f"amount_{indicator}", title, spec, df, sources, notes + marks,
-                     alt=title, status_notes=marks)
+                     status_notes=marks)
 
 
 def rd_share_chart(ctx: Context) -> ChartView | None:
@@ -161,4 +161,4 @@ def rd_share_chart(ctx: Context) -> ChartView | None:
                                home_label=ctx.region_name(ctx.selection.home))
     convention = ctx.indicator("rd_share_grp_region")[f"convention_{lang}"] if "rd_share_grp_region" in available else ""
     notes = ctx.missing_note(df, "value") + ([convention] if convention else [])
-    return ChartView("rd_share_grp", title, spec, df, ctx.source_note(df.source_id, [year]), notes, alt=title)
+    return ChartView("rd_share_grp", title, spec, df, ctx.source_note(df.source_id, [year]), notes)

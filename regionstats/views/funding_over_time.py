@@ -144,4 +144,4 @@ def per_capita_over_time_chart(ctx: Context, indicator: str) -> ChartView | None
     sources += list(drawn.population_source_id.dropna())
     years = list(drawn.year) + [y - 1 for y in drawn.year]
     return ChartView(f"over_time_per_capita_{indicator}", title, spec, df, ctx.source_note(sources, years), notes,
-                     alt=title, status_notes=marks)
+                     status_notes=marks)

@@ -59,5 +59,5 @@ def map_chart(ctx: Context, indicator: str) -> ChartView | None:
     if not missing.empty:
         notes.append(t("missing_for", ctx.lang, regions=", ".join(missing.label)) + ": " + t("not_in_data", ctx.lang))
     notes += marks + [t("map_credit", ctx.lang)]
-    return ChartView(f"map_{indicator}", title, spec, df, ctx.source_note(df.source_id, [year]), notes, alt=title,
+    return ChartView(f"map_{indicator}", title, spec, df, ctx.source_note(df.source_id, [year]), notes,
                      status_notes=marks)

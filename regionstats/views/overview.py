@@ -213,5 +213,5 @@ def matrix_chart(ctx: Context, gaps: pd.DataFrame) -> ChartView:
                                                       total=formatting.number(total, 0, ctx.lang))]
     marks = status_notes(ctx, cells.assign(label=[f"{c}, {ctx.indicator_name(i)}" for c, i in zip(cells.column, cells.indicator_id)]))
     return ChartView("top_five_matrix", title, spec, data, ctx.source_note(cells.source_id, cells.year),
-                     [t("matrix_note", ctx.lang), t("ranking_rule_note", ctx.lang)] + limited + marks, alt=title,
+                     [t("matrix_note", ctx.lang), t("ranking_rule_note", ctx.lang)] + limited + marks,
                      status_notes=marks)

@@ -67,7 +67,7 @@ def bump_chart(ctx: Context, indicator: str) -> ChartView | None:
     notes = [t("bump_note_published" if published else "bump_note_relative", ctx.lang)]
     notes += ctx.missing_note(df, "rank") + marks
     return ChartView(f"bump_{indicator}", title, spec, shown_data(ctx, df), ctx.source_note(df.source_id, df.year),
-                     notes, alt=title, status_notes=marks)
+                     notes, status_notes=marks)
 
 
 def shown_data(ctx: Context, df: pd.DataFrame) -> pd.DataFrame:
@@ -91,7 +91,7 @@ def tillvaxtverket_chart(ctx: Context) -> ChartView | None:
                             status="status")
     marks = status_notes(ctx, df)
     return ChartView("tillvaxtverket", title, spec, shown_data(ctx, df), ctx.source_note(df.source_id, [year]),
-                     [t("tvv_note", ctx.lang)] + marks, alt=title, status_notes=marks)
+                     [t("tvv_note", ctx.lang)] + marks, status_notes=marks)
 
 
 def university_chart(ctx: Context, ranking: str) -> ChartView | None:
@@ -114,4 +114,4 @@ def university_chart(ctx: Context, ranking: str) -> ChartView | None:
     marks = status_notes(ctx, df)
     notes = [ctx.indicator(ranking)[f"convention_{ctx.lang}"]] + marks
     return ChartView(f"universities_{ranking}", title, spec, shown_data(ctx, df),
-                     ctx.source_note(df.source_id, df.year), notes, alt=title, status_notes=marks)
+                     ctx.source_note(df.source_id, df.year), notes, status_notes=marks)

@@ -89,7 +89,7 @@ def medcity_chart(ctx: Context) -> ChartView | None:
         row = stockholm.iloc[0]
         notes.insert(0, f"{row.label}: {place_text(ctx, row)} · "
                         + t("gap_places", ctx.lang, gap=int(row.gap)) + f" ({row[f'fifth_region_{ctx.lang}']})")
-    return ChartView("medcity", title, spec, df, ctx.source_note(df.source_id, [year]), notes, alt=title,
+    return ChartView("medcity", title, spec, df, ctx.source_note(df.source_id, [year]), notes,
                      status_notes=marks)
 
 
@@ -123,7 +123,7 @@ def gap_chart(ctx: Context, indicator: str) -> ChartView | None:
     notes = ctx.missing_note(shown, "value") + [t("ranking_rule_note", ctx.lang)] + marks
     data = shown.assign(status=[status_label(s, ctx.lang) for s in shown.status])
     return ChartView(f"gap_{indicator}", title, spec, data, ctx.source_note(shown.source_id, [year]),
-                     notes, alt=title, status_notes=marks)
+                     notes, status_notes=marks)
 
 
 def gap_text(ctx: Context, row) -> str:

@@ -89,7 +89,7 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
             notes.append(t("missing_for", ctx.lang, regions=", ".join(no_base)) + f" ({t('base_year', ctx.lang)} {base_year})")
     marks = status_notes(ctx, df)
     return ChartView(f"trend_{indicator}", title, spec, df, ctx.source_note(df.source_id, df.year), notes + marks,
-                     alt=title, status_notes=marks)
+                     status_notes=marks)
 
 
 def charts_text(ctx: Context, indicator: str, row, indexed: bool) -> str:

@@ -259,7 +259,7 @@ def distance_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartVie
     data = placed[["indicator_id", "label", "edition", "place", "list_size", "distance", "fifth_holder_sv",
                    "fifth_holder_en", "source_id"]]
     return ChartView("world_distance", title, spec, data, ctx.source_note(sources, placed.edition),
-                     [t("world_caveat", lang)] + notes, alt=title)
+                     [t("world_caveat", lang)] + notes)
 
 
 def trend_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartView | None:
@@ -279,4 +279,4 @@ def trend_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartView |
                                   home="", lang=lang, title=title, axis_title=t("world_trend_axis", lang),
                                   reversed_axis=True, band=(0.8, 5.5, t("top_five_band", lang)))
     spec.log_axis = True  # places 1 to 500, 1 at the top
-    return ChartView("world_trend", title, spec, df, ctx.source_note(df.source_id, df.year), alt=title)
+    return ChartView("world_trend", title, spec, df, ctx.source_note(df.source_id, df.year))
