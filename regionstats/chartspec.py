@@ -6,6 +6,7 @@ as pictures of the Plotly figure). ``specs.py`` builds specifications from the v
 app's own, already formatted ("1 715 kr", "saknas (reason)"); colours are the house palette's. No Plotly here.
 """
 
+import re
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Callable
 
@@ -153,6 +154,20 @@ class ChartSpec:
         if reference.label and number in reference.label:
             return reference.label
         return f"{reference.label or '—'}: {number}" + (f" ({self.axis_title})" if self.axis_title else "")
+
+
+# Plotly (and an SVG) draws <a href=...> in any label, title or hover text as a link; no chart of ours has one
+_LINK_TAG = re.compile(r"<(?=\s*/?\s*a\b)", re.IGNORECASE)
+
+
+def unlinked(text: str) -> str:
+    """A text with its link tags shown as text (a region name or note from data)."""
+    return _LINK_TAG.sub("&lt;", text)
+
+
+def without_links(spec: "ChartSpec") -> "ChartSpec":
+    """The spec with every link tag in its texts shown as text: what the app and the image exports draw."""
+    return with_texts(spec, unlinked)
 
 
 def with_texts(spec, change: Callable[[str], str]):

@@ -2,9 +2,13 @@
 uncertain flags, checked without Streamlit or Plotly; then each renderer (Plotly, PowerPoint) draws every
 kind of chart from a specification alone."""
 
+import ast
 import io
+import subprocess
 import sys
+from dataclasses import fields
 from functools import partial
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -16,9 +20,34 @@ from regionstats.chartspec import HOME, OTHER, RIKET, Break, Cell, ChartSpec, Po
 from regionstats.export import pptx_charts, slides
 from regionstats.selection import Selection
 from regionstats.views import ChartView, Context, citations
-from ui.render import unlinked
 
 NBSP = "\u00a0"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return ({alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+            | {f"{node.module}.{alias.name}" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+               for alias in node.names})
+
+
+def test_views_import_no_plotly_and_hold_no_figure():
+    for path in (ROOT / "regionstats" / "views").glob("*.py"):
+        found = [m for m in imported_modules(path) if m.startswith("plotly") or m == "regionstats.charts"]
+        assert not found, (path.name, found)
+    loaded = subprocess.run([sys.executable, "-c", "import sys, regionstats.views.registry, regionstats.specs; "
+                             "print(sorted(m for m in sys.modules if m.startswith('plotly') or m == 'regionstats.charts'))"],
+                            cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "[]"
+    assert "figure" not in {f.name for f in fields(ChartView)}
+
+
+def test_the_renderers_read_the_spec_and_nothing_else():
+    """Neither renderer takes a frame: the Plotly one and the deck's import no pandas and no view."""
+    for path in (ROOT / "regionstats" / "charts.py", ROOT / "regionstats" / "export" / "pptx_charts.py"):
+        found = [m for m in imported_modules(path) if m.split(".")[0] == "pandas" or m.startswith("regionstats.views")]
+        assert not found, (path.name, found)
 
 
 def bars_frame():
@@ -163,18 +192,17 @@ def test_a_view_on_the_hand_written_warehouse_gives_these_points(con):
     assert [(r.value, r.dash) for r in average.spec.references] == [(10.0, "dot")]
     assert [(p.category, p.x, p.value) for p in scatter.spec.series[0].points] == [("Uppsala", 50.0, 9.0),
                                                                                    ("Stockholm", 100.0, 11.0)]
-    assert "plotly" not in " ".join(sys.modules[ChartView.__module__].__dict__)
 
 
 def test_link_tags_in_any_text_of_a_spec_are_changed_before_a_renderer_sees_them():
     spec = ChartSpec("bar_h", "T <a href=x>", "sv", [Series("s", [Point("<a href='x'>Örebro</a>", 1.0, "1")])],
                      cells=[Cell("<a>r", "c", "t", "<a href=y>")], breaks=[Break(2015, "<a>ny metod")])
-    safe = chartspec.with_texts(spec, unlinked)  # as the app prepares a cached view (ui/render.py)
+    safe = chartspec.without_links(spec)  # as the app prepares a cached view, and the image exports
     assert "<a" not in repr(safe) and safe.series[0].points[0].category == "&lt;a href='x'>Örebro&lt;/a>"
     assert safe.breaks[0].x == 2015 and safe.series[0].points[0].value == 1.0
     assert "<a" in repr(spec)  # the cached spec itself is left as it was
     plain = ChartSpec("bar_h", "T", "sv", [Series("s", [Point("Örebro", 1.0, "1")])])
-    assert chartspec.with_texts(plain, unlinked) is plain  # nothing to change: the same object, no copy
+    assert chartspec.without_links(plain) is plain  # nothing to change: the same object, no copy
 
 
 # --- the renderers: every kind from a spec alone ---------------------------------------------------------

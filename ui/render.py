@@ -52,19 +52,10 @@ def _escape_line_start(match) -> str:
     return indent + "\\" + mark
 
 
-# plotly draws <a href=...> in any label, title or hover text as a link; no chart of ours has one
-_PLOTLY_LINK = re.compile(r"<(?=\s*/?\s*a\b)", re.IGNORECASE)
-
-
-def unlinked(text: str) -> str:
-    """A text with its link tags shown as text (a region name or note from data)."""
-    return _PLOTLY_LINK.sub("&lt;", text)
-
-
 def view_without_links(view: PageView) -> PageView:
     """The page's chart specifications with every link tag in their texts shown as text, before any renderer
     draws them (the page, presentation mode and downloads)."""
-    charts_ = [replace(c, spec=chartspec.with_texts(c.spec, unlinked)) for c in view.charts]
+    charts_ = [replace(c, spec=chartspec.without_links(c.spec)) for c in view.charts]
     return replace(view, charts=charts_)
 
 

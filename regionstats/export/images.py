@@ -21,7 +21,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from regionstats import charts
+from regionstats import charts, chartspec
 from regionstats.i18n import t
 from regionstats.views import ChartView
 
@@ -93,7 +93,7 @@ def export_figure(view: ChartView, lang: str, made: dt.date | None = None, decor
     Without decorate (for slides, whose own title and source text sit around the picture) the
     title and footer are left out and the plot gets the whole frame.
     """
-    fig = charts.figure(view.spec)
+    fig = charts.figure(chartspec.without_links(view.spec))  # an SVG would keep a link from data
     layout = fig.layout
     lines = wrap(footer_text(view, lang, made), FOOTER_CHARS) if decorate else []
     footer_height = FOOTER_GAP + FOOTER_LINE * len(lines)
