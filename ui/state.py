@@ -10,7 +10,7 @@ import streamlit as st
 from regionstats import selection as sel
 from regionstats.i18n import t
 from regionstats.selection import Selection
-from ui.errors import SELECTION, guarded
+from ui.errors import SELECTION, guarded  # noqa: F401  (SELECTION: the pages read it from here)
 from ui.render import plain
 
 URL_SELECTION = "_url_selection"

@@ -6,7 +6,6 @@ only orders and words them.
 
 import pandas as pd
 
-from regionstats import formatting
 from regionstats.i18n import t
 from regionstats.views import Context
 
