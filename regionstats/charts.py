@@ -96,16 +96,6 @@ def _values(spec: ChartSpec) -> list[float]:
     return [p.value for s in spec.series for p in s.points if p.value is not None]
 
 
-def _room_for_labels(fig: go.Figure, values: list[float], spec: ChartSpec, stretch: float, **where) -> None:
-    """Bars from zero with room for the labels outside the longest bar; whole-number ticks for small counts."""
-    if spec.value_range is not None:
-        fig.update_xaxes(range=list(spec.value_range), **where)
-    elif values and min(values) >= 0:
-        fig.update_xaxes(range=[0, max(max(values), 1e-9) * stretch], **where)
-        if spec.decimals == 0 and max(values) <= 10:
-            fig.update_xaxes(dtick=1, **where)  # whole-number ticks, never 0, 0, 0, 1, 1
-
-
 def _draw_bar_h(spec: ChartSpec) -> go.Figure:
     series = spec.series[0] if spec.series else Series(spec.axis_title)
     points = series.points
@@ -132,7 +122,12 @@ def _draw_bar_h(spec: ChartSpec) -> go.Figure:
     # rows in the sorted order, missing ones last (at the bottom), not where their trace adds them
     fig.update_yaxes(categoryorder="array", categoryarray=[p.category for p in spec.missing + points])
     fig.update_xaxes(tickformat=d3_format(spec.decimals), hoverformat=d3_format(spec.decimals))
-    _room_for_labels(fig, values, spec, 1.3)
+    if values and min(values) >= 0:  # room for the labels outside the longest bar
+        fig.update_xaxes(range=[0, max(max(values), 1e-9) * 1.3])
+        if spec.decimals == 0 and max(values) <= 10:
+            fig.update_xaxes(dtick=1)  # whole-number ticks, never 0, 0, 0, 1, 1
+    if spec.value_range is not None:
+        fig.update_xaxes(range=list(spec.value_range))
     height = max(320, 60 + 34 * (len(points) + len(spec.missing)))
     fig = style(fig, spec.title, spec.lang, x_title=spec.axis_title, height=height + 18 * level)
     if level:
