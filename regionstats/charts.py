@@ -241,7 +241,7 @@ def _draw_rank_bands(spec: ChartSpec) -> go.Figure:
             x=[p.category for p in bands], y=[p.high - p.low for p in bands], base=[p.low for p in bands],
             name=series.name, legendgroup=series.group or None, marker_color=series.colours[0], opacity=0.45,
             marker_pattern=hatch([p.uncertain for p in bands]), width=0.5, text=[p.text for p in bands],
-            textposition="none", hovertemplate="%{fullData.name} %{x}: %{text}<extra></extra>",
+            textposition="none", hovertemplate=(series.group or "%{fullData.name}") + " %{x}: %{text}<extra></extra>",
             showlegend=series.group not in exact_groups,
         ))
     fig.update_layout(barmode="overlay")
