@@ -8,7 +8,7 @@ same link cost one computation:
 - query results by query name and parameters. They are kept as the frames themselves
   (``cache_resource``), never pickled: a hit costs a shallow copy (pandas copy-on-write keeps the
   cached frame unchanged whatever the caller does with its copy);
-- built page views by page and selection (``view``): the figures and tables of a page that another
+- built page views by page and selection (``view``): the chart specifications and tables of a page that another
   session, or this one a moment ago, already asked for.
 """
 

@@ -1,13 +1,10 @@
-"""Chart builders and their Plotly renderers. Pure: no Streamlit, no SQL.
+"""The Plotly renderer: ``figure(spec)`` draws a chart specification (``chartspec.ChartSpec``), one drawing
+function per kind, reading nothing but the spec. Pure: no Streamlit, no SQL, no frames.
 
-A builder turns a DataFrame into a chart specification (``chartspec.ChartSpec``: series of points
-with their texts, reference lines, bands, uncertain points); ``figure(spec)`` draws it, one renderer
-per kind. The deck draws the same specifications as native PowerPoint charts.
-
-Every figure gets the same frame from ``style``: a title that says what and when, axis
-titles with units, the locale's number separators, a colour-blind-safe palette (Okabe–Ito)
-and the home region in one accent colour. Missing values are drawn as "saknas" markers,
-never as zero-length bars.
+Every figure gets the same frame from ``style``: a title that says what and when, axis titles with units, the
+locale's number separators, a colour-blind-safe palette (Okabe–Ito) and the home region in one accent colour.
+Missing values are drawn as "saknas" markers, never as zero-length bars; uncertain ones hatched or hollow.
+The deck's renderer (export/pptx_charts.py) draws the native kinds from the same specification.
 """
 
 import json
@@ -15,36 +12,24 @@ import math
 from functools import lru_cache
 
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.colors import sample_colorscale
+from plotly.subplots import make_subplots
 
 from regionstats import config
-from regionstats.chartspec import Band, ChartSpec, Point, Reference, Series
-from regionstats.formatting import MISSING, PLOTLY_SEPARATORS, d3_format, is_missing, number
+from regionstats.chartspec import (HOME, IN_TOP_FIVE, OTHER, OUT_OF_TOP_FIVE, PALETTE, RIKET, UNDETERMINED,
+                                   ChartSpec, Series)
+from regionstats.formatting import MISSING, PLOTLY_SEPARATORS, d3_format
 
-HOME = "#D55E00"  # vermillion: the home region on every chart
-OTHER = "#0072B2"  # blue: other regions in single-series charts
-RIKET = "#555555"
-IN_TOP_FIVE = "#009E73"
-OUT_OF_TOP_FIVE = "#E69F00"
-UNDETERMINED = "#BBBBBB"
-PALETTE = ("#0072B2", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
 FONT = "Source Sans Pro, DejaVu Sans, Arial, sans-serif"
-UNCERTAIN = ("provisional", "conflicting")  # drawn hollow (markers) or hatched (bars); views add the footnote
 HATCH = "/"
+FRAME = "#1f2d3d"  # the dark border of a chosen region among all 21
 # plotly_white built once, with the trace defaults of the trace types drawn here only: passing the name
 # "plotly_white" to each figure validated and copied its whole template (all 24 trace types) every time.
 _WHITE = pio.templates["plotly_white"]
 HOUSE_TEMPLATE = go.layout.Template(layout=_WHITE.layout, data={
     kind: _WHITE.data[kind] for kind in ("bar", "scatter", "heatmap", "choropleth", "scattergeo")})
-
-
-def uncertain_flags(df: pd.DataFrame, status: str | None) -> list[bool]:
-    """True for each row whose status is provisional or conflicting."""
-    if status is None or status not in df:
-        return [False] * len(df)
-    return [s in UNCERTAIN for s in df[status]]
 
 
 def hollow(symbol: str, flags: list[bool]) -> list[str]:
@@ -59,22 +44,31 @@ def outline(colours, flags: list[bool]) -> dict:
             "width": [2.5 if flag else 1 for flag in flags]}
 
 
+def markers(series: Series, symbol: str, size, flags: list[bool] | None = None) -> dict:
+    """Solid markers in the series' colours, hollow where a point is uncertain."""
+    flags = [p.uncertain for p in series.points] if flags is None else flags
+    colours = series.colours if len(series.colours) != 1 else series.colours[0]
+    return {"size": size, "color": colours, "symbol": hollow(symbol, flags), "line": outline(colours, flags)}
+
+
 def legend_stand_in(fig: go.Figure, trace: go.Scatter) -> None:
     """A legend entry with solid markers, for a series whose first point is hollow (plotly's legend copies the
     first point's symbol, which would make the whole series look uncertain)."""
     trace.showlegend = False
-    trace.legendgroup = trace.name
+    trace.legendgroup = trace.legendgroup or trace.name
     marker = trace.marker.to_plotly_json() if trace.marker is not None else {}
     marker["symbol"] = "diamond" if "diamond" in str(marker.get("symbol", "")) else "circle"
     marker.pop("line", None)
     if isinstance(marker.get("color"), (list, tuple)):
         marker["color"] = marker["color"][0]
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode=trace.mode, name=trace.name, legendgroup=trace.name,
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode=trace.mode, name=trace.name, legendgroup=trace.legendgroup,
                              line=trace.line, marker=marker, hoverinfo="skip"))
 
 
-def hatch(flags: list[bool]) -> dict:
-    """A bar pattern: hatched where the value is uncertain."""
+def hatch(flags: list[bool]) -> dict | None:
+    """A bar pattern: hatched where the value is uncertain (None when nothing is)."""
+    if not any(flags):
+        return None
     return {"shape": [HATCH if flag else "" for flag in flags], "fillmode": "overlay", "fgcolor": "white",
             "solidity": 0.45, "size": 8}
 
@@ -98,64 +92,18 @@ def style(fig: go.Figure, title: str, lang: str, x_title: str = "", y_title: str
     return fig
 
 
-def region_colours(codes: list[str], home: str) -> dict[str, str]:
-    """Home in the accent colour, Riket grey, the rest from the palette (one colour if many)."""
-    others = [c for c in codes if c not in (home, "00")]
-    colours = {c: (PALETTE[i] if len(others) <= len(PALETTE) else OTHER) for i, c in enumerate(others)}
-    colours.update({home: HOME, "00": RIKET})
-    return colours
-
-
-def _number(value) -> float | None:
-    return None if is_missing(value) else float(value)
-
-
-def _shown(text, value, decimals: int, lang: str) -> str:
-    """A point's text: the app's own, or the value in the locale's format when the frame has none."""
-    return text if isinstance(text, str) and text else number(value, decimals, lang)
-
-
-def _references(threshold: tuple | None, reference: tuple | None) -> list[Reference]:
-    """The fifth best (or world average) and Riket as reference lines; a missing value draws none."""
-    found = []
-    if threshold is not None and not is_missing(threshold[0]):
-        found.append(Reference(threshold[1], float(threshold[0]), IN_TOP_FIVE, "dot"))
-    if reference is not None and not is_missing(reference[0]):
-        found.append(Reference(reference[1], float(reference[0])))
-    return found
-
-
-def bar_by_region(df: pd.DataFrame, *, value: str, label: str, code: str, text: str, home: str, lang: str,
-                  title: str, axis_title: str, decimals: int = 0, reference: tuple | None = None,
-                  threshold: tuple | None = None, hover: str | None = None, status: str | None = None,
-                  framed: set | None = None, lower_is_better: bool = False,
-                  reversed_axis: bool = False) -> ChartSpec:
-    """Horizontal bars sorted best first (at the top); missing values shown as 'saknas' below them;
-    uncertain ones hatched. ``framed``: region codes whose bars get a dark border (the chosen regions
-    among all 21). ``reference``/``threshold``: (value, label) of Riket's line and the fifth best's."""
-    df = df.sort_values(value, ascending=not lower_is_better, na_position="first")
-    present, absent = df[~df[value].isna()], df[df[value].isna()]
-    hovers = present[hover] if hover else [""] * len(present)
-    points = [Point(name, _number(v), _shown(txt, v, decimals, lang), flag, h if isinstance(h, str) else "",
-                    bool(framed) and region in framed)
-              for name, v, txt, flag, h, region in zip(present[label], present[value], present[text],
-                                                       uncertain_flags(present, status), hovers, present[code])]
-    missing = [Point(name, None, txt if isinstance(txt, str) and txt else MISSING[lang])
-               for name, txt in zip(absent[label], absent[text])]
-    colours = [HOME if c == home else OTHER for c in present[code]]
-    return ChartSpec("bar_h", title, lang, [Series(axis_title, points, colours)], missing, decimals,
-                     reversed_axis, axis_title, _references(threshold, reference))
+def _values(spec: ChartSpec) -> list[float]:
+    return [p.value for s in spec.series for p in s.points if p.value is not None]
 
 
 def _draw_bar_h(spec: ChartSpec) -> go.Figure:
     series = spec.series[0] if spec.series else Series(spec.axis_title)
     points = series.points
-    flags = [p.uncertain for p in points]
     hovered = any(p.hover for p in points)
     fig = go.Figure(go.Bar(
         x=[p.value for p in points], y=[p.category for p in points], orientation="h", marker_color=series.colours,
-        marker_pattern=hatch(flags) if any(flags) else None,
-        marker_line_color=["#1f2d3d" if p.outlined else "rgba(0,0,0,0)" for p in points],
+        marker_pattern=hatch([p.uncertain for p in points]),
+        marker_line_color=[FRAME if p.outlined else "rgba(0,0,0,0)" for p in points],
         marker_line_width=[2 if p.outlined else 0 for p in points],
         text=[p.text for p in points], textposition="outside", cliponaxis=False,
         customdata=[p.hover for p in points] if hovered else None,
@@ -178,6 +126,8 @@ def _draw_bar_h(spec: ChartSpec) -> go.Figure:
         fig.update_xaxes(range=[0, max(max(values), 1e-9) * 1.3])
         if spec.decimals == 0 and max(values) <= 10:
             fig.update_xaxes(dtick=1)  # whole-number ticks, never 0, 0, 0, 1, 1
+    if spec.value_range is not None:
+        fig.update_xaxes(range=list(spec.value_range))
     height = max(320, 60 + 34 * (len(points) + len(spec.missing)))
     fig = style(fig, spec.title, spec.lang, x_title=spec.axis_title, height=height + 18 * level)
     if level:
@@ -210,8 +160,6 @@ def add_reference_line(fig: go.Figure, value: float, label: str, horizontal: boo
 
     Across horizontal bars the line is vertical and its label sits above the plot (``level`` stacks
     several); a horizontal line's label sits outside the plot on the right, clear of the points."""
-    if is_missing(value):
-        return
     line = {"color": colour, "dash": dash, "width": 1.5}
     if horizontal:
         fig.add_vline(x=value, line=line)
@@ -223,175 +171,224 @@ def add_reference_line(fig: go.Figure, value: float, label: str, horizontal: boo
                       annotation_font={"color": colour})  # "right": outside the plot (the chart leaves room)
 
 
-def lines_over_time(df: pd.DataFrame, *, value: str, code: str, label: str, text: str, home: str,
-                    lang: str, title: str, axis_title: str, decimals: int = 0,
-                    reversed_axis: bool = False, band: tuple | None = None, status: str | None = None) -> ChartSpec:
-    """One line per region over the years; the home region thicker; an optional shaded band (low, high,
-    label); uncertain values as hollow markers."""
-    colours = region_colours(list(dict.fromkeys(df[code])), home)
-    series = []
-    for region, rows in df.sort_values("year").groupby(code, sort=False):
-        flags = uncertain_flags(rows, status)
-        points = [Point(int(year), _number(v), _shown(txt, v, decimals, lang), flag)
-                  for year, v, txt, flag in zip(rows["year"], rows[value], rows[text], flags)]
-        series.append(Series(rows[label].iloc[0], points, [colours[region]], dash=region == "00",
-                             width=4 if region == home else 2, emphasis=region == home))
-    bands = [Band(band[2], band[0], band[1])] if band is not None else []
-    return ChartSpec("line", title, lang, series, decimals=decimals, reversed_axis=reversed_axis,
-                     axis_title=axis_title, bands=bands)
+def add_breaks(fig: go.Figure, spec: ChartSpec) -> None:
+    """Each break in the series as a dotted vertical line with its label at the top."""
+    for item in spec.breaks:
+        fig.add_vline(x=item.x, line={"color": RIKET, "dash": "dot", "width": 1.5}, annotation_text=item.label,
+                      annotation_position="top", annotation_font={"color": RIKET, "size": 11})
+
+
+def _line_trace(series: Series, points: list, **marker) -> go.Scatter:
+    colour = series.colours[0] if series.colours else None
+    return go.Scatter(
+        x=[p.category for p in points], y=[p.value for p in points], mode="lines+markers", name=series.name,
+        legendgroup=series.group or None,
+        line={"color": colour, "width": series.width, "dash": "dash" if series.dash else "solid"},
+        marker={"symbol": hollow("circle", [p.uncertain for p in points]), "line": {"width": 2, "color": colour},
+                **marker},
+        text=[p.text for p in points], connectgaps=False,
+        hovertemplate="%{fullData.name} %{x}: %{text}<extra></extra>",
+    )
+
+
+def _add_line(fig: go.Figure, trace: go.Scatter, points: list) -> None:
+    fig.add_trace(trace)
+    if any(p.uncertain for p in points):
+        legend_stand_in(fig, fig.data[-1])
+
+
+LOG_TICKS = [1, 2, 5, 10, 20, 50, 100, 200, 500]
 
 
 def _draw_line(spec: ChartSpec) -> go.Figure:
     fig = go.Figure()
     for series in spec.series:
-        colour = series.colours[0] if series.colours else None
-        flags = [p.uncertain for p in series.points]
-        fig.add_trace(go.Scatter(
-            x=[p.category for p in series.points], y=[p.value for p in series.points], mode="lines+markers",
-            name=series.name,
-            line={"color": colour, "width": series.width, "dash": "dash" if series.dash else "solid"},
-            marker={"size": 9 if series.emphasis else 7, "symbol": hollow("circle", flags),
-                    "line": {"width": 2, "color": colour}},
-            text=[p.text for p in series.points], connectgaps=False,
-            hovertemplate="%{fullData.name} %{x}: %{text}<extra></extra>",
-        ))
-        if any(flags):
-            legend_stand_in(fig, fig.data[-1])
-    log = spec.axes.get("y", {}).get("type") == "log"  # an annotation on a log axis is placed in log10 units
+        _add_line(fig, _line_trace(series, series.points, size=9 if series.emphasis else 7), series.points)
     for band in spec.bands:  # its label outside the plot, on the right, never on a data point
         fig.add_hrect(y0=band.low, y1=band.high, fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0)
-        middle = math.log10(band.low * band.high) / 2 if log else (band.low + band.high) / 2
+        # an annotation on a log axis is placed in log10 units
+        middle = math.log10(band.low * band.high) / 2 if spec.log_axis else (band.low + band.high) / 2
         fig.add_annotation(x=1, xref="x domain", y=middle, yref="y", xanchor="left",
                            showarrow=False, text=band.label, font={"color": IN_TOP_FIVE}, xshift=6)
     years = {p.category for s in spec.series for p in s.points}
     fig.update_xaxes(dtick=1 if len(years) < 15 else 2, tickformat="d")
     fig.update_yaxes(tickformat=d3_format(spec.decimals), hoverformat=d3_format(spec.decimals))
-    if spec.reversed_axis:
-        values = [p.value for s in spec.series for p in s.points if p.value is not None]
-        worst = max(values) if values else float("nan")
+    values = _values(spec)
+    worst = max(values) if values else float("nan")
+    if spec.log_axis:  # places 1 to 500 (the world lists), 1 at the top
+        worst = worst if worst == worst else 5
+        fig.update_yaxes(type="log", range=[math.log10(worst * 1.3), math.log10(0.8)], tickvals=LOG_TICKS)
+        fig.update_xaxes(dtick=2)
+    elif spec.reversed_axis:
         fig.update_yaxes(range=[(worst if worst == worst else 5) + 0.7, 0.3], dtick=1 if worst <= 25 else None)
+    add_breaks(fig, spec)
     fig = style(fig, spec.title, spec.lang, y_title=spec.axis_title)
     if spec.bands:
         fig.update_layout(margin={"r": 90})
     return fig
 
 
-def _draw_rank_bands(df: pd.DataFrame, *, code: str, label: str, home: str, lang: str, title: str,
-                         axis_title: str, band_label: str, status: str | None = None) -> go.Figure:
+def _draw_rank_bands(spec: ChartSpec) -> go.Figure:
     """Published ranks over editions: exact places as markers, bands (351–400) as floating bars."""
     fig = go.Figure()
-    colours = region_colours(list(dict.fromkeys(df[code])), home)
-    for entity, rows in df.sort_values("year").groupby(code, sort=False):
-        name, colour = rows[label].iloc[0], colours[entity]
-        exact = rows[rows["value"].notna()]
-        bands = rows[rows["value"].isna() & rows["value_low"].notna()]
-        fig.add_trace(go.Scatter(
-            x=exact["year"], y=exact["value"], mode="lines+markers", name=name, legendgroup=name,
-            line={"color": colour, "width": 3 if entity == home else 2}, text=exact["value_text"],
-            marker={"symbol": hollow("circle", uncertain_flags(exact, status)), "size": 8,
-                    "line": {"width": 2, "color": colour}},
-            hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>",
+    exact_groups = {s.group for s in spec.series if any(p.low is None for p in s.points)}
+    for series in spec.series:
+        bands = [p for p in series.points if p.low is not None]
+        if not bands:
+            _add_line(fig, _line_trace(series, series.points, size=8), series.points)
+            continue
+        fig.add_trace(go.Bar(
+            x=[p.category for p in bands], y=[p.high - p.low for p in bands], base=[p.low for p in bands],
+            name=series.name, legendgroup=series.group or None, marker_color=series.colours[0], opacity=0.45,
+            marker_pattern=hatch([p.uncertain for p in bands]), width=0.5, text=[p.text for p in bands],
+            textposition="none", hovertemplate=(series.group or "%{fullData.name}") + " %{x}: %{text}<extra></extra>",
+            showlegend=series.group not in exact_groups,
         ))
-        if any(uncertain_flags(exact, status)):
-            legend_stand_in(fig, fig.data[-1])
-        if not bands.empty:
-            fig.add_trace(go.Bar(
-                x=bands["year"], y=bands["value_high"] - bands["value_low"], base=bands["value_low"],
-                name=f"{name} ({band_label})", legendgroup=name, marker_color=colour, opacity=0.45,
-                marker_pattern=hatch(uncertain_flags(bands, status)) if any(uncertain_flags(bands, status)) else None,
-                width=0.5, text=bands["value_text"], textposition="none",
-                hovertemplate=f"{name} %{{x}}: %{{text}}<extra></extra>", showlegend=exact.empty,
-            ))
     fig.update_layout(barmode="overlay")
     fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_yaxes(autorange="reversed", tickformat=",d", rangemode="tozero")
-    return style(fig, title, lang, y_title=axis_title)
+    add_breaks(fig, spec)
+    return style(fig, spec.title, spec.lang, y_title=spec.axis_title)
 
 
-def _draw_scatter(df: pd.DataFrame, *, x: str, y: str, code: str, label: str, home: str, lang: str,
-                     title: str, x_title: str, y_title: str, x_decimals: int = 0, y_decimals: int = 0,
-                     hline: tuple | None = None, status: str | None = None) -> go.Figure:
+def _draw_scatter(spec: ChartSpec) -> go.Figure:
     """A labelled scatter (e.g. publication volume against citation average); uncertain points hollow."""
-    df = df.dropna(subset=[x, y]).sort_values([y, x])
-    colours = [HOME if c == home else (RIKET if c == "00" else OTHER) for c in df[code]]
+    series = spec.series[0] if spec.series else Series("")
+    points = series.points
     # neighbours with the same y take turns above and below, so close points keep readable labels
-    same_y = df.groupby(y).cumcount()
-    positions = ["top center" if n % 2 == 0 else "bottom center" for n in same_y]
+    seen: dict = {}
+    positions = []
+    for p in points:
+        seen[p.value] = seen.get(p.value, -1) + 1
+        positions.append("top center" if seen[p.value] % 2 == 0 else "bottom center")
     fig = go.Figure(go.Scatter(
-        x=df[x], y=df[y], mode="markers+text", text=df[label], textposition=positions,
-        marker={"size": 14, "color": colours, "symbol": hollow("circle", uncertain_flags(df, status)),
-                "line": outline(colours, uncertain_flags(df, status))},
-        hovertemplate="%{text}<br>" + x_title + ": %{x}<br>" + y_title + ": %{y}<extra></extra>",
+        x=[p.x for p in points], y=[p.value for p in points], mode="markers+text",
+        text=[p.category for p in points], textposition=positions, marker=markers(series, "circle", 14),
+        hovertemplate="%{text}<br>" + spec.x_title + ": %{x}<br>" + spec.axis_title + ": %{y}<extra></extra>",
     ))
-    if hline is not None:
-        add_reference_line(fig, hline[0], hline[1], horizontal=False)
-    fig.update_xaxes(tickformat=d3_format(x_decimals), hoverformat=d3_format(x_decimals))
-    fig.update_yaxes(tickformat=d3_format(y_decimals), hoverformat=d3_format(y_decimals))
-    if y_decimals == 0 and len(df) and df[y].max() - df[y].min() <= 10:
+    for line in spec.references:
+        add_reference_line(fig, line.value, line.label, horizontal=False, colour=line.colour, dash=line.dash)
+    fig.update_xaxes(tickformat=d3_format(spec.x_decimals), hoverformat=d3_format(spec.x_decimals))
+    fig.update_yaxes(tickformat=d3_format(spec.decimals), hoverformat=d3_format(spec.decimals))
+    values = _values(spec)
+    if spec.decimals == 0 and values and max(values) - min(values) <= 10:
         fig.update_yaxes(dtick=1)  # whole-number ticks, never 10, 10, 11, 11
-    fig = style(fig, title, lang, x_title=x_title, y_title=y_title)
-    if hline is not None:  # room for the line's label right of the plot
-        fig.update_layout(margin={"r": 40 + 8 * len(str(hline[1]))})
+    fig = style(fig, spec.title, spec.lang, x_title=spec.x_title, y_title=spec.axis_title)
+    if spec.references:  # room for the line's label right of the plot
+        fig.update_layout(margin={"r": 40 + 8 * max(len(str(r.label)) for r in spec.references)})
     return fig
 
 
-def top_five_matrix(df: pd.DataFrame, *, lang: str, title: str, legend: dict, columns: list | None = None,
-                    bold_column: str | None = None) -> go.Figure:
-    """Indicators × regions; each cell the rank, coloured in / out of the top five, gap on hover."""
-    rows = list(dict.fromkeys(df["row"]))
-    cols = columns or list(dict.fromkeys(df["column"]))
-    fields = [c for c in ("row", "column", "rank", "decisive", "in_top_five", "cell", "hover") if c in df]
-    # plain objects, not Arrow-backed columns iterated cell by cell (a million observations: 10 000 cells)
-    lookup = {(r.row, r.column): r for r in df[fields].astype(object).itertuples()}
-    heading = None
-    if "undetermined" in df and df["undetermined"].any() and not df["undetermined"].all():
-        # the rows that cannot say in or out (fewer than five with data) under a heading row of their own
-        undetermined = set(df.loc[df["undetermined"].astype(bool), "row"])
-        first = next(r for r in rows if r in undetermined)
-        heading = f"{legend[0]} ↓"
-        rows.insert(rows.index(first), heading)
-    z, text, hover = [], [], []
-    for row in rows:
-        z.append([_state_code(lookup.get((row, col))) for col in cols])
-        text.append([getattr(lookup.get((row, col)), "cell", "") for col in cols])
-        hover.append([getattr(lookup.get((row, col)), "hover", MISSING[lang]) for col in cols])
-    colourscale = [[0, UNDETERMINED], [0.33, UNDETERMINED], [0.34, OUT_OF_TOP_FIVE], [0.66, OUT_OF_TOP_FIVE],
-                   [0.67, IN_TOP_FIVE], [1, IN_TOP_FIVE]]
+def _draw_dots(spec: ChartSpec) -> go.Figure:
+    """Published places as dots on a rank axis (1 at the left), the top five shaded; the highlighted
+    regions (in the accent colour) larger; uncertain ones hollow."""
+    series = spec.series[0] if spec.series else Series("")
+    points = series.points
+    sizes = [16 if colour == HOME else 11 for colour in series.colours]
+    fig = go.Figure(go.Scatter(
+        x=[p.value for p in points], y=[p.category for p in points], mode="markers+text",
+        text=[p.text for p in points], textposition="middle right", cliponaxis=False,
+        marker=markers(series, "circle", sizes), hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
+    ))
+    for band in spec.bands:  # label above the dots
+        fig.add_vrect(x0=band.low, x1=band.high, fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0,
+                      annotation_text=band.label, annotation_position="outside top",
+                      annotation_font={"color": IN_TOP_FIVE}, annotation_yshift=6)
+    top = max(max(_values(spec), default=5), 6) + 1.6  # room for the last dot's label
+    fig.update_xaxes(range=[0.5, top], dtick=1 if top <= 25 else None, tickformat=",d")
+    return style(fig, spec.title, spec.lang, x_title=spec.axis_title, height=max(320, 70 + 30 * len(points)))
+
+
+def _draw_profile(spec: ChartSpec) -> go.Figure:
+    """Normalised scores 0–1 per indicator (rows), one dot per region; home region accented; uncertain
+    values hollow."""
+    fig = go.Figure()
+    for series in spec.series:
+        points = series.points
+        fig.add_trace(go.Scatter(
+            x=[p.value for p in points], y=[p.category for p in points], mode="markers", name=series.name,
+            text=[p.text for p in points],
+            marker=markers(series, "diamond" if series.emphasis else "circle", 16 if series.emphasis else 11),
+            hovertemplate="%{fullData.name}<br>%{y}: %{text}<extra></extra>",
+        ))
+        if any(p.uncertain for p in points):
+            legend_stand_in(fig, fig.data[-1])
+    fig.update_xaxes(range=[-0.05, 1.05], tickformat=".1f")
+    fig.update_yaxes(autorange="reversed")
+    rows = {p.category for s in spec.series for p in s.points}
+    fig = style(fig, spec.title, spec.lang, x_title=spec.axis_title, height=max(400, 190 + 40 * len(rows)))
+    # the legend at the foot of the figure, below the x-axis title (it used to sit on it); room on the
+    # right for the axis title, which is wider than the plot beside long row names
+    fig.update_layout(legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0.01,
+                              "xref": "container", "x": 0.01},
+                      margin={"b": 120, "r": 90})
+    return fig
+
+
+def _draw_bar_v(spec: ChartSpec) -> go.Figure:
+    fig = go.Figure()
+    for series in spec.series:
+        fig.add_trace(go.Bar(
+            x=[p.category for p in series.points], y=[p.value for p in series.points], name=series.name,
+            text=[p.text for p in series.points], textposition="outside", marker_color=series.colours[0],
+            cliponaxis=False, hovertemplate="%{x} · " + str(series.name) + ": %{text}<extra></extra>",
+        ))
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(tickformat=d3_format(spec.decimals), hoverformat=d3_format(spec.decimals))
+    if spec.highlight is not None:
+        categories = list(dict.fromkeys(p.category for s in spec.series for p in s.points))
+        fig.update_xaxes(tickvals=categories,
+                         ticktext=[f"<b>{c}</b>" if c == spec.highlight else c for c in categories])
+    fig = style(fig, spec.title, spec.lang, y_title=spec.axis_title)
+    # the legend between the title and the bars: below them it covered the region names
+    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, margin={"t": 110})
+    return fig
+
+
+# the colour of each shade of a matrix (chartspec.Cell), and of its swatch in the legend
+SHADES = {"matrix": {2: IN_TOP_FIVE, 1: OUT_OF_TOP_FIVE, 0: UNDETERMINED},
+          "coverage": {2: OTHER, 1: OUT_OF_TOP_FIVE, 0: "#F2F2F2"}}
+SWATCHES = {"matrix": SHADES["matrix"], "coverage": {**SHADES["coverage"], 0: "#D9D9D9"}}
+
+
+def _draw_cells(spec: ChartSpec) -> go.Figure:
+    """Rows × columns, each cell shaded by its class (in / out of the top five; value / missing / not
+    collected), its text in it and its hover; a row without cells is a heading, in bold; the highlighted
+    column (the home region) framed in the accent colour."""
+    rows, cols, lang = spec.rows, spec.columns, spec.lang
+    lookup = {(c.row, c.column): c for c in spec.cells}
+    z = [[getattr(lookup.get((r, c)), "shade", None) for c in cols] for r in rows]
+    texts = any(c.text for c in spec.cells)
+    shades = SHADES[spec.kind]
+    scale = [[0, shades[0]], [0.33, shades[0]], [0.34, shades[1]], [0.66, shades[1]], [0.67, shades[2]],
+             [1, shades[2]]]
     # the texts as numpy arrays: plotly copies them whole, where nested lists are validated and deep-copied
     # cell by cell (z stays a list of rows: small numbers, and its JSON keeps one array per row)
-    text, hover = np.array(text, dtype=object), np.array(hover, dtype=object)
+    hover = np.array([[getattr(lookup.get((r, c)), "hover", MISSING[lang]) for c in cols] for r in rows], dtype=object)
+    text = np.array([[getattr(lookup.get((r, c)), "text", "") for c in cols] for r in rows], dtype=object)
     fig = go.Figure(go.Heatmap(
-        z=z, x=cols, y=rows, text=text, texttemplate="%{text}", customdata=hover, zmin=0, zmax=2,
-        colorscale=colourscale, showscale=False, xgap=3, ygap=3,
-        hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>",
+        z=z, x=cols, y=rows, text=text if texts else None, texttemplate="%{text}" if texts else None,
+        customdata=hover, zmin=0, zmax=2, colorscale=scale, showscale=False, xgap=3 if texts else 2,
+        ygap=3 if texts else 2, hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>",
     ))
-    for state, colour in ((2, IN_TOP_FIVE), (1, OUT_OF_TOP_FIVE), (0, UNDETERMINED)):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=legend[state],
-                                 marker={"symbol": "square", "size": 14, "color": colour}))
-    fig.update_yaxes(autorange="reversed", tickvals=rows,
-                     ticktext=[f"<b>{r}</b>" if r == heading else r for r in rows])
-    # column names level (slanted ones ran into the title at 1280×720); many columns stand upright
-    home_name = f'<b><span style="color:{HOME}">{bold_column}</span></b>'
-    # the names a size smaller than the body, so five of them sit side by side beside a sidebar at 1280×720
-    fig.update_xaxes(side="top", tickvals=cols, ticktext=[home_name if c == bold_column else c for c in cols],
+    for shade in (2, 1, 0):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=spec.legend[shade],
+                                 marker={"symbol": "square", "size": 14, "color": SWATCHES[spec.kind][shade]}))
+    filled = {c.row for c in spec.cells}
+    fig.update_yaxes(autorange="reversed", tickvals=rows, ticktext=[r if r in filled else f"<b>{r}</b>" for r in rows])
+    # column names level (slanted ones ran into the title at 1280×720); many columns stand upright; the
+    # names a size smaller than the body, so five of them sit side by side beside a sidebar at 1280×720
+    home = f'<b><span style="color:{HOME}">{spec.highlight}</span></b>'
+    fig.update_xaxes(side="top", tickvals=cols, ticktext=[home if c == spec.highlight else c for c in cols],
                      tickangle=0 if len(cols) <= 7 else -90, tickfont={"size": 11})
-    if bold_column in cols:  # the home region's column framed in its accent colour, as it is drawn in charts
-        index = cols.index(bold_column)
+    if spec.highlight in cols:  # the home region's column framed in its accent colour, as it is drawn in charts
+        index = cols.index(spec.highlight)
         fig.add_shape(type="rect", xref="x", yref="paper", x0=index - 0.5, x1=index + 0.5, y0=0, y1=1,
                       line={"color": HOME, "width": 3.5}, fillcolor="rgba(0,0,0,0)", layer="above")
-    fig = style(fig, title, lang, height=max(320, 160 + 34 * len(rows)))
+    height = 160 + 34 * len(rows) if texts else 180 + 26 * len(rows)
+    fig = style(fig, spec.title, lang, height=max(320 if texts else 360, height))
     fig.update_layout(margin={"t": 110 if len(cols) <= 7 else 190})
     return fig
-
-
-def _state_code(row) -> float | None:
-    """2 in the top five, 1 outside, 0 ranked but not decisive (queries/models/40_ranked.sql), None no value."""
-    if row is None or is_missing(getattr(row, "rank", None)):
-        return None
-    decisive = getattr(row, "decisive", True)
-    if is_missing(decisive) or not bool(decisive) or is_missing(row.in_top_five):
-        return 0
-    return 2 if bool(row.in_top_five) else 1
 
 
 @lru_cache(maxsize=1)
@@ -451,297 +448,88 @@ def _label_point(rings: list) -> tuple[float, float]:
 RANK_SCALE = "Blues"
 
 
-def _draw_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str, text: str, home: str,
-               focus: set, lang: str, title: str, axis_title: str, rank_title: str, decimals: int,
-               status: str | None = None) -> go.Figure:
-    """The regions coloured by their place (1 = best, so one very high value cannot flatten the rest),
-    the place written on each, the focus regions outlined; beside the map the same regions as bars of
-    their values, best first, missing last."""
-    from plotly.colors import sample_colorscale
-    from plotly.subplots import make_subplots
-
-    ranked = df[df[rank].notna()].sort_values(rank)
-    missing = df[df[rank].isna()]
+def _draw_map(spec: ChartSpec) -> go.Figure:
+    """The regions shaded by their place (1 = best, darkest), the place written on each, the focus regions
+    framed, uncertain ones with a dotted border; beside the map the same regions as bars of their values
+    (the spec's series), best first, missing last."""
     fig = make_subplots(rows=1, cols=2, column_widths=[0.34, 0.66], horizontal_spacing=0.18)
     outlines = _outlines()
-    n = max(int(ranked[rank].max()) if not ranked.empty else 1, 2)
-    shade = {c: sample_colorscale(RANK_SCALE, [1 - (r - 1) / (n - 1) * 0.85])[0]
-             for c, r in zip(ranked[code], ranked[rank])}
-    for row in pd.concat([ranked, missing]).itertuples():
-        region = getattr(row, code)
-        if region not in outlines:
-            continue
-        xs, ys = _ring_path(outlines[region])
+    areas = [a for a in spec.areas if a.code in outlines]
+    ranks = [a.rank for a in spec.areas if a.rank is not None]
+    n = max(max(ranks, default=1), 2)
+
+    def shade(rank) -> str:
+        return sample_colorscale(RANK_SCALE, [1 - (rank - 1) / (n - 1) * 0.85])[0] if rank is not None else "#E5E5E5"
+
+    for area in areas:
+        xs, ys = _ring_path(outlines[area.code])
         fig.add_trace(go.Scatter(
             x=xs, y=ys, fill="toself", mode="lines", line={"color": "white", "width": 0.8},
-            fillcolor=shade.get(region, "#E5E5E5"), hoveron="fills", hoverinfo="name",
-            name=f"{getattr(row, label)}: {getattr(row, text)}", showlegend=False,
+            fillcolor=shade(area.rank), hoveron="fills", hoverinfo="name", name=f"{area.name}: {area.text}",
+            showlegend=False,
         ), row=1, col=1)
-    for codes, colour, width in ((sorted(focus - {home}), "#1f2d3d", 2.2), ([home], HOME, 3.2)):
-        for region in (c for c in codes if c in outlines and c in set(df[code])):
-            xs, ys = _ring_path(outlines[region])
-            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": width},
-                                     hoverinfo="skip", showlegend=False), row=1, col=1)
-    uncertain = df[uncertain_flags(df, status)]
-    for region in (c for c in uncertain[code] if c in outlines):  # a map cannot hatch: a dotted border
-        xs, ys = _ring_path(outlines[region])
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": "#222222", "width": 2.5, "dash": "dot"},
-                                 hoverinfo="skip", showlegend=False, name=region), row=1, col=1)
-    placed = ranked[ranked[code].isin(outlines)]
-    points = [_label_point(outlines[c]) for c in placed[code]]
+    borders = [(a, FRAME, 2.2, None) for a in areas if a.frame == "focus"]
+    borders += [(a, HOME, 3.2, None) for a in areas if a.frame == "home"]
+    borders += [(a, "#222222", 2.5, "dot") for a in areas if a.uncertain]  # a map cannot hatch: a dotted border
+    for area, colour, width, dash in borders:
+        xs, ys = _ring_path(outlines[area.code])
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": width, "dash": dash},
+                                 hoverinfo="skip", showlegend=False, name=area.code), row=1, col=1)
+    placed = [a for a in areas if a.rank is not None]
+    centres = [_label_point(outlines[a.code]) for a in placed]
     fig.add_trace(go.Scatter(
-        x=[p[0] for p in points], y=[p[1] for p in points], mode="text", hoverinfo="skip", showlegend=False,
-        text=[str(int(r)) for r in placed[rank]],
-        textfont={"size": 12, "color": ["white" if r <= n * 0.5 else "#1f2d3d" for r in placed[rank]]},
+        x=[c[0] for c in centres], y=[c[1] for c in centres], mode="text", hoverinfo="skip", showlegend=False,
+        text=[str(a.rank) for a in placed],
+        textfont={"size": 12, "color": ["white" if a.rank <= n * 0.5 else FRAME for a in placed]},
     ), row=1, col=1)
     fig.add_trace(go.Scatter(  # the colour scale's legend: place 1 (darkest) to n
         x=[None], y=[None], mode="markers", hoverinfo="skip", showlegend=False,
         marker={"color": [1, n], "cmin": 1, "cmax": n, "showscale": True,
                 "colorscale": [[0, sample_colorscale(RANK_SCALE, [1.0])[0]],
                                [1, sample_colorscale(RANK_SCALE, [0.15])[0]]],
-                "colorbar": {"title": {"text": rank_title}, "x": 0.0, "xanchor": "right", "len": 0.5,
+                "colorbar": {"title": {"text": spec.scale_title}, "x": 0.0, "xanchor": "right", "len": 0.5,
                              "thickness": 12, "tickvals": sorted({1, 5, n}), "tickformat": "d", "y": 0.75}},
     ), row=1, col=1)
     fig.update_xaxes(visible=False, row=1, col=1)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, row=1, col=1)
-    bars = pd.concat([ranked, missing])
-    names = [f"{int(r)}. {n_}" if r == r else f"– {n_}" for r, n_ in zip(bars[rank], bars[label])]
-    flags = uncertain_flags(bars, status)
+    series = spec.series[0] if spec.series else Series("")
+    bars = series.points
     fig.add_trace(go.Bar(
-        x=bars[value], y=names, orientation="h", text=bars[text], textposition="outside", cliponaxis=False,
-        marker_pattern=hatch(flags) if any(flags) else None,
-        marker_color=[HOME if c == home else OTHER for c in bars[code]],
-        marker_line_color=["#1f2d3d" if c in focus else "rgba(0,0,0,0)" for c in bars[code]],
-        marker_line_width=[1.5 if c in focus else 0 for c in bars[code]],
+        x=[p.value for p in bars], y=[p.category for p in bars], orientation="h", text=[p.text for p in bars],
+        textposition="outside", cliponaxis=False, marker_pattern=hatch([p.uncertain for p in bars]),
+        marker_color=series.colours,
+        marker_line_color=[FRAME if p.outlined else "rgba(0,0,0,0)" for p in bars],
+        marker_line_width=[1.5 if p.outlined else 0 for p in bars],
         hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
     ), row=1, col=2)
     fig.update_yaxes(autorange="reversed", dtick=1, row=1, col=2)
-    values = bars[value].dropna().astype(float)
-    if len(values) and values.min() >= 0:
-        fig.update_xaxes(range=[0, values.max() * 1.35], row=1, col=2)
-    fig.update_xaxes(title_text=axis_title, tickformat=d3_format(decimals), hoverformat=d3_format(decimals),
-                     row=1, col=2)
-    styled = style(fig, title, lang, height=max(600, 100 + 27 * len(bars)))
+    values = [p.value for p in bars if p.value is not None]
+    if values and min(values) >= 0:
+        fig.update_xaxes(range=[0, max(values) * 1.35], row=1, col=2)
+    fig.update_xaxes(title_text=spec.axis_title, tickformat=d3_format(spec.decimals),
+                     hoverformat=d3_format(spec.decimals), row=1, col=2)
+    styled = style(fig, spec.title, spec.lang, height=max(600, 100 + 27 * len(bars)))
     styled.update_layout(margin={"l": 60, "r": 40, "t": 70, "b": 40}, plot_bgcolor="white")
     return styled
-
-
-def _draw_profile(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text: str, home: str,
-              lang: str, title: str, x_title: str, status: str | None = None) -> go.Figure:
-    """Normalised scores 0–1 per indicator (rows), one dot per region; home region accented; uncertain
-    values hollow."""
-    fig = go.Figure()
-    colours = region_colours(list(dict.fromkeys(df[code])), home)
-    for region, rows in df.groupby(code, sort=False):
-        fig.add_trace(go.Scatter(
-            x=rows[x], y=rows[row], mode="markers", name=rows[label].iloc[0], text=rows[text],
-            marker={"size": 16 if region == home else 11, "color": colours[region],
-                    "symbol": hollow("diamond" if region == home else "circle", uncertain_flags(rows, status)),
-                    "line": outline(colours[region], uncertain_flags(rows, status))},
-            hovertemplate="%{fullData.name}<br>%{y}: %{text}<extra></extra>",
-        ))
-        if any(uncertain_flags(rows, status)):
-            legend_stand_in(fig, fig.data[-1])
-    fig.update_xaxes(range=[-0.05, 1.05], tickformat=".1f")
-    fig.update_yaxes(autorange="reversed")
-    fig = style(fig, title, lang, x_title=x_title, height=max(400, 190 + 40 * df[row].nunique()))
-    # the legend at the foot of the figure, below the x-axis title (it used to sit on it); room on the
-    # right for the axis title, which is wider than the plot beside long row names
-    fig.update_layout(legend={"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0.01,
-                              "xref": "container", "x": 0.01},
-                      margin={"b": 120, "r": 90})
-    return fig
-
-
-def grouped_bars(df: pd.DataFrame, *, category: str, group: str, value: str, text: str, lang: str, title: str,
-                 axis_title: str, decimals: int = 0, home_label: str | None = None) -> ChartSpec:
-    """Vertical bars, one group per category (region), one colour per group (e.g. sector)."""
-    series = []
-    for i, (name, rows) in enumerate(df.groupby(group, sort=False)):
-        points = [Point(c, _number(v), _shown(txt, v, decimals, lang))
-                  for c, v, txt in zip(rows[category], rows[value], rows[text])]
-        series.append(Series(name, points, [PALETTE[i % len(PALETTE)]]))
-    return ChartSpec("bar_v", title, lang, series, decimals=decimals, axis_title=axis_title, highlight=home_label)
-
-
-def _draw_bar_v(spec: ChartSpec) -> go.Figure:
-    fig = go.Figure()
-    for series in spec.series:
-        fig.add_trace(go.Bar(
-            x=[p.category for p in series.points], y=[p.value for p in series.points], name=series.name,
-            text=[p.text for p in series.points], textposition="outside", marker_color=series.colours[0],
-            cliponaxis=False, hovertemplate="%{x} · " + str(series.name) + ": %{text}<extra></extra>",
-        ))
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(tickformat=d3_format(spec.decimals), hoverformat=d3_format(spec.decimals))
-    if spec.highlight is not None:
-        categories = list(dict.fromkeys(p.category for s in spec.series for p in s.points))
-        fig.update_xaxes(tickvals=categories,
-                         ticktext=[f"<b>{c}</b>" if c == spec.highlight else c for c in categories])
-    fig = style(fig, spec.title, spec.lang, y_title=spec.axis_title)
-    # the legend between the title and the bars: below them it covered the region names
-    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, margin={"t": 110})
-    return fig
-
-
-def _draw_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str, highlight: set, lang: str,
-              title: str, axis_title: str, band_label: str, status: str | None = None) -> go.Figure:
-    """Published places as dots on a rank axis (1 at the left), the top five shaded; uncertain ones hollow."""
-    df = df.dropna(subset=[rank]).sort_values(rank, ascending=False)
-    colours = [HOME if c in highlight else OTHER for c in df[code]]
-    sizes = [16 if c in highlight else 11 for c in df[code]]
-    fig = go.Figure(go.Scatter(
-        x=df[rank], y=df[label], mode="markers+text", text=df[text], textposition="middle right", cliponaxis=False,
-        marker={"color": colours, "size": sizes, "symbol": hollow("circle", uncertain_flags(df, status)),
-                "line": outline(colours, uncertain_flags(df, status))},
-        hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
-    ))
-    fig.add_vrect(x0=0.5, x1=5.5, fillcolor=IN_TOP_FIVE, opacity=0.12, line_width=0,  # label above the dots
-                  annotation_text=band_label, annotation_position="outside top",
-                  annotation_font={"color": IN_TOP_FIVE}, annotation_yshift=6)
-    top = max(float(df[rank].max()) if not df.empty else 5, 6) + 1.6  # room for the last dot's label
-    fig.update_xaxes(range=[0.5, top], dtick=1 if top <= 25 else None, tickformat=",d")
-    return style(fig, title, lang, x_title=axis_title, height=max(320, 70 + 30 * len(df)))
-
-
-# --- the Plotly-only kinds (pictures in the deck): the spec holds the numbers for the speaker notes and, in
-# ``draw``, what the kind's renderer draws from
-
-def _text(value) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def rank_bands_over_time(df: pd.DataFrame, *, code: str, label: str, home: str, lang: str, title: str,
-                         axis_title: str, band_label: str, status: str | None = None) -> ChartSpec:
-    """Published ranks over editions: exact places as markers, bands (351–400) as floating bars."""
-    series = []
-    for _, rows in df.sort_values("year").groupby(code, sort=False):
-        name = rows[label].iloc[0]
-        exact = rows[rows["value"].notna()]
-        bands = rows[rows["value"].isna() & rows["value_low"].notna()]
-        series.append(Series(name, [Point(int(y), float(v), _shown(txt, v, 0, lang), flag) for y, v, txt, flag
-                                    in zip(exact["year"], exact["value"], exact["value_text"],
-                                           uncertain_flags(exact, status))]))
-        if not bands.empty:  # floating bars: the published band's text, no single value
-            series.append(Series(f"{name} ({band_label})", [Point(int(y), None, _text(txt), flag) for y, txt, flag
-                                                             in zip(bands["year"], bands["value_text"],
-                                                                    uncertain_flags(bands, status))]))
-    draw = {"df": df, "code": code, "label": label, "home": home, "lang": lang, "title": title,
-            "axis_title": axis_title, "band_label": band_label, "status": status}
-    return ChartSpec("rank_bands", title, lang, series, reversed_axis=True, axis_title=axis_title, draw=draw)
-
-
-def scatter_labelled(df: pd.DataFrame, *, x: str, y: str, code: str, label: str, home: str, lang: str,
-                     title: str, x_title: str, y_title: str, x_decimals: int = 0, y_decimals: int = 0,
-                     hline: tuple | None = None, status: str | None = None) -> ChartSpec:
-    """A labelled scatter (e.g. publication volume against citation average); uncertain points hollow."""
-    shown = df.dropna(subset=[x, y]).sort_values([y, x])
-    points = [Point(name, None, f"{x_title} {number(a, x_decimals, lang)}; {y_title} {number(b, y_decimals, lang)}",
-                    flag) for name, a, b, flag in zip(shown[label], shown[x], shown[y], uncertain_flags(shown, status))]
-    draw = {"df": df, "x": x, "y": y, "code": code, "label": label, "home": home, "lang": lang, "title": title,
-            "x_title": x_title, "y_title": y_title, "x_decimals": x_decimals, "y_decimals": y_decimals,
-            "hline": hline, "status": status}
-    return ChartSpec("scatter", title, lang, [Series("", points)], decimals=y_decimals, axis_title=y_title,
-                     references=_references(None, hline), draw=draw)
-
-
-def top_five_matrix_spec(df: pd.DataFrame, *, lang: str, title: str, legend: dict, columns: list | None = None,
-                         bold_column: str | None = None) -> ChartSpec:
-    """The matrix (``top_five_matrix``) as a spec: one series per indicator row, the cells' texts as points."""
-    cols = columns or list(dict.fromkeys(df["column"]))
-    cells = dict(zip(zip(df["row"], df["column"]), df["cell"])) if "cell" in df else {}
-    series = [Series(row, [Point(col, None, _text(cells.get((row, col)))) for col in cols])
-              for row in dict.fromkeys(df["row"])]
-    draw = {"df": df, "lang": lang, "title": title, "legend": legend, "columns": columns,
-            "bold_column": bold_column}
-    return ChartSpec("matrix", title, lang, series, draw=draw)
-
-
-def ranked_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str, text: str, home: str,
-               focus: set, lang: str, title: str, axis_title: str, rank_title: str, decimals: int,
-               status: str | None = None) -> ChartSpec:
-    """The regions coloured by their place beside the same regions as ranked bars (``_draw_map``)."""
-    bars = pd.concat([df[df[rank].notna()].sort_values(rank), df[df[rank].isna()]])
-    names = [f"{int(r)}. {n}" if r == r else f"– {n}" for r, n in zip(bars[rank], bars[label])]
-    points = [Point(name, _number(v), _text(txt), flag)
-              for name, v, txt, flag in zip(names, bars[value], bars[text], uncertain_flags(bars, status))]
-    draw = {"df": df, "code": code, "label": label, "rank": rank, "value": value, "text": text, "home": home,
-            "focus": focus, "lang": lang, "title": title, "axis_title": axis_title, "rank_title": rank_title,
-            "decimals": decimals, "status": status}
-    return ChartSpec("map", title, lang, [Series("", points)], decimals=decimals, axis_title=axis_title, draw=draw)
-
-
-def dot_strip(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text: str, home: str,
-              lang: str, title: str, x_title: str, status: str | None = None) -> ChartSpec:
-    """Normalised scores 0–1 per indicator (rows), one dot per region (``_draw_profile``)."""
-    series = [Series(rows[label].iloc[0], [Point(str(r), _number(v), _shown(txt, v, 1, lang), flag)
-                                           for r, v, txt, flag in zip(rows[row], rows[x], rows[text],
-                                                                      uncertain_flags(rows, status))])
-              for _, rows in df.groupby(code, sort=False)]
-    draw = {"df": df, "x": x, "row": row, "code": code, "label": label, "text": text, "home": home, "lang": lang,
-            "title": title, "x_title": x_title, "status": status}
-    return ChartSpec("profile", title, lang, series, decimals=1, axis_title=x_title, draw=draw)
-
-
-def rank_dots(df: pd.DataFrame, *, rank: str, label: str, code: str, text: str, highlight: set, lang: str,
-              title: str, axis_title: str, band_label: str, status: str | None = None) -> ChartSpec:
-    """Published places as dots on a rank axis, the top five shaded (``_draw_dots``)."""
-    shown = df.dropna(subset=[rank]).sort_values(rank, ascending=False)
-    flags = uncertain_flags(shown, status)
-    points = [Point(name, float(r), _shown(txt, r, 0, lang), flag)
-              for name, r, txt, flag in zip(shown[label], shown[rank], shown[text], flags)]
-    draw = {"df": df, "rank": rank, "label": label, "code": code, "text": text, "highlight": highlight,
-            "lang": lang, "title": title, "axis_title": axis_title, "band_label": band_label, "status": status}
-    return ChartSpec("dots", title, lang, [Series("", points)], axis_title=axis_title,
-                     bands=[Band(band_label, 0.5, 5.5)], draw=draw)
-
-
-def coverage_matrix(z: list, hover: list, *, rows: list, cols: list, legend: dict, lang: str,
-                    title: str) -> ChartSpec:
-    """Indicators × regions: a value, missing in the source, or not collected (``legend`` by code 2, 1, 0)."""
-    draw = {"z": z, "hover": hover, "rows": rows, "cols": cols, "legend": legend, "lang": lang, "title": title}
-    return ChartSpec("coverage", title, lang, draw=draw)
-
-
-def _draw_coverage(*, z: list, hover: list, rows: list, cols: list, legend: dict, lang: str,
-                   title: str) -> go.Figure:
-    scale = [[0, "#F2F2F2"], [0.33, "#F2F2F2"], [0.34, OUT_OF_TOP_FIVE], [0.66, OUT_OF_TOP_FIVE],
-             [0.67, OTHER], [1, OTHER]]
-    fig = go.Figure(go.Heatmap(z=z, x=cols, y=rows, customdata=hover, colorscale=scale, zmin=0, zmax=2,
-                               showscale=False, xgap=2, ygap=2,
-                               hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>"))
-    for code, colour in ((2, OTHER), (1, OUT_OF_TOP_FIVE), (0, "#D9D9D9")):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=legend[code],
-                                 marker={"symbol": "square", "size": 14, "color": colour}))
-    fig.update_yaxes(autorange="reversed", tickvals=rows, ticktext=rows)
-    # level column names (slanted ones ran into the title); many columns stand upright
-    fig.update_xaxes(side="top", tickvals=cols, ticktext=cols, tickangle=0 if len(cols) <= 7 else -90,
-                     tickfont={"size": 11})
-    fig = style(fig, title, lang, height=max(360, 180 + 26 * len(rows)))
-    fig.update_layout(margin={"t": 110 if len(cols) <= 7 else 190})
-    return fig
 
 
 RENDERERS = {
     "bar_h": _draw_bar_h,
     "bar_v": _draw_bar_v,
     "line": _draw_line,
-    "rank_bands": lambda spec: _draw_rank_bands(**spec.draw),
-    "scatter": lambda spec: _draw_scatter(**spec.draw),
-    "matrix": lambda spec: top_five_matrix(**spec.draw),
-    "map": lambda spec: _draw_map(**spec.draw),
-    "profile": lambda spec: _draw_profile(**spec.draw),
-    "dots": lambda spec: _draw_dots(**spec.draw),
-    "coverage": lambda spec: _draw_coverage(**spec.draw),
+    "rank_bands": _draw_rank_bands,
+    "scatter": _draw_scatter,
+    "matrix": _draw_cells,
+    "coverage": _draw_cells,
+    "map": _draw_map,
+    "profile": _draw_profile,
+    "dots": _draw_dots,
 }
 
 
 def figure(spec: ChartSpec) -> go.Figure:
-    """The Plotly figure of a chart specification: its kind's renderer, then the spec's own axis settings
-    and height."""
+    """The Plotly figure of a chart specification: its kind's renderer, then the spec's own height."""
     fig = RENDERERS[spec.kind](spec)
-    for axis, settings in spec.axes.items():
-        (fig.update_xaxes if axis == "x" else fig.update_yaxes)(**settings)
     if spec.height:
         fig.update_layout(height=spec.height)
     return fig

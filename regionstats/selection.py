@@ -33,17 +33,9 @@ class Selection:
     slide: int = 0
 
     @property
-    def latest_only(self) -> bool:
-        return self.year_to is None
-
-    @property
     def counties(self) -> list[str]:
         """The chosen regions without Riket."""
         return [r for r in self.regions if r != RIKET]
-
-    @property
-    def with_riket(self) -> list[str]:
-        return list(dict.fromkeys(list(self.regions) + [RIKET]))
 
     def replace(self, **changes) -> "Selection":
         return replace(self, **changes)

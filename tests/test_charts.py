@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from regionstats import charts, formatting
+from regionstats import charts, formatting, specs
 
 
 def test_swedish_and_english_number_formats():
@@ -31,7 +31,7 @@ def test_map_rings_are_wound_for_d3():
 def test_bar_chart_marks_missing_values_and_home_region():
     df = pd.DataFrame({"code": ["18", "03", "05"], "label": ["Örebro", "Uppsala", "Östergötland"],
                        "value": [893.0, 5556.0, None], "text": ["893 kr", "5 556 kr", "saknas"]})
-    fig = charts.figure(charts.bar_by_region(df, value="value", label="label", code="code", text="text", home="18",
+    fig = charts.figure(specs.bar_by_region(df, value="value", label="label", code="code", text="text", home="18",
                                              lang="sv", title="T", axis_title="kr per invånare"))
     bar, missing = fig.data
     assert list(bar.y) == ["Örebro", "Uppsala"]

@@ -66,7 +66,7 @@ def test_presentation_mode_shows_one_chart_at_a_time():
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.query_params["present"] = "1"
     at.run()
-    at.switch_page("pages/3_finansiering.py").run()
+    at.switch_page("pages/5_finansiering.py").run()
     assert not at.exception, at.exception
     assert len(at.get("plotly_chart")) == 1
     assert f'class="present-title">{titles[0]}<' in shown(at)

@@ -15,7 +15,7 @@ from pptx.util import Inches
 
 from regionstats import chartspec
 from regionstats.cli import main
-from regionstats.export import slides
+from regionstats.export import pptx_charts
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"klicka\")", "+1+1", "-2+3", "@SUM(A1)"]
@@ -144,7 +144,8 @@ def test_formula_like_names_in_a_slide_chart_stay_text(kind):
     data = chartspec.ChartSpec(kind, "T", "sv", series, missing, axis_title="kr")
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
-    slides.native_chart(prs.slides.add_slide(prs.slide_layouts[6]), data, "sv")
+    pptx_charts.native_chart(prs.slides.add_slide(prs.slide_layouts[6]), data, "sv", Inches(0.5), Inches(1.3),
+                             Inches(12.3), Inches(5.3))
     buffer = io.BytesIO()
     prs.save(buffer)
     books = chart_workbooks(buffer.getvalue())

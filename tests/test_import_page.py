@@ -34,7 +34,7 @@ def data_copy(tmp_path, monkeypatch):
 
 def open_data_page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
-    at.switch_page("pages/9_data.py").run()
+    at.switch_page("pages/10_data.py").run()
     assert not at.exception
     return at
 
@@ -82,7 +82,7 @@ def test_a_year_of_population_from_a_saved_scb_answer_reaches_the_funding_page(t
         import json
 
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
-        at.switch_page("pages/3_finansiering.py").run()
+        at.switch_page("pages/5_finansiering.py").run()
         assert not at.exception
         fig = next(json.loads(c.proto.spec) for c in at.get("plotly_chart")
                    if "per invånare, 2021" in json.loads(c.proto.spec)["layout"]["title"]["text"])

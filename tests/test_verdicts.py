@@ -6,7 +6,7 @@ import io
 import pytest
 from pptx import Presentation
 
-from regionstats import queries
+from regionstats import charts, queries, specs
 from regionstats.export import slides
 from regionstats.selection import Selection
 from regionstats.views import Context, label_levels, label_regions, place_text
@@ -54,7 +54,7 @@ def test_matrix_cell_marks_a_provisional_value_and_grey_for_not_decisive(ctx):
     assert panels.cell == "4 av 6 *"
     assert "ej avgörande" in panels.hover
     chart = overview.matrix_chart(ctx, overview.county_gaps(ctx))
-    heatmap = chart.figure.data[0]
+    heatmap = charts.figure(chart.spec).data[0]
     row = list(heatmap.y).index(panels.row)
     col = list(heatmap.x).index("Örebro")
     assert heatmap.z[row][col] == 0  # grey: not decisive
@@ -72,7 +72,7 @@ def test_kpi_card_marks_a_provisional_value(con):
 
 def test_chart_hatches_provisional_bars_with_a_footnote(ctx):
     view = top_five.gap_chart(ctx, "panels")
-    bar = next(tr for tr in view.figure.data if tr.type == "bar")
+    bar = next(tr for tr in charts.figure(view.spec).data if tr.type == "bar")
     hatched = {label for label, shape in zip(bar.y, bar.marker.pattern.shape) if shape}
     assert hatched == {"Örebro", "Östergötland"}
     assert view.status_notes == ["* Preliminärt värde – Östergötland 2018, Örebro 2018: Härlett ur en lista"]
@@ -120,11 +120,10 @@ def test_status_column_speaks_the_pages_language(con):
 def test_a_hollow_first_point_does_not_make_the_legend_hollow():
     import pandas as pd
 
-    from regionstats import charts
     df = pd.DataFrame({"region_code": ["18", "18", "01", "01"], "label": ["Örebro", "Örebro", "Stockholm", "Stockholm"],
                        "year": [2020, 2021, 2020, 2021], "value": [1.0, 2.0, 3.0, 4.0], "text": ["a", "b", "c", "d"],
                        "status": ["provisional", "published", "published", "published"]})
-    spec = charts.lines_over_time(df, value="value", code="region_code", label="label", text="text", home="18",
+    spec = specs.lines_over_time(df, value="value", code="region_code", label="label", text="text", home="18",
                                   lang="sv", title="t", axis_title="a", status="status")
     fig = charts.figure(spec)
     orebro = [tr for tr in fig.data if tr.name == "Örebro"]
@@ -146,7 +145,7 @@ def test_map_outlines_a_provisional_region_and_footnotes_it(ctx):
     from regionstats.views import map as map_view
     view = map_view.map_chart(ctx, "panels")
     # the map draws regions as shapes (council): an uncertain region gets a dotted dark border of its own
-    outlined = [tr for tr in view.figure.data if tr.type == "scatter" and tr.line.color == "#222222"]
+    outlined = [tr for tr in charts.figure(view.spec).data if tr.type == "scatter" and tr.line.color == "#222222"]
     assert {tr.name for tr in outlined} == {"05", "18"}
     assert view.status_notes == ["* Preliminärt värde – Östergötland 2018, Örebro 2018: Härlett ur en lista"]
 
@@ -176,7 +175,7 @@ def test_matrix_draws_key_and_goal_indicators_first_and_counts_the_rest(ctx, mon
     # indicator before money and publications; drawn in the matrix's order (category, then id)
     assert overview.matrix_indicators(ctx, gaps) == (["score", "place", "citation_avg_clinical_pct"], 8)
     chart = overview.matrix_chart(ctx, gaps)
-    rows = list(chart.figure.data[0].y)
+    rows = list(charts.figure(chart.spec).data[0].y)
     assert len(rows) == 4 and rows[2] == "Ej avgörande ↓"  # the undecided row under its own heading
     assert [r.split(" (")[0] for r in rows[:2]] == ["score sv", "place sv"]
     assert "Visar 3 av 8 indikatorer" in " ".join(chart.notes)
@@ -187,11 +186,11 @@ def test_profile_draws_key_and_goal_indicators_first_and_the_composite_counts_al
     from regionstats.views import compare
 
     everything = compare.build(ctx)
-    assert {y.split(" (")[0] for tr in everything.charts[0].figure.data for y in tr.y if y} == {"growth sv", "score sv",
+    assert {y.split(" (")[0] for tr in charts.figure(everything.charts[0].spec).data for y in tr.y if y} == {"growth sv", "score sv",
                                                                                           "share sv"}
     monkeypatch.setattr(compare, "PROFILE_ROWS", 1)
     view = compare.build(ctx)
     profile, composite = view.charts
-    assert {y.split(" (")[0] for tr in profile.figure.data for y in tr.y if y} == {"score sv"}  # the goal's indicator
+    assert {y.split(" (")[0] for tr in charts.figure(profile.spec).data for y in tr.y if y} == {"score sv"}  # the goal's indicator
     assert "Visar 1 av 3 indikatorer" in " ".join(profile.notes)
     assert composite.data.equals(everything.charts[1].data)  # the composite still weighs all three

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from regionstats import db, formatting, queries
+from regionstats import charts, db, formatting, queries
 from regionstats.i18n import t
 from regionstats.selection import Selection
 from regionstats.views import Context, ranked
@@ -79,7 +79,7 @@ def test_defaults_a_policymaker_cares_about(run):
 def test_missing_rows_are_drawn_last(run):
     # Stockholm's research appropriation is now the sum of its universities; its ALF amount is still missing
     chart = build_page("finansiering", run, Selection(indicator="alf_msek")).charts[0]
-    order = list(chart.figure.layout.yaxis.categoryarray)
+    order = list(charts.figure(chart.spec).layout.yaxis.categoryarray)
     missing = chart.data[chart.data.per_capita.isna() & (chart.data.region_code != "00")].label.tolist()
     assert missing, "Stockholm has no ALF amount per inhabitant"
     assert set(order[:len(missing)]) == set(missing)  # the first rows are drawn at the bottom
@@ -88,5 +88,5 @@ def test_missing_rows_are_drawn_last(run):
 def test_reference_lines_carry_their_value(run):
     chart = build_page("finansiering", run, Selection()).charts[0]
     riket = chart.data.loc[chart.data.region_code == "00", "per_capita"].iloc[0]
-    labels = [a.text for a in chart.figure.layout.annotations]
+    labels = [a.text for a in charts.figure(chart.spec).layout.annotations]
     assert f"Riket {formatting.value(riket, 'sek_per_capita', 0, 'sv')}" in labels

@@ -12,7 +12,7 @@ from regionstats.i18n import t
 from tests.test_pages import bars, figure, figures
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE = "pages/10_varlden.py"
+PAGE = "pages/3_varlden.py"
 
 pytestmark = pytest.mark.apptest
 

@@ -18,7 +18,8 @@ from regionstats.i18n import t
 from regionstats.selection import Selection
 from regionstats.views import ChartView, PageView
 from regionstats.views.registry import BY_SLUG, TABLE
-from ui.state import SELECTION, guarded
+from ui.errors import SELECTION, guarded
+from ui.render import figure
 
 PRESENT_KEY = "present"  # the toggle's widget key
 SLIDE_KEY = "_present_slide"
@@ -163,7 +164,7 @@ def presentation_figure(view: ChartView) -> go.Figure:
     Dense charts (the matrix, many regions) get smaller row labels, never fewer: plotly would
     otherwise drop every other label when they no longer fit.
     """
-    fig = go.Figure(view.figure)
+    fig = go.Figure(figure(view))
     rows = chart_rows(fig)
     per_row = (CHART_HEIGHT - 170) / rows if rows else CHART_HEIGHT
     size = int(max(11, min(18, per_row * 0.6)))
@@ -257,7 +258,7 @@ def _chart_slide(chart: ChartView, lang: str) -> None:
         lines = -(-notes_lines(notes, NOTE_CHARS * 0.58) // 2)
     height = lines * (17 if dense else 21)
     # a chart with many rows (the matrix) keeps 18 px a row even if the notes and buttons then need a scroll
-    least = max(300, 140 + 18 * chart_rows(chart.figure))
+    least = max(300, 140 + 18 * chart_rows(figure(chart)))
     st.html(f"<style>.st-key-{STAGE_KEY} {{ --notes-h: {height}px; --chart-min: {least}px; }}</style>")
     st.html(f'<h2 class="present-title">{_escape(chart.title)}</h2>')
     with st.container(key=CHART_KEY, height=CHART_HEIGHT, border=False):

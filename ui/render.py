@@ -6,8 +6,8 @@ that reads markdown: such text is shown as text, never as a link, image, colour 
 """
 
 import html
-import io
 import re
+import weakref
 from dataclasses import replace
 
 import numpy as np
@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from regionstats import formatting
+from regionstats import chartspec, charts, formatting
 from regionstats.i18n import t
 from regionstats.views import ChartView, PageView, TableView
 from ui import exports
@@ -52,36 +52,26 @@ def _escape_line_start(match) -> str:
     return indent + "\\" + mark
 
 
-# plotly draws <a href=...> in any label, title or hover text as a link; no figure of ours has one
-_PLOTLY_LINK = re.compile(r"<(?=\s*/?\s*a\b)", re.IGNORECASE)
-
-
-def figure_without_links(figure: go.Figure) -> go.Figure:
-    """The figure with every <a> tag in its texts shown as text (region names, notes from data)."""
-    spec, changed = _unlinked(figure.to_dict())
-    return go.Figure(spec) if changed else figure
-
-
-def _unlinked(node) -> tuple:
-    """node with link tags escaped in every string inside it, and whether any was found."""
-    if isinstance(node, str):
-        return (_PLOTLY_LINK.sub("&lt;", node), True) if _PLOTLY_LINK.search(node) else (node, False)
-    if isinstance(node, dict):
-        pairs = {key: _unlinked(value) for key, value in node.items()}
-        if any(changed for _, changed in pairs.values()):
-            return {key: value for key, (value, _) in pairs.items()}, True
-        return node, False
-    if isinstance(node, (list, tuple)) or (isinstance(node, np.ndarray) and node.dtype == object):
-        items = [_unlinked(value) for value in node]
-        if any(changed for _, changed in items):
-            return [value for value, _ in items], True
-    return node, False
-
-
 def view_without_links(view: PageView) -> PageView:
-    """The page's charts with figure_without_links, for the page, presentation mode and downloads."""
-    charts = [replace(c, figure=figure_without_links(c.figure)) for c in view.charts]
-    return replace(view, charts=charts)
+    """The page's chart specifications with every link tag in their texts shown as text, before any renderer
+    draws them (the page, presentation mode and downloads)."""
+    charts_ = [replace(c, spec=chartspec.without_links(c.spec)) for c in view.charts]
+    return replace(view, charts=charts_)
+
+
+_drawn: dict = {}  # id(spec) -> (a weak reference to the spec, its figure)
+
+
+def figure(view: ChartView) -> go.Figure:
+    """The chart's Plotly figure, drawn on first ask and kept while its spec lives (the views are cached and
+    shared, so a rerun draws nothing again). Shared: copy it before changing it."""
+    key = id(view.spec)
+    held = _drawn.get(key)
+    if held is not None and held[0]() is view.spec:
+        return held[1]
+    drawn = charts.figure(view.spec)
+    _drawn[key] = (weakref.ref(view.spec, lambda _, key=key: _drawn.pop(key, None)), drawn)
+    return drawn
 
 
 def safe_link(url):
@@ -143,7 +133,7 @@ def kpis(cards: list) -> None:
 def chart(view: ChartView, lang: str) -> None:
     # the key gives the box a class (st-key-chartbox_…) the PDF keeps on one sheet with its notes
     with st.container(border=True, key=f"chartbox_{view.key}"):
-        st.plotly_chart(view.figure, key=f"chart_{view.key}", config=PLOTLY_CONFIG, width="stretch")
+        st.plotly_chart(figure(view), key=f"chart_{view.key}", config=PLOTLY_CONFIG, width="stretch")
         if view.source_note:
             st.caption(plain(view.source_note))
         for note in view.notes:
@@ -169,13 +159,6 @@ def table(view: TableView, lang: str) -> None:
     for note in view.notes:
         st.caption(plain(note))
     exports.table_downloads(view, lang)
-
-
-def csv_download(frame: pd.DataFrame, key: str, lang: str) -> None:
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False)
-    st.download_button(t("download_csv", lang), data=("\ufeff" + buffer.getvalue()).encode("utf-8"),
-                       file_name=f"{key}.csv", mime="text/csv", key=f"csv_{key}")
 
 
 PRINT_ROWS = 40

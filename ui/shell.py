@@ -1,15 +1,7 @@
-"""The app shell: page config, data check, shared sidebar, navigation, URL state.
+"""The app shell: page config, data check, shared sidebar, navigation, URL state; every run inside
+the friendly error guard (ui/errors.py)."""
 
-No exception reaches a visitor: ``friendly_errors`` turns one into a short message in the
-visitor's language and logs the traceback on the server. Tests and developers set
-``REGIONSTATS_RAISE_ERRORS=1`` to let exceptions through to Streamlit (AppTest's ``at.exception``,
-the browser's exception element) instead.
-"""
-
-import logging
-import os
 import threading
-from contextlib import contextmanager
 
 import streamlit as st
 
@@ -19,13 +11,12 @@ from regionstats.selection import RIKET
 from regionstats.validate import DataError
 from regionstats.views import registry
 from ui import present, state
+from ui.errors import friendly_errors
 from ui.render import plain
 
 SELECTION = state.SELECTION
-RAISE_ERRORS = "REGIONSTATS_RAISE_ERRORS"
 # a local picture, so the browser fetches nothing from outside (":material/..." icons come from Google)
 PAGE_ICON = "🧬"
-_log = logging.getLogger("regionstats.app")
 _running = threading.local()  # a script run happens in one thread
 
 
@@ -101,26 +92,6 @@ def navigation(lang: str):
                     visibility="hidden")
     sections[next(iter(sections))].append(alias)
     return st.navigation(sections)
-
-
-def current_lang() -> str:
-    """The visitor's language as far as this run got: the selection, else the link, else Swedish."""
-    selection = st.session_state.get(SELECTION)
-    if selection is not None:
-        return selection.lang
-    return "en" if st.query_params.get("lang") == "en" else "sv"
-
-
-@contextmanager
-def friendly_errors():
-    """An unexpected exception becomes a message in the visitor's language; the traceback goes to the log."""
-    try:
-        yield
-    except Exception:  # st.stop/st.rerun are BaseExceptions and pass
-        if os.environ.get(RAISE_ERRORS) == "1":
-            raise
-        _log.exception("a page failed (url parameters: %s)", dict(st.query_params))
-        st.error(t("page_failed", current_lang()), icon="⚠️")
 
 
 def run() -> None:

@@ -5,34 +5,18 @@ after that the widgets lead and the URL is rewritten on every run, so a copied l
 opens the same view.
 """
 
-import functools
-
 import streamlit as st
 
 from regionstats import selection as sel
 from regionstats.i18n import t
 from regionstats.selection import Selection
+from ui.errors import SELECTION, guarded  # noqa: F401  (SELECTION: the pages read it from here)
 from ui.render import plain
 
-SELECTION = "selection"  # the Selection the current page is rendered with (its controls included)
 URL_SELECTION = "_url_selection"
 LAST_SELECTION = "_last_selection"
 IGNORED = "_url_ignored"
 FROM_LINK = "_from_link"  # True only on a session's first run: the page widgets start from the link
-
-
-def guarded(callback):
-    """A widget callback behind the app's friendly error guard. Streamlit runs callbacks before the
-    script, outside the guard the shell puts around a run, and would show its own English message."""
-
-    @functools.wraps(callback)
-    def run(*args, **kwargs):
-        from ui.shell import friendly_errors  # the shell imports this module
-
-        with friendly_errors():
-            return callback(*args, **kwargs)
-
-    return run
 
 
 def seed_from_url(offered_regions: set, home_options: set, known_indicators: set,

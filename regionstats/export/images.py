@@ -1,6 +1,6 @@
 """Chart images (PNG at 2× and SVG) made on the server with kaleido and Debian's Chromium.
 
-The exported figure is a copy of the page's figure at 1600×900 (16:9) with the title at the
+The exported figure is the chart's figure (``charts.figure(spec)``) at 1600×900 (16:9) with the title at the
 top and the source line and the date drawn under the plot, so an image pasted into a deck or
 a report still says what, when and from where. Number separators travel with the figure's
 ``layout.separators`` (Swedish: decimal comma and a space between thousands).
@@ -21,6 +21,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from regionstats import charts, chartspec
 from regionstats.i18n import t
 from regionstats.views import ChartView
 
@@ -92,7 +93,7 @@ def export_figure(view: ChartView, lang: str, made: dt.date | None = None, decor
     Without decorate (for slides, whose own title and source text sit around the picture) the
     title and footer are left out and the plot gets the whole frame.
     """
-    fig = go.Figure(view.figure)
+    fig = charts.figure(chartspec.without_links(view.spec))  # an SVG would keep a link from data
     layout = fig.layout
     lines = wrap(footer_text(view, lang, made), FOOTER_CHARS) if decorate else []
     footer_height = FOOTER_GAP + FOOTER_LINE * len(lines)

@@ -2,8 +2,9 @@
 
 A view module exposes ``build(ctx) -> PageView``. The Streamlit pages only render a PageView;
 the exports (PNG, slides, PDF) render the same ChartViews, so a chart looks the same on
-screen, on a slide and in a report: a ChartView holds the chart's specification (``chartspec``),
-which ``charts.figure`` draws with Plotly and the deck draws as a native PowerPoint chart.
+screen, on a slide and in a report: a ChartView holds the chart's specification (``chartspec``, built
+by ``specs``), plain data that ``charts.figure`` draws with Plotly and ``export/pptx_charts`` as a native
+PowerPoint chart. Views draw nothing themselves (no Plotly here).
 """
 
 from dataclasses import dataclass, field
@@ -11,9 +12,8 @@ from functools import cached_property
 from typing import Callable
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from regionstats import charts, formatting
+from regionstats import formatting
 from regionstats.chartspec import ChartSpec
 from regionstats.i18n import t
 from regionstats.selection import Selection
@@ -38,13 +38,7 @@ class ChartView:
     data: pd.DataFrame
     source_note: str
     notes: list = field(default_factory=list)  # missing values, method, formula
-    alt: str = ""
     status_notes: list = field(default_factory=list)  # footnotes of provisional/conflicting values, also in notes
-    figure: go.Figure | None = None  # the spec drawn by Plotly (charts.figure) unless given
-
-    def __post_init__(self):
-        if self.figure is None:
-            self.figure = charts.figure(self.spec)
 
 
 @dataclass

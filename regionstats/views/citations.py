@@ -1,6 +1,6 @@
 """Citeringar: citation average against the world average, publication volume, volume against quality."""
 
-from regionstats import charts, formatting
+from regionstats import formatting, specs
 from regionstats.i18n import t
 from regionstats.views import (ChartView, Context, PageView, label_regions, marked, ranked, status_notes,
                                with_all_regions)
@@ -43,7 +43,7 @@ def citation_chart(ctx: Context, df) -> ChartView:
     title = t("citation_title", ctx.lang, period=period)
     bars = df[df.region_code != "00"]
     riket = df.loc[df.region_code == "00", "citation_avg"]
-    spec = charts.bar_by_region(
+    spec = specs.bar_by_region(
         bars, value="citation_avg", label="label", code="region_code", text="citation_text", home=ctx.selection.home,
         lang=ctx.lang, title=title, axis_title=t("citation_axis", ctx.lang),
         threshold=(WORLD_AVERAGE, t("world_average", ctx.lang)),
@@ -56,28 +56,27 @@ def citation_chart(ctx: Context, df) -> ChartView:
               ctx.indicator("citation_avg_clinical_pct")[f"definition_{ctx.lang}"]]
              + ctx.missing_note(bars, "citation_avg") + [ctx.bars_year_note(period)])
     return ChartView("citation_average", title, spec, df, ctx.source_note(df.source_id, [df.year.iloc[0]]),
-                     notes + marks, alt=title, status_notes=marks)
+                     notes + marks, status_notes=marks)
 
 
 def publications_chart(ctx: Context, df) -> ChartView:
     title = t("publications_title", ctx.lang, period=df.period_label.iloc[0])
     bars = df[df.region_code != "00"]
-    spec = charts.bar_by_region(
+    spec = specs.bar_by_region(
         bars, value="publications", label="label", code="region_code", text="publication_text",
         home=ctx.selection.home, lang=ctx.lang, title=title, axis_title=t("publications_axis", ctx.lang),
     )
     notes = [ctx.indicator("publications_clinical")[f"definition_{ctx.lang}"]] + ctx.missing_note(bars, "publications")
-    return ChartView("publications", title, spec, df, ctx.source_note(df.source_id, [df.year.iloc[0]]), notes,
-                     alt=title)
+    return ChartView("publications", title, spec, df, ctx.source_note(df.source_id, [df.year.iloc[0]]), notes)
 
 
 def scatter_chart(ctx: Context, df) -> ChartView:
     title = t("scatter_title", ctx.lang, period=df.period_label.iloc[0])
     points = df[df.region_code != "00"]
-    spec = charts.scatter_labelled(
+    spec = specs.scatter_labelled(
         points, x="publications", y="citation_avg", code="region_code", label="label", home=ctx.selection.home,
         lang=ctx.lang, title=title, x_title=t("publications_axis", ctx.lang), y_title=t("citation_axis", ctx.lang),
         hline=(WORLD_AVERAGE, t("world_average", ctx.lang)), status="status",
     )
     return ChartView("volume_quality", title, spec, df, ctx.source_note(df.source_id, [df.year.iloc[0]]),
-                     ctx.missing_note(points, "citation_avg"), alt=title)
+                     ctx.missing_note(points, "citation_avg"))

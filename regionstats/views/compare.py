@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from regionstats import charts, formatting
+from regionstats import formatting, specs
 from regionstats.i18n import t
 from regionstats.selection import CATEGORIES
 from regionstats.views import ChartView, Context, PageView, TableView, label_regions, marked, status_notes
@@ -81,12 +81,12 @@ def composite_scores(scores: pd.DataFrame, weights: dict) -> pd.DataFrame:
 
 def profile_chart(ctx: Context, scores: pd.DataFrame) -> ChartView:
     title = t("profile_title", ctx.lang)
-    spec = charts.dot_strip(scores, x="score", row="indicator", code="region_code", label="label", text="text",
+    spec = specs.dot_strip(scores, x="score", row="indicator", code="region_code", label="label", text="text",
                             home=ctx.selection.home, lang=ctx.lang, title=title, x_title=t("score_axis", ctx.lang),
                             status="status")
     marks = status_notes(ctx, scores.assign(label=[f"{lab}, {ctx.indicator_name(i)}" for lab, i in zip(scores.label, scores.indicator_id)]))
     return ChartView("profile", title, spec, scores, ctx.source_note(scores.source_id, scores.year),
-                     [t("compare_intro", ctx.lang)] + marks, alt=title, status_notes=marks)
+                     [t("compare_intro", ctx.lang)] + marks, status_notes=marks)
 
 
 def method_note(ctx: Context, weights: dict) -> str:
@@ -98,10 +98,10 @@ def composite_chart(ctx: Context, composite: pd.DataFrame, weights: dict) -> Cha
     composite = composite.copy()
     composite["text"] = [formatting.number(v, 2, ctx.lang) for v in composite.composite]
     title = t("composite_title", ctx.lang)
-    spec = charts.bar_by_region(composite, value="composite", label="label", code="region_code", text="text",
+    spec = specs.bar_by_region(composite, value="composite", label="label", code="region_code", text="text",
                                 home=ctx.selection.home, lang=ctx.lang, title=title,
                                 axis_title=t("composite_axis", ctx.lang), decimals=2)
-    return ChartView("composite", title, spec, composite, "", [method_note(ctx, weights)], alt=title)
+    return ChartView("composite", title, spec, composite, "", [method_note(ctx, weights)])
 
 
 def composite_table(ctx: Context, composite: pd.DataFrame) -> TableView:

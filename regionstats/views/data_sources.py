@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from regionstats import charts, formatting
+from regionstats import formatting, specs
 from regionstats.i18n import t
 from regionstats.views import ChartView, Context, PageView, TableView
 from regionstats.views import status_label
@@ -89,9 +89,9 @@ def coverage_chart(ctx: Context) -> ChartView:
     z, hover = z.astype(int).values.tolist(), hover.values.tolist()
     title = t("coverage_title", lang)
     legend = {2: labels["value"], 1: labels["missing"], 0: labels["absent"]}
-    spec = charts.coverage_matrix(z, hover, rows=rows, cols=cols, legend=legend, lang=lang, title=title)
+    spec = specs.coverage_matrix(z, hover, rows=rows, cols=cols, legend=legend, lang=lang, title=title)
     data = cov[["row", "column", "coverage", "status", "note"]]
-    return ChartView("coverage", title, spec, data, "", notes, alt=title)
+    return ChartView("coverage", title, spec, data, "", notes)
 
 
 def definitions_table(ctx: Context) -> TableView:

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from regionstats import charts, formatting
+from regionstats import formatting, specs
 from regionstats.i18n import t
 from regionstats.views import funding_over_time
 from regionstats.views import ChartView, Context, PageView, label_regions, marked, status_notes, with_all_regions
@@ -62,7 +62,7 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
     bars = df[df.region_code != "00"]
     riket = df.loc[df.region_code == "00", "per_capita"]
     title = t("per_capita_title", lang, indicator=name, year=year)
-    spec = charts.bar_by_region(
+    spec = specs.bar_by_region(
         bars, value="per_capita", label="label", code="region_code", text="text", home=ctx.selection.home,
         lang=lang, title=title, axis_title=t("per_capita_unit", lang), hover="hover",
         reference=(riket.iloc[0], reference_label(ctx, riket.iloc[0])) if len(riket) else None, status="status",
@@ -79,7 +79,7 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
         notes.append(t("missing_for", lang, regions=", ".join(no_value.label)) + ": " + t("value_missing", lang))
     sources = [s for ids in df.amount_source_ids.dropna() for s in ids.split(",")] + list(df.population_source_id.dropna())
     return ChartView(f"per_capita_{indicator}", title, spec, df, ctx.source_note(sources, [year, year - 1]),
-                     notes + marks, alt=title, status_notes=marks)
+                     notes + marks, status_notes=marks)
 
 
 def all_regions_chart(ctx: Context, indicator: str) -> ChartView | None:
@@ -95,7 +95,7 @@ def all_regions_chart(ctx: Context, indicator: str) -> ChartView | None:
         return None  # a ranking of all regions says little when most of them are 'saknas'
     riket = df.loc[df.region_code == "00", "per_capita"]
     title = t("ranked_per_capita_title", lang, indicator=name, year=year)
-    spec = charts.bar_by_region(
+    spec = specs.bar_by_region(
         bars, value="per_capita", label="label", code="region_code", text="text", home=ctx.selection.home,
         lang=lang, title=title, axis_title=t("per_capita_unit", lang), hover="hover",
         reference=(riket.iloc[0], reference_label(ctx, riket.iloc[0])) if len(riket) else None,
@@ -109,7 +109,7 @@ def all_regions_chart(ctx: Context, indicator: str) -> ChartView | None:
                      + t("not_in_data", lang))
     sources = list(df.amount_source_id) + list(df.population_source_id.dropna())
     return ChartView(f"all_regions_{indicator}", title, spec, df, ctx.source_note(sources, [year, year - 1]),
-                     notes, alt=title)
+                     notes)
 
 
 def reference_label(ctx: Context, value) -> str:
@@ -128,7 +128,7 @@ def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
     df = label_regions(ctx, with_all_regions(ctx, df, ctx.selection.regions))
     df["text"] = [marked(ctx.fmt(v, indicator, txt), s) for v, txt, s in zip(df["value"], df["value_text"], df["status"])]
     title = t("amount_title", lang, indicator=name, year=year)
-    spec = charts.bar_by_region(
+    spec = specs.bar_by_region(
         df[df.region_code != "00"], value="value", label="label", code="region_code", text="text",
         home=ctx.selection.home, lang=lang, title=title, axis_title=ctx.unit_label(indicator), status="status",
     )
@@ -139,7 +139,7 @@ def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
     notes += funding_over_time.sum_notes(ctx, df)
     sources = ctx.source_note(funding_over_time.source_ids(df), [year])
     return ChartView(f"amount_{indicator}", title, spec, df, sources, notes + marks,
-                     alt=title, status_notes=marks)
+                     status_notes=marks)
 
 
 def rd_share_chart(ctx: Context) -> ChartView | None:
@@ -156,9 +156,9 @@ def rd_share_chart(ctx: Context) -> ChartView | None:
     df["sector"] = [ctx.indicator_name(i) for i in df.indicator_id]
     df["text"] = [ctx.fmt(v, i, txt) for v, i, txt in zip(df.value, df.indicator_id, df.value_text)]
     title = t("rd_share_title", lang, year=year)
-    spec = charts.grouped_bars(df, category="label", group="sector", value="value", text="text", lang=lang,
+    spec = specs.grouped_bars(df, category="label", group="sector", value="value", text="text", lang=lang,
                                title=title, axis_title=t("rd_share_unit", lang), decimals=1,
                                home_label=ctx.region_name(ctx.selection.home))
     convention = ctx.indicator("rd_share_grp_region")[f"convention_{lang}"] if "rd_share_grp_region" in available else ""
     notes = ctx.missing_note(df, "value") + ([convention] if convention else [])
-    return ChartView("rd_share_grp", title, spec, df, ctx.source_note(df.source_id, [year]), notes, alt=title)
+    return ChartView("rd_share_grp", title, spec, df, ctx.source_note(df.source_id, [year]), notes)

@@ -6,7 +6,7 @@ Also what each per-inhabitant figure rests on (a published county figure or the 
 
 import pandas as pd
 
-from regionstats import charts, formatting
+from regionstats import formatting, specs
 from regionstats.i18n import t
 from regionstats.views import ChartView, Context, label_regions, marked, status_notes
 
@@ -134,7 +134,7 @@ def per_capita_over_time_chart(ctx: Context, indicator: str) -> ChartView | None
         return None  # nothing to draw, or the one year the bars already show
     lang, name = ctx.lang, ctx.indicator_name(indicator)
     title = t("per_capita_over_time_title", lang, indicator=name, years=years_text(drawn.year))
-    spec = charts.lines_over_time(line_frame(df), value="per_capita", code="region_code", label="label",
+    spec = specs.lines_over_time(line_frame(df), value="per_capita", code="region_code", label="label",
                                   text="text", home=ctx.selection.home, lang=lang, title=title,
                                   axis_title=t("per_capita_unit", lang), decimals=0, status="status")
     marks = status_notes(ctx, drawn)
@@ -144,4 +144,4 @@ def per_capita_over_time_chart(ctx: Context, indicator: str) -> ChartView | None
     sources += list(drawn.population_source_id.dropna())
     years = list(drawn.year) + [y - 1 for y in drawn.year]
     return ChartView(f"over_time_per_capita_{indicator}", title, spec, df, ctx.source_note(sources, years), notes,
-                     alt=title, status_notes=marks)
+                     status_notes=marks)

@@ -1,6 +1,6 @@
 """Karta: the 21 regions coloured by their place on one indicator, beside them ranked as bars (as Kolada)."""
 
-from regionstats import charts, formatting
+from regionstats import formatting, specs
 from regionstats.i18n import t
 from regionstats.selection import FOCUS_REGIONS
 from regionstats.views import ChartView, Context, PageView, marked, ranked, status_notes
@@ -49,7 +49,7 @@ def map_chart(ctx: Context, indicator: str) -> ChartView | None:
     title = t("map_title", ctx.lang, indicator=ctx.indicator_name(indicator), year=year)
     focus = set(ctx.regions[ctx.regions.focus_region.astype(str).str.lower() == "true"].region_code) \
         if "focus_region" in ctx.regions else set(FOCUS_REGIONS)
-    spec = charts.ranked_map(df, code="region_code", label="label", rank="rank", value="value", text="text",
+    spec = specs.ranked_map(df, code="region_code", label="label", rank="rank", value="value", text="text",
                              home=ctx.selection.home, focus=focus or set(FOCUS_REGIONS), lang=ctx.lang,
                              title=title, axis_title=meta[f"unit_{ctx.lang}"], rank_title=t("map_place", ctx.lang),
                              decimals=int(meta.decimals), status="status")
@@ -59,5 +59,5 @@ def map_chart(ctx: Context, indicator: str) -> ChartView | None:
     if not missing.empty:
         notes.append(t("missing_for", ctx.lang, regions=", ".join(missing.label)) + ": " + t("not_in_data", ctx.lang))
     notes += marks + [t("map_credit", ctx.lang)]
-    return ChartView(f"map_{indicator}", title, spec, df, ctx.source_note(df.source_id, [year]), notes, alt=title,
+    return ChartView(f"map_{indicator}", title, spec, df, ctx.source_note(df.source_id, [year]), notes,
                      status_notes=marks)

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from regionstats import charts, formatting
+from regionstats import formatting, specs
 from regionstats.i18n import t
 from regionstats.views import (ChartView, Context, Kpi, PageView, marked, place_text, status_label, status_mark,
                                status_notes, verdict_text)
@@ -204,7 +204,7 @@ def matrix_chart(ctx: Context, gaps: pd.DataFrame) -> ChartView:
     title = t("matrix_title", ctx.lang)
     legend = {2: t("in_top_five", ctx.lang), 1: t("out_of_top_five", ctx.lang), 0: t("not_decisive", ctx.lang)}
     columns = [ctx.region_name(c) for c in ctx.selection.counties]
-    spec = charts.top_five_matrix_spec(cells, lang=ctx.lang, title=title, legend=legend, columns=columns,
+    spec = specs.top_five_matrix_spec(cells, lang=ctx.lang, title=title, legend=legend, columns=columns,
                                        bold_column=ctx.region_name(ctx.selection.home))
     data = cells[["row", "column", "year", "value_text", "status", "rank", "rank_kind", "n_ranked", "list_size",
                   "fifth_value", "gap", "in_top_five", "verdict"]].copy()
@@ -213,5 +213,5 @@ def matrix_chart(ctx: Context, gaps: pd.DataFrame) -> ChartView:
                                                       total=formatting.number(total, 0, ctx.lang))]
     marks = status_notes(ctx, cells.assign(label=[f"{c}, {ctx.indicator_name(i)}" for c, i in zip(cells.column, cells.indicator_id)]))
     return ChartView("top_five_matrix", title, spec, data, ctx.source_note(cells.source_id, cells.year),
-                     [t("matrix_note", ctx.lang), t("ranking_rule_note", ctx.lang)] + limited + marks, alt=title,
+                     [t("matrix_note", ctx.lang), t("ranking_rule_note", ctx.lang)] + limited + marks,
                      status_notes=marks)

@@ -6,7 +6,6 @@ only orders and words them.
 
 import pandas as pd
 
-from regionstats import formatting
 from regionstats.i18n import t
 from regionstats.views import Context
 
@@ -43,9 +42,3 @@ def top_five_answer(ctx: Context, indicator: str, year: int | None, shown: str |
     listed = ", ".join(f"{row.label} ({ctx.fmt(row.value, indicator, row.value_text)})" for row in top.itertuples())
     return t("top_five_are", ctx.lang, indicator=name, year=shown or year, total=int(ranked.n_ranked.iloc[0]),
              regions=listed)
-
-
-def rank_text(ctx: Context, row, indicator: str) -> str:
-    if formatting.is_missing(row.rank):
-        return t("missing", ctx.lang)
-    return f"{int(row.rank)}. {ctx.fmt(row.value, indicator, row.value_text)}"

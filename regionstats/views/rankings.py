@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from regionstats import charts
+from regionstats import specs
 from regionstats.i18n import t
 from regionstats.views import (ChartView, Context, PageView, label_regions, marked, place_text, status_label,
                                status_notes)
@@ -59,7 +59,7 @@ def bump_chart(ctx: Context, indicator: str) -> ChartView | None:
     published = bool((df.rank_kind == "published").any())
     title = t("bump_title_published" if published else "bump_title", ctx.lang,
               indicator=ctx.indicator_name(indicator), years=span(df.year))
-    spec = charts.lines_over_time(df, value="rank", code="region_code", label="label", text="text",
+    spec = specs.lines_over_time(df, value="rank", code="region_code", label="label", text="text",
                                   home=ctx.selection.home, lang=ctx.lang, title=title,
                                   axis_title=t("bump_axis", ctx.lang), reversed_axis=True,
                                   band=(0.5, 5.5, t("top_five_band", ctx.lang)), status="status")
@@ -67,7 +67,7 @@ def bump_chart(ctx: Context, indicator: str) -> ChartView | None:
     notes = [t("bump_note_published" if published else "bump_note_relative", ctx.lang)]
     notes += ctx.missing_note(df, "rank") + marks
     return ChartView(f"bump_{indicator}", title, spec, shown_data(ctx, df), ctx.source_note(df.source_id, df.year),
-                     notes, alt=title, status_notes=marks)
+                     notes, status_notes=marks)
 
 
 def shown_data(ctx: Context, df: pd.DataFrame) -> pd.DataFrame:
@@ -85,13 +85,13 @@ def tillvaxtverket_chart(ctx: Context) -> ChartView | None:
     df = label_regions(ctx, ctx.run("top_five_gap", indicator=TILLVAXTVERKET, year=year, level="county"))
     df["text"] = [marked(str(int(r.rank)), r.status) for r in df.itertuples()]
     title = t("tvv_title", ctx.lang, year=year)
-    spec = charts.rank_dots(df, rank="rank", label="label", code="region_code", text="text",
+    spec = specs.rank_dots(df, rank="rank", label="label", code="region_code", text="text",
                             highlight={ctx.selection.home}, lang=ctx.lang, title=title,
                             axis_title=t("bump_axis", ctx.lang), band_label=t("top_five_band", ctx.lang),
                             status="status")
     marks = status_notes(ctx, df)
     return ChartView("tillvaxtverket", title, spec, shown_data(ctx, df), ctx.source_note(df.source_id, [year]),
-                     [t("tvv_note", ctx.lang)] + marks, alt=title, status_notes=marks)
+                     [t("tvv_note", ctx.lang)] + marks, status_notes=marks)
 
 
 def university_chart(ctx: Context, ranking: str) -> ChartView | None:
@@ -108,10 +108,10 @@ def university_chart(ctx: Context, ranking: str) -> ChartView | None:
     home_universities = set(ctx.regions[ctx.regions.county_code == ctx.selection.home].region_code)
     home = next((u for u in df.region_code if u in home_universities), None)
     title = t("university_title", ctx.lang, ranking=ctx.indicator_name(ranking), years=span(df.year))
-    spec = charts.rank_bands_over_time(df, code="region_code", label="label", home=home, lang=ctx.lang,
+    spec = specs.rank_bands_over_time(df, code="region_code", label="label", home=home, lang=ctx.lang,
                                        title=title, axis_title=t("university_axis", ctx.lang),
                                        band_label=t("band", ctx.lang), status="status")
     marks = status_notes(ctx, df)
     notes = [ctx.indicator(ranking)[f"convention_{ctx.lang}"]] + marks
     return ChartView(f"universities_{ranking}", title, spec, shown_data(ctx, df),
-                     ctx.source_note(df.source_id, df.year), notes, alt=title, status_notes=marks)
+                     ctx.source_note(df.source_id, df.year), notes, status_notes=marks)

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from regionstats import charts, formatting
+from regionstats import formatting, specs
 from regionstats.i18n import t
 from regionstats.views import (ChartView, Context, PageView, TableView, label_levels, label_regions, marked,
                                place_text, status_label, status_notes, verdict_text)
@@ -79,7 +79,7 @@ def medcity_chart(ctx: Context) -> ChartView | None:
     df, level_notes = label_levels(ctx, df)  # MedCity lists cities; Stockholm is stored on the county
     df["text"] = [marked(str(int(r.rank)), r.status) for r in df.itertuples()]
     title = t("medcity_title", ctx.lang, year=year)
-    spec = charts.rank_dots(df, rank="rank", label="label", code="region_code", text="text", highlight={STOCKHOLM},
+    spec = specs.rank_dots(df, rank="rank", label="label", code="region_code", text="text", highlight={STOCKHOLM},
                             lang=ctx.lang, title=title, axis_title=t("bump_axis", ctx.lang),
                             band_label=t("top_five_band", ctx.lang), status="status")
     stockholm = df[df.region_code == STOCKHOLM]
@@ -89,7 +89,7 @@ def medcity_chart(ctx: Context) -> ChartView | None:
         row = stockholm.iloc[0]
         notes.insert(0, f"{row.label}: {place_text(ctx, row)} · "
                         + t("gap_places", ctx.lang, gap=int(row.gap)) + f" ({row[f'fifth_region_{ctx.lang}']})")
-    return ChartView("medcity", title, spec, df, ctx.source_note(df.source_id, [year]), notes, alt=title,
+    return ChartView("medcity", title, spec, df, ctx.source_note(df.source_id, [year]), notes,
                      status_notes=marks)
 
 
@@ -110,12 +110,12 @@ def gap_chart(ctx: Context, indicator: str) -> ChartView | None:
         threshold = (fifth.iloc[0], label)
     unit = ctx.indicator(indicator)
     if unit.unit == "rank":  # places as dots on a rank axis with the top five shaded, not bars growing with worse places
-        spec = charts.rank_dots(shown, rank="value", label="label", code="region_code", text="text",
+        spec = specs.rank_dots(shown, rank="value", label="label", code="region_code", text="text",
                                 highlight={ctx.selection.home}, lang=ctx.lang, title=title,
                                 axis_title=t("rank", ctx.lang) + " (1 = " + t("best", ctx.lang) + ")",
                                 band_label=t("top_five_band", ctx.lang), status="status")
     else:
-        spec = charts.bar_by_region(shown, value="value", label="label", code="region_code", text="text",
+        spec = specs.bar_by_region(shown, value="value", label="label", code="region_code", text="text",
                                     home=ctx.selection.home, lang=ctx.lang, title=title,
                                     axis_title=unit[f"unit_{ctx.lang}"], decimals=int(unit.decimals),
                                     threshold=threshold, status="status", reversed_axis=unit.direction == "lower")
@@ -123,7 +123,7 @@ def gap_chart(ctx: Context, indicator: str) -> ChartView | None:
     notes = ctx.missing_note(shown, "value") + [t("ranking_rule_note", ctx.lang)] + marks
     data = shown.assign(status=[status_label(s, ctx.lang) for s in shown.status])
     return ChartView(f"gap_{indicator}", title, spec, data, ctx.source_note(shown.source_id, [year]),
-                     notes, alt=title, status_notes=marks)
+                     notes, status_notes=marks)
 
 
 def gap_text(ctx: Context, row) -> str:

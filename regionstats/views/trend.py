@@ -4,7 +4,7 @@ It opens indexed (first year = 100) on business R&D spending: as absolute amount
 all regions) would flatten every region's line to the bottom of the chart.
 """
 
-from regionstats import charts, formatting
+from regionstats import formatting, specs
 from regionstats.i18n import t
 from regionstats.views import ChartView, Context, PageView, label_regions, marked, status_notes
 
@@ -73,7 +73,7 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
     title = (t("trend_index_title", ctx.lang, indicator=name, base=base_year, years=span) if indexed
              else t("trend_title", ctx.lang, indicator=name, years=span))
     axis = t("index_unit", ctx.lang, year=base_year) if indexed else meta[f"unit_{ctx.lang}"]
-    spec = charts.lines_over_time(df, value=value, code="region_code", label="label", text="text",
+    spec = specs.lines_over_time(df, value=value, code="region_code", label="label", text="text",
                                   home=sel.home, lang=ctx.lang, title=title, axis_title=axis,
                                   decimals=1 if indexed else int(meta.decimals),
                                   reversed_axis=meta.unit == "rank" and not indexed, status="status")
@@ -89,7 +89,7 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
             notes.append(t("missing_for", ctx.lang, regions=", ".join(no_base)) + f" ({t('base_year', ctx.lang)} {base_year})")
     marks = status_notes(ctx, df)
     return ChartView(f"trend_{indicator}", title, spec, df, ctx.source_note(df.source_id, df.year), notes + marks,
-                     alt=title, status_notes=marks)
+                     status_notes=marks)
 
 
 def charts_text(ctx: Context, indicator: str, row, indexed: bool) -> str:

@@ -4,12 +4,11 @@ All figures come from queries/world_*.sql (places, list sizes, fifth place, dist
 arithmetic); this module only words and draws them.
 """
 
-import math
 
 import pandas as pd
 
-from regionstats import charts, formatting
-from regionstats.chartspec import ChartSpec, Point, Series
+from regionstats import formatting, specs
+from regionstats.chartspec import IN_TOP_FIVE, OUT_OF_TOP_FIVE, ChartSpec, Point, Series
 from regionstats.i18n import t
 from regionstats.views import ChartView, Context, PageView, TableView
 
@@ -249,18 +248,18 @@ def distance_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartVie
                         distance=distance_text(ctx, r.distance)) for _, r in placed.iterrows()]
     placed = placed.sort_values("distance", ascending=False)
     title = t("world_distance_title", lang, region=ctx.region_name(region))
-    colours = [charts.IN_TOP_FIVE if d == 0 else charts.OUT_OF_TOP_FIVE for d in placed.distance]
+    colours = [IN_TOP_FIVE if d == 0 else OUT_OF_TOP_FIVE for d in placed.distance]
     points = [Point(label, float(d), text) for label, d, text in zip(placed.label, placed.distance, placed.text)]
     axis = t("world_distance_axis", lang)
     spec = ChartSpec("bar_h", title, lang, [Series(t("world_distance", lang), points, colours)], axis_title=axis,
                      height=max(360, 70 * len(placed) + 140),
-                     axes={"x": {"range": [0, float(placed.distance.max()) * 1.9 + 1], "tickformat": ",.0f"}})
+                     value_range=(0, float(placed.distance.max()) * 1.9 + 1))
     sources = list(placed.source_id.dropna()) + list(placed.list_size_source_id.dropna())
     notes = [f"{list_name(ctx, r)}: {fifth_text(ctx, r)}" for _, r in placed.iterrows() if r.distance > 0]
     data = placed[["indicator_id", "label", "edition", "place", "list_size", "distance", "fifth_holder_sv",
                    "fifth_holder_en", "source_id"]]
     return ChartView("world_distance", title, spec, data, ctx.source_note(sources, placed.edition),
-                     [t("world_caveat", lang)] + notes, alt=title)
+                     [t("world_caveat", lang)] + notes)
 
 
 def trend_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartView | None:
@@ -276,11 +275,8 @@ def trend_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartView |
         return None
     df = pd.DataFrame(rows)
     title = t("world_trend_title", lang, region=ctx.region_name(region))
-    spec = charts.lines_over_time(df, value="place", code="indicator_id", label="label", text="text",
+    spec = specs.lines_over_time(df, value="place", code="indicator_id", label="label", text="text",
                                   home="", lang=lang, title=title, axis_title=t("world_trend_axis", lang),
                                   reversed_axis=True, band=(0.8, 5.5, t("top_five_band", lang)))
-    worst = df.place.max()  # places 1 to 500 on a log axis, 1 at the top
-    spec.axes = {"y": {"type": "log", "range": [math.log10(worst * 1.3), math.log10(0.8)], "dtick": None,
-                       "tickvals": [1, 2, 5, 10, 20, 50, 100, 200, 500]},
-                 "x": {"dtick": 2}}
-    return ChartView("world_trend", title, spec, df, ctx.source_note(df.source_id, df.year), alt=title)
+    spec.log_axis = True  # places 1 to 500, 1 at the top
+    return ChartView("world_trend", title, spec, df, ctx.source_note(df.source_id, df.year))
