@@ -1320,3 +1320,102 @@ TEXT.update({
         "The link's {param} “{value}” is not offered on this page; {shown} is shown instead.",
     ),
 })
+
+TEXT.update({
+    # meetings (#20 part 1): Ändringar — what changed since a recorded data version (views/changes.py, versions.py)
+    "page_changes": ("Ändringar sedan förra mötet", "What changed since the last meeting"),
+    "changes_intro": (
+        "Varje värde, plats, topp fem-bedömning och placering på en världslista som ändrats sedan en sparad "
+        "dataversion (varje import, ångring och kurering sparas med datum), hemregionen först.",
+        "Every value, rank, top-five verdict and place on a world list that changed since a recorded data "
+        "version (each import, undo and curation is recorded with its date), the home region first.",
+    ),
+    "changes_since": ("Jämför med dataversion", "Compare with data version"),
+    "changes_compared": (
+        "Dataversion {since} jämförd med dagens data ({current}): {n} ändringar.",
+        "Data version {since} compared with today's data ({current}): {n} changes.",
+    ),
+    "changes_current_unrecorded": ("version {version}, inte sparad ännu", "version {version}, not recorded yet"),
+    "changes_today": ("I dag · {version}", "Today · {version}"),
+    "changes_made_by_curation": ("kurering", "curation"),
+    "changes_made_by_import": ("import", "import"),
+    "changes_made_by_undo": ("ångrad import", "undone import"),
+    "changes_tag_new_edition": ("Ny utgåva", "New edition"),
+    "changes_tag_revised": ("Reviderad siffra", "Revised figure"),
+    "changes_tag_new_source": ("Ny källa", "New source"),
+    "changes_tag_newly_missing": ("Saknas nu", "Newly missing"),
+    "changes_tag_filled": ("Nytt värde för tidigare år", "New figure for an earlier year"),
+    "changes_what_value": ("Värde", "Value"),
+    "changes_what_rank": ("Plats", "Rank"),
+    "changes_what_verdict": ("Topp fem", "Top five"),
+    "changes_what_ladder_place": ("Plats på världslista", "Place on a world list"),
+    "changes_what": ("Vad", "What"),
+    "changes_tag": ("Ändring", "Change"),
+    "changes_before": ("Före", "Before"),
+    "changes_after": ("Nu", "Now"),
+    "changes_source_before": ("Källa före", "Source before"),
+    "changes_source_after": ("Källa nu", "Source now"),
+    "changes_place_of": ("plats {rank} av {n}", "rank {rank} of {n}"),
+    "changes_place": ("plats {rank}", "place {rank}"),
+    "changes_table_title": ("Ändringar sedan {date} (version {version})", "Changes since {date} (version {version})"),
+    "changes_rule_note": (
+        "Ny utgåva: ett år nyare än något regionen hade för indikatorn. Reviderad siffra: samma år, nytt värde. "
+        "Ny källa: samma värde, annan källa. Saknas nu: ett värde som inte finns längre. Platser och topp "
+        "fem-bedömningar jämförs för regionens senaste år med värde, efter dashboardens enda rangordningsregel; "
+        "en plats som ändras samma år (reviderad) kan bero på andra regioners siffror.",
+        "New edition: a year newer than any the region had for the indicator. Revised figure: the same year, "
+        "a new value. New source: the same value, another source. Newly missing: a value that is gone. Ranks and "
+        "top-five verdicts are compared at the region's latest year with a value, by the dashboard's one ranking "
+        "rule; a rank that changes within the same year (revised) may be due to other regions' figures.",
+    ),
+    "changes_by_region_title": ("Antal ändringar per region sedan {date}", "Number of changes per region since {date}"),
+    "changes_by_region_note": (
+        "Städer, kluster och lärosäten räknas med sitt län.",
+        "Cities, clusters and universities are counted with their county.",
+    ),
+    "changes_count_axis": ("ändringar", "changes"),
+    "changes_source_note": (
+        "Källa: dashboardens dataversioner {since} och {current} (data/.versions/); värdenas källor i tabellen",
+        "Source: the dashboard's data versions {since} and {current} (data/.versions/); the values' sources in "
+        "the table",
+    ),
+    "changes_history_chart_title": ("Antal värden per dataversion", "Number of values per data version"),
+    "changes_values_axis": ("värden", "values"),
+    "changes_history_source": (
+        "Källa: dashboardens dataversioner (data/.versions/versions.json)",
+        "Source: the dashboard's data versions (data/.versions/versions.json)",
+    ),
+    "changes_history_title": ("Sparade dataversioner", "Recorded data versions"),
+    "changes_history_note": (
+        "En version sparas vid varje import och ångring och med python -m regionstats snapshot efter en "
+        "kurering. En presentation anger vilken version den gjordes från; öppna sidan med ?since=VERSION för "
+        "att se den versionens siffror bredvid dagens.",
+        "A version is recorded at each import and undo, and with python -m regionstats snapshot after a "
+        "curation. A deck says which version it was made from; open this page with ?since=VERSION to see that "
+        "version's figures beside today's.",
+    ),
+    "changes_version": ("Version", "Version"),
+    "changes_date": ("Datum", "Date"),
+    "changes_made_by": ("Gjord av", "Made by"),
+    "changes_detail": ("Fil eller import", "File or import"),
+    "changes_error_no_versions": (
+        "Inga dataversioner sparade ännu. Nästa import sparar en, eller kör python -m regionstats snapshot.",
+        "No data versions recorded yet. The next import records one, or run python -m regionstats snapshot.",
+    ),
+    "changes_error_no_earlier": (
+        "Ingen tidigare dataversion än dagens ({version}) är sparad: inget att jämföra med ännu.",
+        "No data version earlier than today's ({version}) is recorded: nothing to compare with yet.",
+    ),
+    "changes_error_before_first": (
+        "Ingen dataversion sparad den {date} eller tidigare; den första är från {first}.",
+        "No data version recorded on or before {date}; the first is from {first}.",
+    ),
+    "changes_error_unknown_version": (
+        "”{since}” är varken ett datum (ÅÅÅÅ-MM-DD) eller en sparad dataversion.",
+        "“{since}” is neither a date (YYYY-MM-DD) nor a recorded data version.",
+    ),
+    "cli_changes_header": ("Ändringar sedan {since} till {current}", "Changes since {since} to {current}"),
+    "cli_changes_none": ("Inga ändringar.", "No changes."),
+    "cli_snapshot_recorded": ("Dataversion {version} sparad ({date}, {made_by}).",
+                              "Data version {version} recorded ({date}, {made_by})."),
+})

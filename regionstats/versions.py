@@ -98,6 +98,11 @@ def read_snapshot(data_dir: Path, version: str) -> pd.DataFrame:
     return pq.read_table(snapshot_path(data_dir, version)).to_pandas()
 
 
+def value_count(data_dir: Path, version: str) -> int:
+    """How many values (not 'missing' rows) a recorded version holds."""
+    return int(pq.read_table(snapshot_path(data_dir, version), columns=["has_value"]).column(0).to_pandas().sum())
+
+
 # --- writing (with the import lock held) ------------------------------------------------------
 
 
