@@ -1419,3 +1419,94 @@ TEXT.update({
     "cli_snapshot_recorded": ("Dataversion {version} sparad ({date}, {made_by}).",
                               "Data version {version} recorded ({date}, {made_by})."),
 })
+
+TEXT.update({
+    # meetings (#20 part 3): the yearly follow-up of a strategy as a Word document (export/followup.py)
+    "followup_kind": ("Tjänsteskrivelse", "Official report"),
+    "followup_title": ("Årlig uppföljning av life science-strategin: {owner}",
+                       "Yearly follow-up of the life science strategy: {owner}"),
+    "followup_subject": ("Uppföljning av strategins mål med dashboardens data",
+                         "Follow-up of the strategy's goals with the dashboard's data"),
+    "followup_meta": ("Datum {date} · dataversion {version}", "Date {date} · data version {version}"),
+    "followup_footer": (
+        "Gjord {date} ur Life science-regioner i Sverige, dataversion {version}. Status räknas ur data, skrivs "
+        "aldrig in.",
+        "Made {date} from Life science regions in Sweden, data version {version}. The status is computed from the "
+        "data, never typed in.",
+    ),
+    "followup_case": ("Ärende", "Matter"),
+    "followup_case_text": (
+        "Årlig uppföljning {year} av {owner}s mål för life science: {n} mål, vart och ett med sitt mått, "
+        "utgångsläge, senaste värde, målvärde, trend och bedömning.",
+        "Yearly follow-up {year} of the life science goals of {owner}: {n} goals, each with its indicator, "
+        "baseline, latest value, target, trend and assessment.",
+    ),
+    "followup_background": ("Bakgrund", "Background"),
+    "followup_strategy_line": (
+        "{title}, {publisher}{published}: {n} mål i uppföljningen.",
+        "{title}, {publisher}{published}: {n} goals in this follow-up.",
+    ),
+    "followup_method": (
+        "Strategierna lovar en årlig uppföljning med mätbara mål. Varje mål mäts här med den indikator som står "
+        "i målraden (data/goals.csv), ofta ett närmaste offentligt mått; hur och varför står under målet. "
+        "Utgångsläget är värdet det år strategin gavs ut (det senaste före, annars det första efter). Trenden "
+        "är en rät linje genom alla värden. Ett mål med målvärde är på väg när det är nått eller när trenden "
+        "når det till målåret; ett mål utan målvärde (”fler”, ”ledande”) är på väg när det senaste värdet är "
+        "bättre än utgångsläget.",
+        "The strategies promise a yearly follow-up with measurable goals. Each goal is measured here with the "
+        "indicator its goal row names (data/goals.csv), often a nearest public measure; how and why is written "
+        "under the goal. The baseline is the value in the year the strategy was published (the latest before, "
+        "else the first after). The trend is a straight line through every value. A goal with a target is on "
+        "track when it is met or when the trend reaches it by the target year; a goal without one (“more”, "
+        "“a leader”) is on track when the latest value is better than the baseline.",
+    ),
+    "followup_results": ("Resultat per mål", "Results per goal"),
+    "followup_summary": (
+        "På väg: {on} · inte på väg: {off} · kan inte mätas: {unmeasured}.",
+        "On track: {on} · off track: {off} · cannot be measured: {unmeasured}.",
+    ),
+    "followup_sources": ("Källor", "Sources"),
+    "followup_region": ("Region", "Region"),
+    "followup_baseline": ("Utgångsläge", "Baseline"),
+    "followup_latest": ("Senaste värde", "Latest value"),
+    "followup_target": ("Mål", "Target"),
+    "followup_trend": ("Trend", "Trend"),
+    "followup_status": ("Bedömning", "Assessment"),
+    "followup_how_measured": ("Så mäts målet", "How the goal is measured"),
+    "followup_no_indicator": ("inget mått (se bedömningen)", "no indicator (see the assessment)"),
+    "followup_by_year": (" till {year}", " by {year}"),
+    "followup_target_higher": ("högre än utgångsläget", "higher than the baseline"),
+    "followup_target_lower": ("lägre än utgångsläget", "lower than the baseline"),
+    "followup_no_trend": ("ingen trend: {n} värde", "no trend: {n} value"),
+    "followup_trend_text": ("{amount} per år ({n} värden)", "{amount} per year ({n} values)"),
+    "followup_status_on_track": ("På väg", "On track"),
+    "followup_status_off_track": ("Inte på väg", "Off track"),
+    "followup_status_not_measurable": ("Kan inte mätas", "Cannot be measured"),
+    "followup_reason_no_indicator": ("inget offentligt mått", "no public indicator"),
+    "followup_reason_no_data": ("inget värde för målets region", "no value for the goal's region"),
+    "followup_reason_target_met": ("målvärdet är nått", "the target is met"),
+    "followup_reason_target_year_reached": ("målåret är nått utan att målvärdet nåtts",
+                                            "the target year is reached and the target is not"),
+    "followup_reason_one_value": ("bara ett värde: ingen trend att bedöma", "one value only: no trend to judge"),
+    "followup_reason_no_target_year": ("målet har inget målår", "the goal has no target year"),
+    "followup_reason_trend_reaches_target": ("trenden når målvärdet till målåret",
+                                             "the trend reaches the target by the target year"),
+    "followup_reason_trend_misses_target": ("trenden når inte målvärdet till målåret",
+                                            "the trend does not reach the target by the target year"),
+    "followup_reason_no_value_after_baseline": (
+        "inget värde efter utgångsläget: den senaste siffran är från strategins år eller tidigare",
+        "no value after the baseline: the latest figure is from the strategy's year or earlier",
+    ),
+    "followup_reason_better_than_baseline": ("bättre än utgångsläget", "better than the baseline"),
+    "followup_reason_not_better_than_baseline": ("inte bättre än utgångsläget", "not better than the baseline"),
+    "followup_button": ("Årlig uppföljning (Word)", "Yearly follow-up (Word)"),
+    "followup_choose": ("Strategi", "Strategy"),
+    "followup_help": (
+        "En tjänsteskrivelse med strategins mål: utgångsläge, senaste värde, mål, trend och bedömning. Görs när "
+        "du klickar.",
+        "An official report on the strategy's goals: baseline, latest value, target, trend and assessment. Made "
+        "when you click.",
+    ),
+    "cli_unknown_strategy": ("okänd strategi ”{strategy}”; välj en av: {known}",
+                             "unknown strategy “{strategy}”; choose one of: {known}"),
+})
