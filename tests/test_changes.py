@@ -193,3 +193,28 @@ def test_without_a_history_the_page_says_so(data_dir, monkeypatch):
     assert any(t("changes_error_no_versions", "sv") in i.value for i in at.info)
     assert at.get("plotly_chart")  # today's data still counted in the versions chart
     assert not os.path.exists(data_dir / ".versions")  # the page never writes
+
+
+def test_a_deck_carries_the_changes_as_a_slide_and_names_its_data_version(imported, monkeypatch):
+    from functools import partial
+
+    from pptx import Presentation
+
+    from regionstats import queries
+    from regionstats.export import slides
+    from regionstats.selection import Selection
+
+    monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(imported))
+    run = partial(queries.run, db.connect(imported))
+    version = db.data_fingerprint(imported)
+    deck = Presentation(__import__("io").BytesIO(
+        slides.build_deck(run, Selection(), ["andringar"], data_version=version)))
+    assert deck.core_properties.identifier == version  # the deck says which data version it was made from
+    tables = [shape.table for slide in deck.slides for shape in slide.shapes if shape.has_table]
+    assert len(tables) == 1
+    table = tables[0]
+    header = [table.cell(0, c).text for c in range(len(table.columns))]
+    assert header[:5] == ["Region", "Indikator", "År", "Vad", "Ändring"]
+    assert len(table.rows) == 1 + len(EXPECTED)
+    assert [table.cell(r, 4).text for r in range(1, len(table.rows))] == [
+        t(f"changes_tag_{row[4]}", "sv") for row in EXPECTED]

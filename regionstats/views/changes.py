@@ -117,7 +117,7 @@ def changes_table(ctx: Context, comparison: versions.Comparison) -> TableView:
     title = t("changes_table_title", ctx.lang, date=comparison.since.day, version=comparison.since.version[:8])
     sources = list(rows["after_source"].dropna()) + list(rows["before_source"].dropna())
     return TableView("changes", title, worded(ctx, rows), ctx.source_note(sources),
-                     notes=[t("changes_rule_note", ctx.lang)])
+                     notes=[t("changes_rule_note", ctx.lang)], on_slide=True)
 
 
 def worded(ctx: Context, rows: pd.DataFrame) -> pd.DataFrame:
