@@ -1,4 +1,4 @@
--- purpose: Each strategy goal with its indicator's latest value for the goal's region (within the year window), the target and the gap to it, and the yearly follow-up: the baseline (the value in the strategy's year, the year its source was published: the latest value at or before it, else the first after), the trend (regr_slope per year over every value up to the latest), and the status in words of the follow-up: on_track, off_track or not_measurable with its reason. A goal with a target: met = on_track; not met when the data has reached the target year = off_track; else the trend carried to the target year reaching the target = on_track, not = off_track, one value only = not_measurable. A goal without a target ("more", "a leader"): the latest value better than the baseline in the indicator's direction = on_track, not better = off_track, no value after the baseline = not_measurable.
+-- purpose: Each strategy goal with its indicator's latest value for the goal's region (within the year window), the target and the gap to it, and the yearly follow-up: the baseline (the value in the strategy's year, the year its source was published: the latest value at or before it, else the first after), the trend (regr_slope per year over every value up to the latest), and the progress in words of the follow-up (progress, progress_reason): on_track, off_track or not_measurable with its reason. A goal with a target: met = on_track; not met when the data has reached the target year = off_track; else the trend carried to the target year reaching the target = on_track, not = off_track, one value only = not_measurable. A goal without a target ("more", "a leader"): the latest value better than the baseline in the indicator's direction = on_track, not better = off_track, no value after the baseline = not_measurable.
 -- grain: one row per goal_id
 -- params: $owner VARCHAR = null, $year_from INTEGER = null, $year_to INTEGER = null
 with
@@ -96,7 +96,7 @@ goal_statuses as (
                  or (direction is distinct from 'lower' and latest_value > baseline_value)
                 then 'better_than_baseline'
             else 'not_better_than_baseline'
-        end as status_reason
+        end as progress_reason
     from goal_measured
 )
 
@@ -128,12 +128,12 @@ select
     s.trend_per_year,
     s.projected_value,
     case
-        when s.status_reason in ('target_met', 'trend_reaches_target', 'better_than_baseline') then 'on_track'
-        when s.status_reason in ('target_year_reached', 'trend_misses_target', 'not_better_than_baseline')
+        when s.progress_reason in ('target_met', 'trend_reaches_target', 'better_than_baseline') then 'on_track'
+        when s.progress_reason in ('target_year_reached', 'trend_misses_target', 'not_better_than_baseline')
             then 'off_track'
         else 'not_measurable'
-    end as status,
-    s.status_reason,
+    end as progress,
+    s.progress_reason,
     s.source_id,
     s.note
 from goal_statuses as s

@@ -1507,6 +1507,8 @@ TEXT.update({
         "An official report on the strategy's goals: baseline, latest value, target, trend and assessment. Made "
         "when you click.",
     ),
+    "followup_quote": ("”{text}”", "“{text}”"),
+    "followup_language_tag": ("sv-SE", "en-GB"),
     "cli_unknown_strategy": ("okänd strategi ”{strategy}”; välj en av: {known}",
                              "unknown strategy “{strategy}”; choose one of: {known}"),
 })

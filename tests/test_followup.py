@@ -46,7 +46,7 @@ def followup_con():
 
 def test_status_baseline_and_trend_are_computed_in_sql(followup_con):
     df = queries.run(followup_con, "goals_progress").set_index("goal_id")
-    got = {g: (r.status, r.status_reason) for g, r in df.iterrows()}
+    got = {g: (r.progress, r.progress_reason) for g, r in df.iterrows()}
     assert got == {
         "reaches": ("on_track", "trend_reaches_target"),
         "misses": ("off_track", "trend_misses_target"),
@@ -99,8 +99,8 @@ def test_the_command_line_writes_one_section_per_goal_with_its_status(tmp_path, 
     assert len(goals) == 13  # the strategy's 7 (the five 2023 targets among them) and the action plan's 6
     shown = sections(out)
     assert [h for h, _ in shown] == list(goals[f"title_{lang}"])
-    for (_, line), status in zip(shown, goals.status):
-        assert t(f"followup_status_{status}", lang) in line
+    for (_, line), progress in zip(shown, goals.progress):
+        assert t(f"followup_status_{progress}", lang) in line
     document = docx.Document(str(out))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == [t(k, lang) for k in ("followup_case", "followup_background", "followup_results",

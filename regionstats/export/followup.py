@@ -89,7 +89,7 @@ def _properties(doc, title: str, data_version: str, lang: str) -> None:
     properties.identifier = data_version
     properties.version = data_version
     properties.keywords = f"data-version:{data_version}"
-    properties.language = "sv-SE" if lang == "sv" else "en-GB"
+    properties.language = t("followup_language_tag", lang)
 
 
 def _footer(doc, text: str) -> None:
@@ -131,7 +131,7 @@ def background(ctx: Context, goals: pd.DataFrame) -> list[str]:
 
 
 def summary_line(ctx: Context, goals: pd.DataFrame) -> str:
-    counts = goals.status.value_counts()
+    counts = goals.progress.value_counts()
     return t("followup_summary", ctx.lang, on=int(counts.get("on_track", 0)), off=int(counts.get("off_track", 0)),
              unmeasured=int(counts.get("not_measurable", 0)))
 
@@ -141,7 +141,7 @@ def goal_section(doc, ctx: Context, goal) -> None:
     lang = ctx.lang
     doc.add_heading(getattr(goal, f"title_{lang}"), level=2)
     quote = doc.add_paragraph(style="Quote")
-    quote.add_run(f"”{goal.goal_text}”" if lang == "sv" else f"“{goal.goal_text}”")
+    quote.add_run(t("followup_quote", lang, text=goal.goal_text))
     rows = goal_rows(ctx, goal)
     table = doc.add_table(rows=len(rows), cols=2)
     table.style = "Light Grid Accent 1"
@@ -157,8 +157,8 @@ def goal_section(doc, ctx: Context, goal) -> None:
     lead.bold = True
     verdict = status.add_run(status_text(ctx, goal))
     verdict.bold = True
-    verdict.font.color.rgb = STATUS_COLOURS.get(goal.status, GREY)
-    if isinstance(goal.note, str) and goal.note and goal.status_reason != "no_indicator":  # else said above
+    verdict.font.color.rgb = STATUS_COLOURS.get(goal.progress, GREY)
+    if isinstance(goal.note, str) and goal.note and goal.progress_reason != "no_indicator":  # else said above
         note = doc.add_paragraph()
         note_run = note.add_run(f"{t('followup_how_measured', lang)}: {ctx.data_note(goal.note)}")
         note_run.font.size = Pt(9)
@@ -220,11 +220,11 @@ def trend_text(ctx: Context, goal) -> str:
 def status_text(ctx: Context, goal) -> str:
     """'På väg (målet är nått)', 'Inte på väg (…)', 'Kan inte mätas (…)' from the SQL's status and reason."""
     lang = ctx.lang
-    reason = t(f"followup_reason_{goal.status_reason}", lang)
-    if goal.status_reason == "no_indicator" and isinstance(goal.note, str):
+    reason = t(f"followup_reason_{goal.progress_reason}", lang)
+    if goal.progress_reason == "no_indicator" and isinstance(goal.note, str):
         why = re.sub(r"^Kan inte mätas:\s*", "", goal.note)
         reason = ctx.data_note(why.rstrip("."))
-    return f"{t(f'followup_status_{goal.status}', lang)} ({reason})"
+    return f"{t(f'followup_status_{goal.progress}', lang)} ({reason})"
 
 
 def source_lines(ctx: Context, goals: pd.DataFrame) -> list[str]:
