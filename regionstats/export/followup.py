@@ -21,7 +21,7 @@ from docx.shared import Pt, RGBColor
 from regionstats import formatting
 from regionstats.i18n import t
 from regionstats.selection import Selection
-from regionstats.views import Context, marked
+from regionstats.views import STATUS_MARKS, Context, marked
 
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 GREY = RGBColor(0x55, 0x55, 0x55)
@@ -139,8 +139,9 @@ def summary_line(ctx: Context, goals: pd.DataFrame) -> str:
 def goal_section(doc, ctx: Context, goal) -> None:
     """One goal: its title, the quote, a table of the figures and the status with its reason."""
     lang = ctx.lang
-    doc.add_heading(getattr(goal, f"title_{lang}"), level=2)
+    doc.add_heading(getattr(goal, f"title_{lang}"), level=2).paragraph_format.keep_with_next = True
     quote = doc.add_paragraph(style="Quote")
+    quote.paragraph_format.keep_with_next = True  # the goal's words stay with its figures
     quote.add_run(t("followup_quote", lang, text=goal.goal_text))
     rows = goal_rows(ctx, goal)
     table = doc.add_table(rows=len(rows), cols=2)
@@ -148,9 +149,11 @@ def goal_section(doc, ctx: Context, goal) -> None:
     for cells, (label, text) in zip(table.rows, rows):
         cells.cells[0].text = label
         cells.cells[1].text = text
-        for paragraph in cells.cells[0].paragraphs:
-            for piece in paragraph.runs:
-                piece.bold = True
+        for column, cell in enumerate(cells.cells):
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True  # the table stays on one page
+                for piece in paragraph.runs:
+                    piece.bold = column == 0
     status = doc.add_paragraph()
     status.paragraph_format.space_before = Pt(6)
     lead = status.add_run(f"{t('followup_status', lang)}: ")
@@ -158,9 +161,15 @@ def goal_section(doc, ctx: Context, goal) -> None:
     verdict = status.add_run(status_text(ctx, goal))
     verdict.bold = True
     verdict.font.color.rgb = STATUS_COLOURS.get(goal.progress, GREY)
+    remarks = []
     if isinstance(goal.note, str) and goal.note and goal.progress_reason != "no_indicator":  # else said above
-        note = doc.add_paragraph()
-        note_run = note.add_run(f"{t('followup_how_measured', lang)}: {ctx.data_note(goal.note)}")
+        remarks.append(f"{t('followup_how_measured', lang)}: {ctx.data_note(goal.note)}")
+    if goal.latest_status in STATUS_MARKS:  # the '*' or '†' of the latest value, and why
+        why = ctx.data_note(goal.latest_note) if isinstance(goal.latest_note, str) else t("status_reason_unknown", lang)
+        remarks.append(t(f"status_footnote_{goal.latest_status}", lang, mark=STATUS_MARKS[goal.latest_status],
+                         items=f"{region_text(ctx, goal)} {int(goal.latest_year)}: {why}"))
+    for remark in remarks:
+        note_run = doc.add_paragraph().add_run(remark)
         note_run.font.size = Pt(9)
         note_run.font.color.rgb = GREY
 
