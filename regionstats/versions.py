@@ -210,8 +210,9 @@ def resolve(entries: list[Version], since: str | None, current: str) -> Version:
     raise VersionError("unknown_version", since=since)
 
 
-def changes(before: pd.DataFrame, after: pd.DataFrame, home: str, focus: list[str] | None = None) -> pd.DataFrame:
-    """queries/changes.sql over two snapshots, in a connection of their own that cannot reach files."""
+def over_snapshots(query: str, before: pd.DataFrame, after: pd.DataFrame, **params) -> pd.DataFrame:
+    """queries/<query>.sql over two snapshots (tables before_version and after_version), in a connection of
+    their own that cannot reach files."""
     con = duckdb.connect()
     try:
         for name, frame in (("before_version", before), ("after_version", after)):
@@ -220,9 +221,19 @@ def changes(before: pd.DataFrame, after: pd.DataFrame, home: str, focus: list[st
             con.unregister("incoming")
         for option, value in db.LOCKED.items():
             con.execute(f"set {option} = {str(value).lower()}")
-        return queries.run(con, "changes", home=home, focus=list(focus or []))
+        return queries.run(con, query, **params)
     finally:
         con.close()
+
+
+def changes(before: pd.DataFrame, after: pd.DataFrame, home: str, focus: list[str] | None = None) -> pd.DataFrame:
+    """What changed (queries/changes.sql), the home region first."""
+    return over_snapshots("changes", before, after, home=home, focus=list(focus or []))
+
+
+def figures(before: pd.DataFrame, after: pd.DataFrame, region: str) -> pd.DataFrame:
+    """One region's latest figures in both versions side by side (queries/version_figures.sql)."""
+    return over_snapshots("version_figures", before, after, region=region)
 
 
 @dataclass
@@ -231,6 +242,8 @@ class Comparison:
     current: str  # the current data's fingerprint
     current_recorded: Version | None  # its entry in the history, if recorded
     rows: pd.DataFrame
+    before: pd.DataFrame  # the two snapshots compared
+    after: pd.DataFrame
 
 
 def compare(data_dir: Path, since: str | None, home: str, focus: list[str] | None = None,
@@ -242,6 +255,6 @@ def compare(data_dir: Path, since: str | None, home: str, focus: list[str] | Non
     current = db.data_fingerprint(data_dir)
     chosen = resolve(entries, since, current)
     after = current_snapshot(data_dir) if after is None else after
-    rows = changes(read_snapshot(data_dir, chosen.version), after, home, focus)
+    before = read_snapshot(data_dir, chosen.version)
     recorded = next((e for e in reversed(entries) if e.version == current), None)
-    return Comparison(chosen, current, recorded, rows)
+    return Comparison(chosen, current, recorded, changes(before, after, home, focus), before, after)

@@ -218,3 +218,20 @@ def test_a_deck_carries_the_changes_as_a_slide_and_names_its_data_version(import
     assert len(table.rows) == 1 + len(EXPECTED)
     assert [table.cell(r, 4).text for r in range(1, len(table.rows))] == [
         t(f"changes_tag_{row[4]}", "sv") for row in EXPECTED]
+
+
+def test_a_versions_figures_beside_todays_for_the_home_region(imported):
+    comparison = versions.compare(imported, None, "18")
+    rows = versions.figures(comparison.before, comparison.after, "18").set_index("indicator_id")
+    alf = rows.loc["alf_msek"]  # Örebro: 70 in 2021, 4th of 4 -> 75 in 2026, alone
+    assert (alf.before_year, alf.before_value, alf.before_rank, alf.after_year, alf.after_value, alf.after_rank) == (
+        2021, 70, 4, 2026, 75, 1)
+    assert bool(alf.changed) and rows.changed.sum() == 1  # nothing else of Örebro's changed
+    assert rows.index[0] == "alf_msek"  # the changed figure first
+
+
+def test_snapshot_records_the_curated_data_once(data_dir, capsys):
+    code, out = run(capsys, "snapshot", "--data-dir", data_dir)
+    assert code == 0 and db.data_fingerprint(data_dir) in out
+    run(capsys, "snapshot", "--data-dir", data_dir)
+    assert [v.made_by for v in versions.history(data_dir)] == ["curation"]  # the same data is one version

@@ -30,7 +30,8 @@ def build(ctx: Context) -> PageView:
                         tables=[history_table(ctx, data_dir)])
     return PageView(title, intro, kpis=tag_counts(ctx, comparison.rows), notes=[compared_note(ctx, comparison)],
                     charts=[by_region_chart(ctx, comparison)] + history,
-                    tables=[changes_table(ctx, comparison), history_table(ctx, data_dir)])
+                    tables=[changes_table(ctx, comparison), figures_table(ctx, comparison),
+                            history_table(ctx, data_dir)])
 
 
 def compare(ctx: Context, data_dir: Path, since: str | None = None, after=None) -> versions.Comparison:
@@ -136,6 +137,41 @@ def worded(ctx: Context, rows: pd.DataFrame) -> pd.DataFrame:
     }, columns=[t(key, lang) for key in ("region", "indicator", "year", "changes_what", "changes_tag",
                                           "changes_before", "changes_after", "changes_source_before",
                                           "changes_source_after")])
+
+
+def figures_table(ctx: Context, comparison: versions.Comparison) -> TableView:
+    """The home region's latest figures in the chosen version beside today's, the changed ones first."""
+    lang, home = ctx.lang, ctx.selection.home
+    rows = versions.figures(comparison.before, comparison.after, home)
+    frame = pd.DataFrame({
+        t("region", lang): [ctx.region_name(code) for code in rows["region_code"]],
+        t("indicator", lang): [indicator_name(ctx, i) for i in rows["indicator_id"]],
+        t("changes_in_version", lang, version=comparison.since.version[:8]): [
+            figure(ctx, row, "before") for row in rows.itertuples()],
+        t("changes_today_column", lang): [figure(ctx, row, "after") for row in rows.itertuples()],
+        t("changes_changed", lang): [t("changes_yes" if changed else "changes_no", lang) for changed in rows["changed"]],
+    })
+    title = t("changes_figures_title", lang, region=ctx.region_name(home), date=comparison.since.day)
+    sources = list(comparison.after.loc[comparison.after.region_code == home, "source_id"].dropna())
+    return TableView("version_figures", title, frame, ctx.source_note(sources))
+
+
+def figure(ctx: Context, row, which: str) -> str:
+    """A figure of one version: '75 MSEK (2026) · plats 1 av 1 · I topp fem', or 'saknas'."""
+    year = getattr(row, f"{which}_year")
+    if formatting.is_missing(year):
+        return t("missing", ctx.lang)
+    value, text = getattr(row, f"{which}_value"), getattr(row, f"{which}_text")
+    text = text if isinstance(text, str) else None
+    shown = (ctx.fmt(value, row.indicator_id, text) if row.indicator_id in ctx.indicators.index
+             else text or formatting.number(value, 2, ctx.lang))
+    parts = [f"{shown} ({int(year)})"]
+    rank, verdict = getattr(row, f"{which}_rank"), getattr(row, f"{which}_verdict")
+    if not formatting.is_missing(rank) and not formatting.is_missing(getattr(row, f"{which}_n_ranked")):
+        parts.append(t("changes_place_of", ctx.lang, rank=int(rank), n=int(getattr(row, f"{which}_n_ranked"))))
+    if isinstance(verdict, str):
+        parts.append(verdict_text(ctx, verdict))
+    return " · ".join(parts)
 
 
 def indicator_name(ctx: Context, indicator_id: str) -> str:
