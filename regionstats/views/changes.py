@@ -146,10 +146,10 @@ def figures_table(ctx: Context, comparison: versions.Comparison) -> TableView:
     frame = pd.DataFrame({
         t("region", lang): [ctx.region_name(code) for code in rows["region_code"]],
         t("indicator", lang): [indicator_name(ctx, i) for i in rows["indicator_id"]],
+        t("changes_changed", lang): [t("changes_yes" if changed else "changes_no", lang) for changed in rows["changed"]],
         t("changes_in_version", lang, version=comparison.since.version[:8]): [
             figure(ctx, row, "before") for row in rows.itertuples()],
         t("changes_today_column", lang): [figure(ctx, row, "after") for row in rows.itertuples()],
-        t("changes_changed", lang): [t("changes_yes" if changed else "changes_no", lang) for changed in rows["changed"]],
     })
     title = t("changes_figures_title", lang, region=ctx.region_name(home), date=comparison.since.day)
     sources = list(comparison.after.loc[comparison.after.region_code == home, "source_id"].dropna())
