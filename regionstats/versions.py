@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -247,14 +248,14 @@ class Comparison:
 
 
 def compare(data_dir: Path, since: str | None, home: str, focus: list[str] | None = None,
-            after: pd.DataFrame | None = None) -> Comparison:
-    """The changes from a recorded version (see ``resolve``) to the current data. ``after``: the current
-    snapshot when the caller has it (the page asks it through its cached query runner)."""
+            after: Callable[[], pd.DataFrame] | None = None) -> Comparison:
+    """The changes from a recorded version (see ``resolve``) to the current data. ``after``: gives the current
+    snapshot, asked only once a version is found (the page asks it through its cached query runner)."""
     data_dir = Path(data_dir)
     entries = history(data_dir)
     current = db.data_fingerprint(data_dir)
     chosen = resolve(entries, since, current)
-    after = current_snapshot(data_dir) if after is None else after
+    after = current_snapshot(data_dir) if after is None else after()
     before = read_snapshot(data_dir, chosen.version)
     recorded = next((e for e in reversed(entries) if e.version == current), None)
     return Comparison(chosen, current, recorded, changes(before, after, home, focus), before, after)

@@ -21,10 +21,9 @@ TAGS = ("new_edition", "revised", "new_source", "newly_missing", "filled")
 def build(ctx: Context) -> PageView:
     title, intro = t(TITLE, ctx.lang), t(INTRO, ctx.lang)
     data_dir = config.data_dir()
-    after = ctx.run("version_snapshot")
-    history = [history_chart(ctx, data_dir, after)]
+    history = [history_chart(ctx, data_dir)]
     try:
-        comparison = compare(ctx, data_dir, after=after)
+        comparison = compare(ctx, data_dir)
     except versions.VersionError as problem:
         return PageView(title, intro, notes=[version_problem(problem, ctx.lang)], charts=history,
                         tables=[history_table(ctx, data_dir)])
@@ -34,13 +33,14 @@ def build(ctx: Context) -> PageView:
                             history_table(ctx, data_dir)])
 
 
-def compare(ctx: Context, data_dir: Path, since: str | None = None, after=None) -> versions.Comparison:
+def compare(ctx: Context, data_dir: Path, since: str | None = None) -> versions.Comparison:
     """The chosen version (the selection's ``since``, else the one before the last change) against today's
-    data, whose snapshot is asked through the view's runner (cached in the app)."""
+    data, whose snapshot is asked through the view's runner (cached in the app) only once a version to
+    compare with is found."""
     selection = ctx.selection
     focus = [code for code in selection.regions if code != selection.home]
-    after = ctx.run("version_snapshot") if after is None else after
-    return versions.compare(data_dir, since or selection.since, selection.home, focus, after=after)
+    return versions.compare(data_dir, since or selection.since, selection.home, focus,
+                            after=lambda: ctx.run("version_snapshot"))
 
 
 def by_region_chart(ctx: Context, comparison: versions.Comparison) -> ChartView:
@@ -64,7 +64,7 @@ def version_source(ctx: Context, comparison: versions.Comparison) -> str:
     return t("changes_source_note", ctx.lang, since=comparison.since.version, current=comparison.current)
 
 
-def history_chart(ctx: Context, data_dir: Path, current: pd.DataFrame) -> ChartView:
+def history_chart(ctx: Context, data_dir: Path) -> ChartView:
     """The number of values in each recorded version and in today's data (unrecorded or not)."""
     from regionstats import db
 
@@ -77,7 +77,7 @@ def history_chart(ctx: Context, data_dir: Path, current: pd.DataFrame) -> ChartV
         codes.append(entry.version)
     if fingerprint not in codes:
         labels.append(t("changes_today", ctx.lang, version=fingerprint[:8]))
-        counts.append(int(current["has_value"].sum()))
+        counts.append(int(ctx.run("value_count")["n_values"].iloc[0]))
         codes.append(fingerprint)
     frame = pd.DataFrame({"version": codes, "label": labels, "values": counts})
     frame["text"] = [formatting.number(n, 0, ctx.lang) for n in frame["values"]]

@@ -51,7 +51,7 @@ TABLE = (
     Page("data", "pages/9_data.py", "page_data", ":material/table:", "section_data",
          data_sources, ("observations", "coverage")),
     Page("andringar", "pages/11_andringar.py", "page_changes", ":material/difference:", "section_data",
-         changes, ("version_snapshot",)),
+         changes, ("version_snapshot", "value_count")),
 )
 HOME_SLUG = "oversikt"  # also served at "/"
 BY_SLUG = {page.slug: page for page in TABLE}
