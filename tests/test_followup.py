@@ -135,3 +135,24 @@ def test_the_app_offers_the_follow_up_and_builds_it_only_on_click(monkeypatch):
     assert len(buttons) == 1
     choices = [s for s in at.selectbox if s.label == t("followup_choose", "sv")]
     assert choices and "Region Stockholm" in choices[0].options
+
+
+def test_the_two_weak_proxies_say_why_they_are_used(sql):
+    goals = sql("goals_progress").set_index("goal_id")
+    for goal_id in ("stockholm_research_promise_2023", "gms_goal4_clinical_trials"):
+        note = goals.loc[goal_id, "note"]
+        assert goals.loc[goal_id, "indicator_id"] == "clinical_trial_applications"
+        assert note.startswith("Mäts med") and "svagt mått" in note, goal_id
+    assert "ATMP" in goals.loc["stockholm_research_promise_2023", "note"]  # the regional count, and why not it
+
+
+def test_region_stockholms_five_2023_targets_are_quoted_verbatim(sql):
+    seed = (ROOT / "data" / "raw" / "seeds" / "000_4189665b2ffb6c0c.txt").read_text(encoding="utf-8")
+    seed = " ".join(seed.replace("biotech-\n\nnology", "biotechnology").split())
+    goals = sql("goals_progress")
+    targets = goals[goals.goal_id.str.startswith("stockholm_2023_")]
+    assert len(targets) == 5 and set(targets.target_year) == {2023}
+    for text in targets.goal_text:
+        assert text.startswith("Where we want to be in 2023: ")
+        for part in text.removeprefix("Where we want to be in 2023: ").split(" […] "):
+            assert part.rstrip(" […]") in seed, part
