@@ -1410,6 +1410,10 @@ TEXT.update({
         "Ingen dataversion sparad den {date} eller tidigare; den första är från {first}.",
         "No data version recorded on or before {date}; the first is from {first}.",
     ),
+    "changes_error_snapshot_missing": (
+        "Dataversion {version} finns i historiken men dess ögonblicksbild saknas i data/.versions/.",
+        "Data version {version} is in the history but its snapshot is missing from data/.versions/.",
+    ),
     "changes_error_unknown_version": (
         "”{since}” är varken ett datum (ÅÅÅÅ-MM-DD) eller en sparad dataversion.",
         "“{since}” is neither a date (YYYY-MM-DD) nor a recorded data version.",

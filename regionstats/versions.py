@@ -96,12 +96,20 @@ def snapshot_path(data_dir: Path, version: str) -> Path:
 
 
 def read_snapshot(data_dir: Path, version: str) -> pd.DataFrame:
-    return pq.read_table(snapshot_path(data_dir, version)).to_pandas()
+    """A recorded version's snapshot; VersionError ``snapshot_missing`` when its file is gone."""
+    try:
+        return pq.read_table(snapshot_path(data_dir, version)).to_pandas()
+    except (FileNotFoundError, pa.ArrowInvalid):
+        raise VersionError("snapshot_missing", version=version) from None
 
 
-def value_count(data_dir: Path, version: str) -> int:
-    """How many values (not 'missing' rows) a recorded version holds."""
-    return int(pq.read_table(snapshot_path(data_dir, version), columns=["has_value"]).column(0).to_pandas().sum())
+def value_count(data_dir: Path, version: str) -> int | None:
+    """How many values (not 'missing' rows) a recorded version holds; None when its snapshot is gone."""
+    try:
+        table = pq.read_table(snapshot_path(data_dir, version), columns=["has_value"])
+    except (FileNotFoundError, pa.ArrowInvalid):
+        return None
+    return int(table.column(0).to_pandas().sum())
 
 
 # --- writing (with the import lock held) ------------------------------------------------------

@@ -235,3 +235,12 @@ def test_snapshot_records_the_curated_data_once(data_dir, capsys):
     assert code == 0 and db.data_fingerprint(data_dir) in out
     run(capsys, "snapshot", "--data-dir", data_dir)
     assert [v.made_by for v in versions.history(data_dir)] == ["curation"]  # the same data is one version
+
+
+def test_a_lost_snapshot_is_a_clear_message_not_a_traceback(imported, capsys, monkeypatch):
+    first = versions.history(imported)[0]
+    versions.snapshot_path(imported, first.version).unlink()
+    code, out = run(capsys, "changes", "--data-dir", imported, "--lang", "en")
+    assert code == 2 and f"Data version {first.version} is in the history but its snapshot is missing" in out
+    at = open_changes(imported, monkeypatch)
+    assert any("ögonblicksbild saknas" in i.value for i in at.info)
