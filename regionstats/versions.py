@@ -138,16 +138,24 @@ def _write_snapshot(data_dir: Path, version: str, snapshot: pd.DataFrame) -> Non
     _fsync_write(target, sink.getvalue().to_pybytes())
 
 
-def pending(data_dir: Path) -> tuple[str, pd.DataFrame] | None:
-    """The current data's fingerprint and snapshot when it is not the latest recorded version, else None.
+def pending(data_dir: Path) -> tuple[str, pd.DataFrame, str] | None:
+    """The current data's fingerprint, snapshot and date when it is not the latest recorded version, else None.
 
-    The importer asks this before it swaps files in, so the version it replaces is kept too.
+    The importer asks this before it swaps files in, so the version it replaces is kept too, dated by its
+    newest file (when that data came to be, not when it was first recorded).
     """
     fingerprint = db.data_fingerprint(Path(data_dir))
     recorded = history(data_dir)
     if recorded and recorded[-1].version == fingerprint:
         return None
-    return fingerprint, current_snapshot(data_dir)
+    return fingerprint, current_snapshot(data_dir), _files_date(Path(data_dir))
+
+
+def _files_date(data_dir: Path) -> str:
+    stamps = [path.stat().st_mtime for path in db._data_files(data_dir) if path.exists()]
+    if not stamps:
+        return _now()
+    return dt.datetime.fromtimestamp(max(stamps)).astimezone().isoformat(timespec="seconds")
 
 
 def record(data_dir: Path, made_by: str, detail: str = "", before: tuple | None = None) -> Version:
@@ -160,7 +168,7 @@ def record(data_dir: Path, made_by: str, detail: str = "", before: tuple | None 
     entries = history(data_dir)
     if before is not None and (not entries or entries[-1].version != before[0]):
         _write_snapshot(data_dir, before[0], before[1])
-        entries.append(Version(before[0], _now(), "curation", ""))
+        entries.append(Version(before[0], before[2], "curation", ""))
     fingerprint = db.data_fingerprint(data_dir)
     if entries and entries[-1].version == fingerprint and made_by == "curation":
         _save(data_dir, entries)
