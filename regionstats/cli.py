@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from regionstats import config, db, queries
+from regionstats import config, db, queries, version_commands
 from regionstats.export import commands as export_commands
 from regionstats.i18n import t
 from regionstats.importing import commands as import_commands
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("queries", parents=[common], help="list the queries with their parameters")
     import_commands.register(sub, common)
     export_commands.register(sub, common)
+    version_commands.register(sub, common)
     return parser
 
 
@@ -108,7 +109,7 @@ def cmd_queries(args) -> int:
 
 
 COMMANDS = {"query": cmd_query, "check": cmd_check, "sources": cmd_sources, "queries": cmd_queries,
-            **import_commands.COMMANDS, **export_commands.COMMANDS}
+            **import_commands.COMMANDS, **export_commands.COMMANDS, **version_commands.COMMANDS}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1320,3 +1320,205 @@ TEXT.update({
         "The link's {param} “{value}” is not offered on this page; {shown} is shown instead.",
     ),
 })
+
+TEXT.update({
+    # meetings (#20 part 1): Ändringar — what changed since a recorded data version (views/changes.py, versions.py)
+    "page_changes": ("Ändringar sedan förra mötet", "What changed since the last meeting"),
+    "changes_intro": (
+        "Varje värde, plats, topp fem-bedömning och placering på en världslista som ändrats sedan en sparad "
+        "dataversion (varje import, ångring och kurering sparas med datum), hemregionen först.",
+        "Every value, rank, top-five verdict and place on a world list that changed since a recorded data "
+        "version (each import, undo and curation is recorded with its date), the home region first.",
+    ),
+    "changes_since": ("Jämför med dataversion", "Compare with data version"),
+    "changes_compared": (
+        "Dataversion {since} jämförd med dagens data ({current}): {n} ändringar.",
+        "Data version {since} compared with today's data ({current}): {n} changes.",
+    ),
+    "changes_current_unrecorded": ("version {version}, inte sparad ännu", "version {version}, not recorded yet"),
+    "changes_today": ("I dag · {version}", "Today · {version}"),
+    "changes_made_by_curation": ("kurering", "curation"),
+    "changes_made_by_import": ("import", "import"),
+    "changes_made_by_undo": ("ångrad import", "undone import"),
+    "changes_tag_new_edition": ("Ny utgåva", "New edition"),
+    "changes_tag_revised": ("Reviderad siffra", "Revised figure"),
+    "changes_tag_new_source": ("Ny källa", "New source"),
+    "changes_tag_newly_missing": ("Saknas nu", "Newly missing"),
+    "changes_tag_filled": ("Nytt värde för tidigare år", "New figure for an earlier year"),
+    "changes_what_value": ("Värde", "Value"),
+    "changes_what_rank": ("Plats", "Rank"),
+    "changes_what_verdict": ("Topp fem", "Top five"),
+    "changes_what_ladder_place": ("Plats på världslista", "Place on a world list"),
+    "changes_what": ("Vad", "What"),
+    "changes_tag": ("Ändring", "Change"),
+    "changes_before": ("Före", "Before"),
+    "changes_after": ("Nu", "Now"),
+    "changes_source_before": ("Källa före", "Source before"),
+    "changes_source_after": ("Källa nu", "Source now"),
+    "changes_place_of": ("plats {rank} av {n}", "rank {rank} of {n}"),
+    "changes_place": ("plats {rank}", "place {rank}"),
+    "changes_table_title": ("Ändringar sedan {date} (version {version})", "Changes since {date} (version {version})"),
+    "changes_rule_note": (
+        "Ny utgåva: ett år nyare än något regionen hade för indikatorn. Reviderad siffra: samma år, nytt värde. "
+        "Ny källa: samma värde, annan källa. Saknas nu: ett värde som inte finns längre. Platser och topp "
+        "fem-bedömningar jämförs för regionens senaste år med värde, efter dashboardens enda rangordningsregel; "
+        "en plats som ändras samma år (reviderad) kan bero på andra regioners siffror.",
+        "New edition: a year newer than any the region had for the indicator. Revised figure: the same year, "
+        "a new value. New source: the same value, another source. Newly missing: a value that is gone. Ranks and "
+        "top-five verdicts are compared at the region's latest year with a value, by the dashboard's one ranking "
+        "rule; a rank that changes within the same year (revised) may be due to other regions' figures.",
+    ),
+    "changes_by_region_title": ("Antal ändringar per region sedan {date}", "Number of changes per region since {date}"),
+    "changes_by_region_note": (
+        "Städer, kluster och lärosäten räknas med sitt län.",
+        "Cities, clusters and universities are counted with their county.",
+    ),
+    "changes_count_axis": ("ändringar", "changes"),
+    "changes_source_note": (
+        "Källa: dashboardens dataversioner {since} och {current} (data/.versions/); värdenas källor i tabellen",
+        "Source: the dashboard's data versions {since} and {current} (data/.versions/); the values' sources in "
+        "the table",
+    ),
+    "changes_history_chart_title": ("Antal värden per dataversion", "Number of values per data version"),
+    "changes_values_axis": ("värden", "values"),
+    "changes_history_source": (
+        "Källa: dashboardens dataversioner (data/.versions/versions.json)",
+        "Source: the dashboard's data versions (data/.versions/versions.json)",
+    ),
+    "changes_history_title": ("Sparade dataversioner", "Recorded data versions"),
+    "changes_history_note": (
+        "En version sparas vid varje import och ångring och med python -m regionstats snapshot efter en "
+        "kurering. En presentation anger vilken version den gjordes från; öppna sidan med ?since=VERSION för "
+        "att se den versionens siffror bredvid dagens.",
+        "A version is recorded at each import and undo, and with python -m regionstats snapshot after a "
+        "curation. A deck says which version it was made from; open this page with ?since=VERSION to see that "
+        "version's figures beside today's.",
+    ),
+    "changes_version": ("Version", "Version"),
+    "changes_date": ("Datum", "Date"),
+    "changes_made_by": ("Gjord av", "Made by"),
+    "changes_detail": ("Fil eller import", "File or import"),
+    "changes_error_no_versions": (
+        "Inga dataversioner sparade ännu. Nästa import sparar en, eller kör python -m regionstats snapshot.",
+        "No data versions recorded yet. The next import records one, or run python -m regionstats snapshot.",
+    ),
+    "changes_error_no_earlier": (
+        "Ingen tidigare dataversion än dagens ({version}) är sparad: inget att jämföra med ännu.",
+        "No data version earlier than today's ({version}) is recorded: nothing to compare with yet.",
+    ),
+    "changes_error_before_first": (
+        "Ingen dataversion sparad den {date} eller tidigare; den första är från {first}.",
+        "No data version recorded on or before {date}; the first is from {first}.",
+    ),
+    "changes_error_snapshot_missing": (
+        "Dataversion {version} finns i historiken men dess ögonblicksbild saknas i data/.versions/.",
+        "Data version {version} is in the history but its snapshot is missing from data/.versions/.",
+    ),
+    "changes_error_unknown_version": (
+        "”{since}” är varken ett datum (ÅÅÅÅ-MM-DD) eller en sparad dataversion.",
+        "“{since}” is neither a date (YYYY-MM-DD) nor a recorded data version.",
+    ),
+    "changes_figures_title": ("{region}s siffror i versionen från {date} och i dag",
+                              "{region}'s figures in the version of {date} and today"),
+    "changes_in_version": ("I version {version}", "In version {version}"),
+    "changes_today_column": ("I dag", "Today"),
+    "changes_changed": ("Ändrad", "Changed"),
+    "changes_yes": ("ja", "yes"),
+    "changes_no": ("nej", "no"),
+    "cli_changes_none": ("Inga ändringar.", "No changes."),
+    "cli_snapshot_recorded": ("Dataversion {version} sparad ({date}, {made_by}).",
+                              "Data version {version} recorded ({date}, {made_by})."),
+})
+
+TEXT.update({
+    # meetings (#20 part 3): the yearly follow-up of a strategy as a Word document (export/followup.py)
+    "followup_kind": ("Tjänsteskrivelse", "Official report"),
+    "followup_title": ("Årlig uppföljning av life science-strategin: {owner}",
+                       "Yearly follow-up of the life science strategy: {owner}"),
+    "followup_subject": ("Uppföljning av strategins mål med dashboardens data",
+                         "Follow-up of the strategy's goals with the dashboard's data"),
+    "followup_meta": ("Datum {date} · dataversion {version}", "Date {date} · data version {version}"),
+    "followup_footer": (
+        "Gjord {date} ur Life science-regioner i Sverige, dataversion {version}. Status räknas ur data, skrivs "
+        "aldrig in.",
+        "Made {date} from Life science regions in Sweden, data version {version}. The status is computed from the "
+        "data, never typed in.",
+    ),
+    "followup_case": ("Ärende", "Matter"),
+    "followup_case_text": (
+        "Årlig uppföljning {year} av {owner}s mål för life science: {n} mål, vart och ett med sitt mått, "
+        "utgångsläge, senaste värde, målvärde, trend och bedömning.",
+        "Yearly follow-up {year} of the life science goals of {owner}: {n} goals, each with its indicator, "
+        "baseline, latest value, target, trend and assessment.",
+    ),
+    "followup_background": ("Bakgrund", "Background"),
+    "followup_strategy_line": (
+        "{title}, {publisher}{published}: {n} mål i uppföljningen.",
+        "{title}, {publisher}{published}: {n} goals in this follow-up.",
+    ),
+    "followup_method": (
+        "Strategierna lovar en årlig uppföljning med mätbara mål. Varje mål mäts här med den indikator som står "
+        "i målraden (data/goals.csv), ofta ett närmaste offentligt mått; hur och varför står under målet. "
+        "Utgångsläget är värdet det år strategin gavs ut (det senaste före, annars det första efter). Trenden "
+        "är en rät linje genom alla värden. Ett mål med målvärde är på väg när det är nått eller när trenden "
+        "når det till målåret; ett mål utan målvärde (”fler”, ”ledande”) är på väg när det senaste värdet är "
+        "bättre än utgångsläget.",
+        "The strategies promise a yearly follow-up with measurable goals. Each goal is measured here with the "
+        "indicator its goal row names (data/goals.csv), often a nearest public measure; how and why is written "
+        "under the goal. The baseline is the value in the year the strategy was published (the latest before, "
+        "else the first after). The trend is a straight line through every value. A goal with a target is on "
+        "track when it is met or when the trend reaches it by the target year; a goal without one (“more”, "
+        "“a leader”) is on track when the latest value is better than the baseline.",
+    ),
+    "followup_results": ("Resultat per mål", "Results per goal"),
+    "followup_summary": (
+        "På väg: {on} · inte på väg: {off} · kan inte mätas: {unmeasured}.",
+        "On track: {on} · off track: {off} · cannot be measured: {unmeasured}.",
+    ),
+    "followup_sources": ("Källor", "Sources"),
+    "followup_region": ("Region", "Region"),
+    "followup_baseline": ("Utgångsläge", "Baseline"),
+    "followup_latest": ("Senaste värde", "Latest value"),
+    "followup_target": ("Mål", "Target"),
+    "followup_trend": ("Trend", "Trend"),
+    "followup_status": ("Bedömning", "Assessment"),
+    "followup_how_measured": ("Så mäts målet", "How the goal is measured"),
+    "followup_no_indicator": ("inget mått (se bedömningen)", "no indicator (see the assessment)"),
+    "followup_by_year": (" till {year}", " by {year}"),
+    "followup_target_higher": ("högre än utgångsläget", "higher than the baseline"),
+    "followup_target_lower": ("lägre än utgångsläget", "lower than the baseline"),
+    "followup_no_trend": ("ingen trend: {n} värde", "no trend: {n} value"),
+    "followup_trend_text": ("{amount} per år ({n} värden)", "{amount} per year ({n} values)"),
+    "followup_status_on_track": ("På väg", "On track"),
+    "followup_status_off_track": ("Inte på väg", "Off track"),
+    "followup_status_not_measurable": ("Kan inte mätas", "Cannot be measured"),
+    "followup_reason_no_indicator": ("inget offentligt mått", "no public indicator"),
+    "followup_reason_no_data": ("inget värde för målets region", "no value for the goal's region"),
+    "followup_reason_target_met": ("målvärdet är nått", "the target is met"),
+    "followup_reason_target_year_reached": ("målåret är nått utan att målvärdet nåtts",
+                                            "the target year is reached and the target is not"),
+    "followup_reason_one_value": ("bara ett värde: ingen trend att bedöma", "one value only: no trend to judge"),
+    "followup_reason_no_target_year": ("målet har inget målår", "the goal has no target year"),
+    "followup_reason_trend_reaches_target": ("trenden når målvärdet till målåret",
+                                             "the trend reaches the target by the target year"),
+    "followup_reason_trend_misses_target": ("trenden når inte målvärdet till målåret",
+                                            "the trend does not reach the target by the target year"),
+    "followup_reason_no_value_after_baseline": (
+        "inget värde efter utgångsläget: den senaste siffran är från strategins år eller tidigare",
+        "no value after the baseline: the latest figure is from the strategy's year or earlier",
+    ),
+    "followup_reason_better_than_baseline": ("bättre än utgångsläget", "better than the baseline"),
+    "followup_reason_not_better_than_baseline": ("inte bättre än utgångsläget", "not better than the baseline"),
+    "followup_button": ("Årlig uppföljning (Word)", "Yearly follow-up (Word)"),
+    "followup_choose": ("Strategi", "Strategy"),
+    "followup_help": (
+        "En tjänsteskrivelse med strategins mål: utgångsläge, senaste värde, mål, trend och bedömning. Görs när "
+        "du klickar.",
+        "An official report on the strategy's goals: baseline, latest value, target, trend and assessment. Made "
+        "when you click.",
+    ),
+    "followup_quote": ("”{text}”", "“{text}”"),
+    "followup_language_tag": ("sv-SE", "en-GB"),
+    "cli_unknown_strategy": ("okänd strategi ”{strategy}”; välj en av: {known}",
+                             "unknown strategy “{strategy}”; choose one of: {known}"),
+})

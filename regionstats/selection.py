@@ -4,6 +4,7 @@ The same Selection drives the pages, the exports and the URL. ``from_query_param
 URL leniently: anything unknown or malformed is dropped and reported as a notice, never raised.
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -14,7 +15,9 @@ LANGS = ("sv", "en")
 MODES = ("absolute", "index")
 PRESETS = ("focus", "focus_riket", "all", "all_riket")
 CATEGORIES = ("ranking", "funding", "quality", "capacity", "industry")
-URL_KEYS = ("lang", "regions", "home", "years", "indicator", "ranking", "mode", "base", "weights", "present", "slide")
+URL_KEYS = ("lang", "regions", "home", "years", "indicator", "ranking", "mode", "base", "weights", "present", "slide",
+            "since")
+SINCE_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2}|[0-9a-f]{4,16})$")  # a date or a data version (fingerprint)
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class Selection:
     weights: tuple | None = None  # composite weights per category on Jämför regioner
     present: bool = False
     slide: int = 0
+    since: str | None = None  # the data version (or date) Ändringar compares today's data with
 
     @property
     def counties(self) -> list[str]:
@@ -67,6 +71,8 @@ class Selection:
             params["present"] = "1"
             if self.slide:
                 params["slide"] = str(self.slide)
+        if self.since:
+            params["since"] = self.since
         return params
 
 
@@ -140,6 +146,10 @@ def _parse(key, raw, known_regions, known_indicators, year_range) -> dict:
         if not 0 <= slide < 100:
             raise ValueError(raw)
         return {"slide": slide}
+    if key == "since":
+        if not SINCE_PATTERN.match(raw):
+            raise ValueError(raw)
+        return {"since": raw}
     raise ValueError(key)
 
 

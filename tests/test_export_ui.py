@@ -73,6 +73,7 @@ def test_presentation_mode_shows_one_chart_at_a_time():
     assert t("present_counter", "sv", page=t("page_funding", "sv"), n=1, total=len(titles)) in shown(at)
     assert at.toggle(key="present").value is True
     assert [b.proto.label for b in at.get("download_button")] == ["Ladda ned bildspel (PPTX)",
+                                                                   "Årlig uppföljning (Word)",
                                                                    "Ladda ned sidan som PDF"]
     at.button(key="present_next").click().run()
     assert f'class="present-title">{titles[1]}<' in shown(at)

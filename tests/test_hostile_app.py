@@ -253,7 +253,7 @@ def test_planted_markup_in_data_is_shown_as_text_on_every_page(planted, slug):
     for text in shown:
         assert not MARKUP.search(text), text
     specs = [json.dumps(json.loads(chart.proto.spec), ensure_ascii=False) for chart in at.get("plotly_chart")]
-    if slug != "data":
+    if slug not in ("data", "andringar"):  # Ändringar without a recorded version charts only the versions
         assert any("klicka" in spec for spec in specs), "the planted region name is in the charts"
     assert not [spec for spec in specs if re.search(r"<a\b", spec, re.I)]
 

@@ -90,3 +90,21 @@ def optional_indicator(ctx: Context, options: list[str]) -> dict:
     chosen = st.selectbox(t("filter_indicators", ctx.lang), options=[""] + options, key="indicator",
                           format_func=lambda i: ctx.indicator_name(i) if i else "—")
     return {"indicator": chosen or None}
+
+
+def since_version(ctx: Context, options: list, default: str | None, label) -> dict:
+    """The data version Ändringar compares today's data with (newest first); returns {'since': version}.
+
+    ``options`` are versions.Version; ``label`` words one. A link's date is kept as asked (the view finds
+    the version in force that day) until the visitor picks a version here."""
+    ids = [version.version for version in options]
+    if not ids:
+        return {}
+    remembered = _remembered("since")
+    if remembered and remembered not in ids:  # a date, or a prefix of a version
+        ids = [remembered] + ids
+    _seed_page_value("since", remembered, default or ids[0], ids)
+    named = {version.version: label(version) for version in options}
+    chosen = st.selectbox(t("changes_since", ctx.lang), options=ids, key="since",
+                          format_func=lambda v: named.get(v, v))
+    return {"since": chosen}

@@ -12,6 +12,7 @@ from regionstats.export import images, slides
 from regionstats.i18n import t
 from regionstats.views import Context
 from regionstats.views.registry import BY_SLUG, PAGES, SLUG_OF
+from ui import followup
 
 
 def _own_url() -> str:
@@ -45,6 +46,7 @@ def sidebar(view_module, ctx: Context) -> None:
                            mime=slides.MIME, key="deck_download", on_click="ignore",
                            help=t("deck_help", lang),
                            icon=":material/download:", width="stretch", type="primary")
+    followup.sidebar(ctx)  # the yearly follow-up (DOCX), beside the deck
     if not images.available():
         st.sidebar.caption(images.ChromiumMissing.message(lang))
         return

@@ -1,7 +1,8 @@
-"""Command line for the monthly reports: ``python -m regionstats export slides|pdf|xlsx ...``.
+"""Command line for the monthly reports: ``python -m regionstats export slides|pdf|xlsx|followup ...``.
 
     python -m regionstats export slides --regions 01,03,18 --years 2019-2021 \\
         --pages oversikt,finansiering --lang sv --out rapport.pptx
+    python -m regionstats export followup --strategy stockholm --lang sv --out uppfoljning.docx
 
 Exit codes: 0 written, 1 could not be made (no Chromium for images/PDF, the server for the PDF
 did not start), 2 usage (an unknown page, region or year).
@@ -20,13 +21,14 @@ from regionstats.views.registry import PAGES, build_page
 
 USAGE_ERROR = 2
 FAILED = 1
-FORMATS = ("slides", "pdf", "xlsx")
+FORMATS = ("slides", "pdf", "xlsx", "followup")
 
 
 def register(sub, common: argparse.ArgumentParser) -> None:
     """Add the export command to the main parser's subcommands."""
     export = sub.add_parser("export", parents=[common], description=__doc__.splitlines()[0],
-                            help="write a slide deck (PPTX), a page as PDF, or XLSX")
+                            help="write a slide deck (PPTX), a page as PDF, XLSX, or a strategy's yearly "
+                                 "follow-up (DOCX)")
     export.add_argument("format", choices=FORMATS)
     export.add_argument("--regions", help="comma-separated region codes, e.g. 01,03,18,00 (00 = Riket); "
                                           "default: the five focus regions and Riket")
@@ -35,6 +37,8 @@ def register(sub, common: argparse.ArgumentParser) -> None:
     export.add_argument("--pages", default="oversikt",
                         help=f"comma-separated pages: {', '.join(PAGES)} (default oversikt; pdf takes one)")
     export.add_argument("--out", required=True, type=Path, help="the file to write")
+    export.add_argument("--strategy", help="followup: the strategy, by the first word of its goals' ids "
+                                           "(stockholm, orebro, gms, atmp)")
     export.add_argument("--url",
                         help="pdf: a running dashboard to print from (default: start one on a free port)")
 
@@ -117,6 +121,8 @@ def cmd_export(args) -> int:
         slugs = page_list(args.pages, lang)
         if args.format == "pdf" and len(slugs) != 1:
             raise ValueError(t("cli_pdf_one_page", lang, pages=", ".join(slugs)))
+        if args.format == "followup":
+            check_strategy(run, args.strategy, lang)
         check_out(args.out, lang)
     except ValueError as exc:
         print(f"{t('error_prefix', lang)}: {exc}", file=sys.stderr)
@@ -128,6 +134,10 @@ def cmd_export(args) -> int:
             data = slides.build_deck(run, selection, slugs, data_version=version)
         elif args.format == "xlsx":
             data = xlsx_for_pages(run, selection, slugs, version)
+        elif args.format == "followup":
+            from regionstats.export import followup
+
+            data = followup.build_document(run, args.strategy, lang, data_version=version)
         else:
             env = {"REGIONSTATS_DATA_DIR": str(Path(data_dir).resolve())}
             expected = len(build_page(slugs[0], run, selection).charts)
@@ -148,6 +158,15 @@ def cmd_export(args) -> int:
         return FAILED
     print(t("cli_written", lang, path=args.out, size=len(data)))
     return 0
+
+
+def check_strategy(run, strategy: str | None, lang: str) -> None:
+    """--strategy names a strategy of data/goals.csv: ValueError otherwise."""
+    from regionstats.export import followup
+
+    known = followup.strategies(run)
+    if strategy not in known:
+        raise ValueError(t("cli_unknown_strategy", lang, strategy=strategy or "—", known=", ".join(known)))
 
 
 def check_out(out: Path, lang: str) -> None:

@@ -24,7 +24,7 @@ from regionstats import formatting
 from regionstats.export import images, pptx_charts
 from regionstats.i18n import t
 from regionstats.selection import Selection
-from regionstats.views import ChartView, Context, PageView
+from regionstats.views import ChartView, Context, PageView, TableView
 from regionstats.views.registry import build_page
 
 MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -70,12 +70,17 @@ def build_deck(run: Callable[..., pd.DataFrame], selection: Selection, slugs: li
     charts, views = collect(run, selection, slugs, page_selections)
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
+    prs.core_properties.identifier = data_version  # which data version the deck was made from
+    prs.core_properties.version = data_version
+    prs.core_properties.keywords = f"data-version:{data_version}"
     title_slide(prs, ctx, slugs, views, data_version, made, headline_kpis(run, selection, views))
     pictures = _pictures([c for c in charts if not pptx_charts.native(c.view.spec)], lang)
     for slug in slugs:
         page_charts = [c for c in charts if c.page == slug]
-        if not page_charts:
+        if not page_charts and not any(table.on_slide for table in views[slug].tables):
             empty_slide(prs, views[slug].title, lang)
+        for table in (t_ for t_ in views[slug].tables if t_.on_slide):
+            table_slide(prs, table, lang)
         for chart in page_charts:
             chart_slide(prs, chart.view, lang, pictures.get(id(chart.view)))
     definitions_slides(prs, ctx, charts)
@@ -199,6 +204,41 @@ def empty_slide(prs, page_title: str, lang: str) -> None:
     _title(slide, page_title)
     _textbox(slide, MARGIN, CHART_TOP, CONTENT_W, Inches(1), [t("deck_no_charts", lang, page=page_title)],
              size=18)
+
+
+TABLE_ROWS, TABLE_COLUMNS = 12, 7  # what a table slide shows of a table: its first rows and columns
+
+
+def table_slide(prs, view: TableView, lang: str) -> None:
+    """A table the view puts on a slide (``TableView.on_slide``): its first rows and columns as a native
+    table, the source and notes under it; the whole table in the speaker notes."""
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
+    _title(slide, view.title)
+    frame = view.data.iloc[:TABLE_ROWS, :TABLE_COLUMNS]
+    caption = [view.source_note] if view.source_note else []
+    if len(view.data) > TABLE_ROWS:
+        caption.insert(0, t("print_rows_shown", lang, shown=TABLE_ROWS, total=len(view.data)))
+    if frame.empty:
+        _textbox(slide, MARGIN, CHART_TOP, CONTENT_W, Inches(1), [t("no_data", lang)], size=18)
+    else:
+        shape = slide.shapes.add_table(len(frame) + 1, len(frame.columns), MARGIN, CHART_TOP, CONTENT_W,
+                                       Emu(int(Inches(0.36) * (len(frame) + 1))))
+        for column, name in enumerate(frame.columns):
+            _cell(shape.table.cell(0, column), str(name), bold=True)
+        for row, values in enumerate(frame.itertuples(index=False), start=1):
+            for column, value in enumerate(values):
+                _cell(shape.table.cell(row, column), "" if formatting.is_missing(value) else str(value))
+    _textbox(slide, MARGIN, SOURCE_TOP, CONTENT_W, SOURCE_H, caption, size=11, colour=GREY)
+    slide.notes_slide.notes_text_frame.text = "\n".join([view.title, ""] + _frame_lines(view.data, limit=200)
+                                                        + [""] + list(view.notes))
+
+
+def _cell(cell, text: str, bold: bool = False) -> None:
+    cell.text = text
+    for paragraph in cell.text_frame.paragraphs:
+        for piece in paragraph.runs:
+            piece.font.size = Pt(10)
+            piece.font.bold = bold
 
 
 NOTE_LINE = Inches(0.21)  # one line of 10 pt notes

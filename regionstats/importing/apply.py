@@ -42,7 +42,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from regionstats import db, schema
+from regionstats import db, schema, versions
 from regionstats.importing.problems import Both, ImportBusy, ImportProblem, StaleReport
 from regionstats.importing.report import ImportReport
 from regionstats.validate import IMPORTED_DIR, DataError, load_and_validate, table_path
@@ -427,10 +427,13 @@ def apply_import(data_dir, report: ImportReport, note: str = "", lock_wait: floa
         entry = {"id": new_import_id(history_dir(data_dir)), "action": "import", "date": _now(),
                  "file": report.file_name, "sha256": report.sha256, "kind": report.source_kind,
                  "counts": report.counts(), "note": note}
+        before = versions.pending(data_dir)
         try:
-            return transact(data_dir, new_files, entry, SWAP_ORDER)
+            entry = transact(data_dir, new_files, entry, SWAP_ORDER)
         except OSError as exc:
             raise ImportProblem("write_failed", report.file_name, detail=str(exc)) from None
+        _record_version(data_dir, "import", report.file_name, before)
+        return entry
 
 
 def _text(path: Path) -> str | None:
@@ -475,10 +478,22 @@ def undo_last_import(data_dir, lock_wait: float = LOCK_WAIT, force: bool = False
                  "date": _now(), "file": target.get("file", ""), "sha256": target.get("sha256", ""),
                  "counts": {}, "note": ""}
         order = tuple(n for n in SWAP_ORDER[::-1]) + tuple(n for n in restored if n not in SWAP_ORDER)
+        before = versions.pending(data_dir)
         try:  # observations first: no row may cite a source that is already gone
-            return transact(data_dir, restored, entry, order)
+            entry = transact(data_dir, restored, entry, order)
         except OSError as exc:
             raise ImportProblem("write_failed", target.get("file", ""), detail=str(exc)) from None
+        _record_version(data_dir, "undo", target["id"], before)
+        return entry
+
+
+def _record_version(data_dir: Path, made_by: str, detail: str, before) -> None:
+    """Add the new data to the version history (regionstats/versions.py). The data is already swapped in:
+    a full disk here loses only the history entry, which the next version recorded catches up with."""
+    try:
+        versions.record(data_dir, made_by, detail, before)
+    except OSError:
+        pass
 
 
 HISTORY_COLUMNS = ["id", "date", "action", "file", "added", "changed", "unchanged", "new_sources",

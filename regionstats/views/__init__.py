@@ -51,6 +51,7 @@ class TableView:
     links: dict = field(default_factory=dict)  # column -> label for link columns
     # the whole table for the downloads when ``data`` shows only its first rows; called on the click
     download: Callable[[], pd.DataFrame] | None = None
+    on_slide: bool = False  # the deck carries it as a slide of its own (its first rows)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from types import ModuleType
 import pandas as pd
 
 from regionstats.selection import Selection
-from regionstats.views import Context, PageView, citations, compare, data_sources, funding, overview, rankings
+from regionstats.views import Context, PageView, changes, citations, compare, data_sources, funding, overview, rankings
 from regionstats.views import map as map_view
 from regionstats.views import top_five, trend, world
 
@@ -50,6 +50,8 @@ TABLE = (
          map_view, ("coverage_counts", "observations", "top_five_gap")),
     Page("data", "pages/10_data.py", "page_data", ":material/table:", "section_data",
          data_sources, ("observations", "coverage")),
+    Page("andringar", "pages/11_andringar.py", "page_changes", ":material/difference:", "section_data",
+         changes, ("version_snapshot", "value_count")),
 )
 HOME_SLUG = "oversikt"  # also served at "/"
 BY_SLUG = {page.slug: page for page in TABLE}
