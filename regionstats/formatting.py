@@ -31,6 +31,21 @@ def is_missing(value) -> bool:
         return str(value) in ("<NA>", "NaT")
 
 
+def period(first, last, lang: str = "sv") -> str:
+    """THE label of a period, for titles, notes, sources and the deck: '2017', '2019–2021', or with no years
+    chosen (the sidebar's "latest year per indicator") 'senaste år per indikator'."""
+    if is_missing(first) and is_missing(last):
+        return t("period_latest", lang)
+    first, last = (int(last), int(last)) if is_missing(first) else (int(first), int(first if is_missing(last) else last))
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def span(years, lang: str = "sv") -> str:
+    """The period from the first to the last of some years ('' for none)."""
+    years = sorted({int(y) for y in years if not is_missing(y)})
+    return period(years[0], years[-1], lang) if years else ""
+
+
 def number(value, decimals: int = 0, lang: str = "sv") -> str:
     """1715.4 -> '1 715' (sv) or '1,715' (en); missing -> 'saknas' / 'missing'."""
     if is_missing(value):

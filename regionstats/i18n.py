@@ -1074,7 +1074,6 @@ TEXT.update({
     "deck_regions": ("Regioner: {regions}", "Regions: {regions}"),
     "deck_home": ("Hemregion: {region}", "Home region: {region}"),
     "deck_years": ("År: {years}", "Years: {years}"),
-    "deck_years_latest": ("senaste år per indikator", "latest year per indicator"),
     "deck_pages": ("Sidor: {pages}", "Pages: {pages}"),
     "deck_made": ("Skapad {date}", "Made {date}"),
     "deck_data_version": ("Dataversion {version}", "Data version {version}"),
@@ -1319,4 +1318,9 @@ TEXT.update({
         "Länkens {param} ”{value}” finns inte på den här sidan; {shown} visas i stället.",
         "The link's {param} “{value}” is not offered on this page; {shown} is shown instead.",
     ),
+})
+
+# rules (#19 part 2): the period label (formatting.period)
+TEXT.update({
+    "period_latest": ("senaste år per indikator", "latest year per indicator"),
 })

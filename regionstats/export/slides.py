@@ -154,12 +154,7 @@ def title_slide(prs, ctx: Context, slugs, views: dict, data_version: str, made: 
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
     _title(slide, t("deck_title", lang), size=32)
     regions = ", ".join(ctx.region_name(code) for code in selection.regions) or "—"
-    if selection.year_to is None:
-        years = t("deck_years_latest", lang)
-    elif selection.year_from == selection.year_to:
-        years = str(selection.year_to)
-    else:
-        years = f"{selection.year_from}–{selection.year_to}"
+    years = formatting.period(selection.year_from, selection.year_to, lang)
     _textbox(slide, MARGIN, Inches(1.2), CONTENT_W, Inches(0.9), [
         t("deck_home", lang, region=ctx.region_name(selection.home)) + " · " + t("deck_years", lang, years=years),
         t("deck_regions", lang, regions=regions),

@@ -171,15 +171,17 @@ class Context:
             years[indicator_id] = [int(y) for y in raw] if hasattr(raw, "__len__") else []
         return years[indicator_id]
 
-    def year_for(self, indicator_id: str) -> int | None:
-        """The year to show: the latest the indicator has, within the chosen period if any."""
+    def year_for(self, indicator_id: str, level: str | None = "county") -> int | None:
+        """The year to show: the one SQL chooses (queries/shown_years.sql): the latest year, within the chosen
+        period if any, in which a region of ``level`` has a value (None: any level but Riket's, else Riket's)."""
         chosen = self._chosen_years
-        if indicator_id not in chosen:
-            years = self.years_of(indicator_id)
-            if self.selection.year_to is not None:
-                years = [y for y in years if self.selection.year_from <= y <= self.selection.year_to]
-            chosen[indicator_id] = max(years) if years else None
-        return chosen[indicator_id]
+        if level not in chosen:
+            sel = self.selection
+            shown = self.run("shown_years", level=level, year_from=sel.year_from, year_to=sel.year_to)
+            chosen[level] = dict(zip(shown.indicator_id, (int(y) for y in shown.year)))
+        if indicator_id not in chosen[level]:
+            self.unit_and_decimals(indicator_id)  # KeyError for an unknown indicator, as before
+        return chosen[level].get(indicator_id)
 
     def unit_and_decimals(self, indicator_id: str) -> tuple[str, int]:
         """(unit, decimals) of an indicator, from a plain dict (no pandas row per call)."""
@@ -216,9 +218,8 @@ class Context:
             publishers = ", ".join(dict.fromkeys(self.sources.loc[s, "publisher"] for s in ids[:40]))
             parts = [t("n_sources", self.lang, publishers=publishers, n=len(ids))]
         note = f"{label}: " + "; ".join(parts) if parts else ""
-        years = sorted({int(y) for y in years if not formatting.is_missing(y)})
-        if years:
-            span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        span = formatting.span(years, self.lang)
+        if span:
             note += f" · {t('reference_year', self.lang)} {span}"
         return note
 
@@ -227,8 +228,7 @@ class Context:
         sel = self.selection
         if sel.year_to is None:
             return t("bars_latest_year", self.lang, year=year)
-        period = str(sel.year_to) if sel.year_from == sel.year_to else f"{sel.year_from}–{sel.year_to}"
-        return t("bars_year_in_period", self.lang, year=year, period=period)
+        return t("bars_year_in_period", self.lang, year=year, period=formatting.period(sel.year_from, sel.year_to))
 
     def data_note(self, text):
         """A note as written in the data (Swedish), marked as Swedish on the English pages; never

@@ -23,6 +23,9 @@ def ranked_frame(ctx: Context, indicator: str, year: int) -> pd.DataFrame:
     if absent:
         df = pd.concat([df, pd.DataFrame({"region_code": absent})], ignore_index=True)
     df["label"] = [ctx.region_name(c) for c in df.region_code]
+    # a county with a row but no value has a null rank: NaN, not pandas' NA (whose truth is ambiguous, which
+    # crashed Karta on FoU-utgifter i företagssektorn)
+    df["rank"] = df["rank"].astype(float)
     return df.sort_values(["rank", "label"], na_position="last").reset_index(drop=True)
 
 

@@ -72,7 +72,7 @@ def goals_table(ctx: Context) -> TableView:
 
 
 def medcity_chart(ctx: Context) -> ChartView | None:
-    year = ctx.year_for(MEDCITY)
+    year = ctx.year_for(MEDCITY, level=None)  # a published list of cities (Stockholm stored on the county)
     if year is None:
         return None
     df = label_regions(ctx, ctx.run("top_five_gap", indicator=MEDCITY, year=year))

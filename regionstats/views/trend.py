@@ -68,7 +68,7 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
     value = "index_value" if indexed else "value"
     df["text"] = [marked(charts_text(ctx, indicator, r, indexed), r.status) for r in df.itertuples()]
     years = sorted(df.year.unique())
-    span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    span = formatting.span(years)
     name = ctx.indicator_name(indicator)
     title = (t("trend_index_title", ctx.lang, indicator=name, base=base_year, years=span) if indexed
              else t("trend_title", ctx.lang, indicator=name, years=span))
