@@ -5,14 +5,14 @@ with
 
 region_set as (
     select region_code, name_sv, name_en
-    from regions
+    from stg_regions
     where ($regions is null and kind in ('county', 'country'))
        or list_contains($regions, region_code)
 ),
 
 indicator_years as (
     select distinct indicator_id, year
-    from observations
+    from stg_observations
     where ($indicators is null or list_contains($indicators, indicator_id))
       and not coalesce($latest, false)
     union all
@@ -37,12 +37,12 @@ select
     g.year,
     case
         when o.region_code is null then 'absent'
-        when o.value is null and o.value_low is null then 'missing'
+        when not o.has_value then 'missing'
         else 'value'
     end as coverage,
     o.status,
     o.value_text,
     o.note
 from grid as g
-left join observations as o using (region_code, indicator_id, year)
+left join stg_observations as o using (region_code, indicator_id, year)
 order by g.indicator_id, g.year, g.region_code

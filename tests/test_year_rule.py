@@ -62,6 +62,21 @@ def test_a_window_and_any_level(riket_ahead_con):
     assert records(run("shown_years", level="city"), ["indicator_id", "year"]) == [("growth", 2021), ("place", 2024)]
 
 
+def test_coverage_of_the_latest_year_follows_the_same_rule(riket_ahead_con):
+    run = partial(queries.run, riket_ahead_con)
+    # money's latest is 2022 (01's 110): 05 and 18 have no row that year
+    df = run("coverage", regions=["01", "05", "18"], indicators=["money"], latest=True)
+    assert records(df, ["region_code", "year", "coverage"]) == [("01", 2022, "value"), ("05", 2022, "absent"),
+                                                                ("18", 2022, "absent")]
+    # within 2021: 01 and 05 have values, 18's row is marked missing ("x")
+    df = run("coverage", regions=["01", "05", "18"], indicators=["money"], latest=True, year_from=2021, year_to=2021)
+    assert records(df, ["region_code", "year", "coverage"]) == [("01", 2021, "value"), ("05", 2021, "value"),
+                                                                ("18", 2021, "missing")]
+    # score: the counties' 2020, not Riket's 2022
+    df = run("coverage", regions=["00", "01"], indicators=["score"], latest=True)
+    assert records(df, ["region_code", "year", "coverage"]) == [("00", 2020, "value"), ("01", 2020, "value")]
+
+
 def test_views_read_the_year_sql_chose(riket_ahead_con):
     ctx = Context(partial(queries.run, riket_ahead_con), Selection())
     assert ctx.year_for("score") == 2020  # Python once said 2022 (any region), where no county has a value

@@ -38,7 +38,7 @@ def top_five_answer(ctx: Context, indicator: str, year: int | None, shown: str |
     ranked = df.dropna(subset=["rank"])
     total = len(df)
     name = ctx.indicator_name(indicator)
-    if ranked.empty or int(ranked.n_ranked.iloc[0]) < 5:
+    if ranked.empty or (ranked.verdict == "too_few").any():  # SQL's rule (queries/models/40_ranked.sql)
         names = ", ".join(ranked.label) or "—"
         return t("top_five_cannot", ctx.lang, indicator=name, year=shown or year, n=len(ranked), total=total,
                  regions=names)

@@ -57,7 +57,8 @@ def bump_chart(ctx: Context, indicator: str) -> ChartView | None:
     spec = charts.lines_over_time(df, value="rank", code="region_code", label="label", text="text",
                                   home=ctx.selection.home, lang=ctx.lang, title=title,
                                   axis_title=t("bump_axis", ctx.lang), reversed_axis=True,
-                                  band=(0.5, 5.5, t("top_five_band", ctx.lang)), status="status")
+                                  band=(0.5, int(df.top_places.iloc[0]) + 0.5, t("top_five_band", ctx.lang)),
+                                  status="status")
     marks = status_notes(ctx, df)
     notes = [t("bump_note_published" if published else "bump_note_relative", ctx.lang)]
     notes += ctx.missing_note(df, "rank") + marks
