@@ -5,10 +5,10 @@ Swedish uses a decimal comma and a (non-breaking) space between thousands.
 
 import math
 
-from regionstats.i18n import t
+from regionstats.i18n import LANGUAGES, t
 
 NBSP = "\u00a0"
-MISSING = {lang: t("missing", lang) for lang in ("sv", "en")}  # the catalogue's word, looked up once
+MISSING = {lang: t("missing", lang) for lang in LANGUAGES}  # the catalogue's word, looked up once
 
 # decimal mark, thousands separator: the layout.separators string for plotly
 PLOTLY_SEPARATORS = {"sv": "," + NBSP, "en": ".,"}

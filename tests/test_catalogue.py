@@ -26,9 +26,11 @@ def test_every_text_has_swedish_and_english_with_the_same_placeholders(key):
     assert set(PLACEHOLDER.findall(sv)) == set(PLACEHOLDER.findall(en)), key
 
 
-def test_one_t_falls_back_to_swedish():
+def test_one_t_never_falls_back_silently():
     assert i18n.t("page_overview", "en") == "Overview"
-    assert i18n.t("page_overview", "sv") == i18n.t("page_overview", "xx") == "Översikt"
+    assert i18n.t("page_overview", "sv") == "Översikt"
+    with pytest.raises(ValueError):  # tests/test_i18n.py: what users see instead
+        i18n.t("page_overview", "xx")
     assert export_text.t is i18n.t and export_text.TEXT is i18n.TEXT  # the exports' texts are the same table
 
 

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from regionstats import charts, formatting
 from regionstats.chartspec import ChartSpec
-from regionstats.i18n import t
+from regionstats.i18n import DATA_LANGUAGE, column, pick, t
 from regionstats.selection import Selection
 
 
@@ -114,15 +114,15 @@ class Context:
 
     @cached_property
     def _indicator_names(self) -> dict:
-        return dict(zip(self.indicators.indicator_id, self.indicators[f"name_{self.lang}"]))
+        return dict(zip(self.indicators.indicator_id, self.indicators[column("name", self.lang)]))
 
     @cached_property
     def _unit_labels(self) -> dict:
-        return dict(zip(self.indicators.indicator_id, self.indicators[f"unit_{self.lang}"]))
+        return dict(zip(self.indicators.indicator_id, self.indicators[column("unit", self.lang)]))
 
     @cached_property
     def _region_names(self) -> dict:
-        return dict(zip(self.regions.region_code, self.regions[f"name_{self.lang}"]))
+        return dict(zip(self.regions.region_code, self.regions[column("name", self.lang)]))
 
     @cached_property
     def _years(self) -> dict:
@@ -150,13 +150,17 @@ class Context:
         names = self._indicator_names
         if indicator_id in names:
             return names[indicator_id]
-        return self.indicator(indicator_id)[f"name_{self.lang}"]
+        return self.indicator_text(indicator_id, "name")
 
     def unit_label(self, indicator_id: str) -> str:
         labels = self._unit_labels
         if indicator_id in labels:
             return labels[indicator_id]
-        return self.indicator(indicator_id)[f"unit_{self.lang}"]
+        return self.indicator_text(indicator_id, "unit")
+
+    def indicator_text(self, indicator_id: str, base: str) -> str:
+        """The indicator's text in the page's language: its 'name', 'unit', 'definition' or 'convention'."""
+        return pick(self.indicator(indicator_id), base, self.lang)
 
     def region_name(self, code: str) -> str:
         return self._region_names.get(code, code)
@@ -233,7 +237,7 @@ class Context:
     def data_note(self, text):
         """A note as written in the data (Swedish), marked as Swedish on the English pages; never
         machine-translated."""
-        if not isinstance(text, str) or not text or self.lang == "sv":
+        if not isinstance(text, str) or not text or self.lang == DATA_LANGUAGE:
             return text
         return f"{t('in_swedish', self.lang)}: {text}"
 
@@ -340,7 +344,7 @@ def place_text(ctx: Context, row) -> str:
         size = _field(row, "list_size")
         if formatting.is_missing(size):
             return t("place_published", ctx.lang, rank=rank)
-        scope = _field(row, f"list_scope_{ctx.lang}")
+        scope = _field(row, column("list_scope", ctx.lang))
         if not isinstance(scope, str):
             ladder = _field(row, "list_scope")
             scope = t(f"scope_{ladder}", ctx.lang) if isinstance(ladder, str) else t(f"levels_{level}", ctx.lang)

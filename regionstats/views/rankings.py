@@ -108,6 +108,6 @@ def university_chart(ctx: Context, ranking: str) -> ChartView | None:
                                        title=title, axis_title=t("university_axis", ctx.lang),
                                        band_label=t("band", ctx.lang), status="status")
     marks = status_notes(ctx, df)
-    notes = [ctx.indicator(ranking)[f"convention_{ctx.lang}"]] + marks
+    notes = [ctx.indicator_text(ranking, "convention")] + marks
     return ChartView(f"universities_{ranking}", title, spec, shown_data(ctx, df),
                      ctx.source_note(df.source_id, df.year), notes, alt=title, status_notes=marks)
