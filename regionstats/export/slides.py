@@ -29,7 +29,7 @@ from pptx.util import Emu, Inches, Pt
 from regionstats import chartspec, formatting
 from regionstats.export import images
 from regionstats.export.tables import neutralise
-from regionstats.i18n import column, pick, t
+from regionstats.i18n import t
 from regionstats.selection import Selection
 from regionstats.views import ChartView, Context, PageView
 from regionstats.views.registry import PAGES, build_page
@@ -483,10 +483,9 @@ def definitions_slides(prs, ctx: Context, charts: list) -> None:
     source_ids = [s for s in dict.fromkeys(source_ids) if s in ctx.sources.index]
     items = [(t("indicator", lang) + ":", True)] if indicator_ids else []
     for indicator_id in indicator_ids:
-        row = ctx.indicator(indicator_id)
-        definition = pick(row, "definition", lang)
-        convention = row.get(column("convention", lang))
-        text = f"{pick(row, 'name', lang)} ({pick(row, 'unit', lang)}): {definition}"
+        definition, convention = ctx.indicator_text(indicator_id, "definition"), ctx.indicator_text(indicator_id,
+                                                                                                  "convention")
+        text = f"{ctx.indicator_name(indicator_id)} ({ctx.unit_label(indicator_id)}): {definition}"
         if isinstance(convention, str) and convention:
             text += f" {convention}"
         items.append((text, False))
