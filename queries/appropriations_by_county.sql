@@ -28,7 +28,7 @@ select
     a.published_msek * 1000000 / p.population as published_per_capita_sek,
     p.population_source_id
 from county_appropriations as a
-join regions as r on r.region_code = a.region_code
+join stg_regions as r on r.region_code = a.region_code
 left join population_before_year as p on p.region_code = a.region_code and p.year = a.year
 where a.indicator_id = $indicator
   and ($year is null or a.year = $year)

@@ -6,6 +6,9 @@ with
 bibliometrics as (
     select
         region_code,
+        any_value(region_name_sv) as region_name_sv,
+        any_value(region_name_en) as region_name_en,
+        any_value(region_kind) as region_kind,
         year,
         any_value(period_label) as period_label,
         max(value) filter (where indicator_id = 'citation_avg_clinical_pct') as citation_avg,
@@ -14,7 +17,7 @@ bibliometrics as (
         max(value) filter (where indicator_id = 'publications_clinical') as publications,
         max(value) filter (where indicator_id = 'publications_clinical_share_pct') as publication_share_pct,
         any_value(source_id) as source_id
-    from observations
+    from stg_observations
     where indicator_id in (
         'citation_avg_clinical_pct', 'publications_clinical', 'publications_clinical_share_pct'
     )
@@ -26,9 +29,9 @@ bibliometrics as (
 
 select
     b.region_code,
-    r.name_sv as region_name_sv,
-    r.name_en as region_name_en,
-    r.kind as region_kind,
+    b.region_name_sv,
+    b.region_name_en,
+    b.region_kind,
     b.year,
     b.period_label,
     b.citation_avg,
@@ -42,5 +45,4 @@ select
     b.note,
     b.source_id
 from bibliometrics as b
-join regions as r using (region_code)
 order by b.year, b.citation_avg desc nulls last, b.region_code

@@ -1,29 +1,26 @@
--- purpose: Which region x indicator x year has a value, is marked missing, or is absent, so gaps are shown rather than hidden. With $latest, only each indicator's shown year: the latest year with a value (or band) within $year_from-$year_to.
+-- purpose: Which region x indicator x year has a value, is marked missing, or is absent, so gaps are shown rather than hidden. With $latest, only each indicator's shown year: the latest year within $year_from-$year_to with a value (or band) for a region other than Riket (Riket's where only it has one), the staging rule shown_years_in.
 -- grain: one row per region_code, indicator_id and year that any region has for that indicator (with $latest: per region_code and indicator_id)
 -- params: $regions VARCHAR[] = null, $indicators VARCHAR[] = null, $latest BOOLEAN = null, $year_from INTEGER = null, $year_to INTEGER = null
 with
 
 region_set as (
     select region_code, name_sv, name_en
-    from regions
+    from stg_regions
     where ($regions is null and kind in ('county', 'country'))
        or list_contains($regions, region_code)
 ),
 
 indicator_years as (
     select distinct indicator_id, year
-    from observations
+    from stg_observations
     where ($indicators is null or list_contains($indicators, indicator_id))
       and not coalesce($latest, false)
     union all
-    -- the year a page shows: the latest with a value or band, within the chosen period if any
-    select indicator_id, max(year) as year
-    from observations
+    -- the year a page shows (the staging rule shown_years_in: a region's level other than Riket's first)
+    select indicator_id, year
+    from shown_years_in($year_from, $year_to, null)
     where ($indicators is null or list_contains($indicators, indicator_id))
       and coalesce($latest, false)
-      and (value is not null or value_low is not null)
-      and ($year_to is null or year between $year_from and $year_to)
-    group by indicator_id
 ),
 
 grid as (
@@ -40,12 +37,12 @@ select
     g.year,
     case
         when o.region_code is null then 'absent'
-        when o.value is null and o.value_low is null then 'missing'
+        when not o.has_value then 'missing'
         else 'value'
     end as coverage,
     o.status,
     o.value_text,
     o.note
 from grid as g
-left join observations as o using (region_code, indicator_id, year)
+left join stg_observations as o using (region_code, indicator_id, year)
 order by g.indicator_id, g.year, g.region_code

@@ -5,8 +5,8 @@ select
     indicator_id,
     count(distinct region_code) as n_regions_with_value,
     count(distinct year) as n_years_with_value
-from observations
-where (value is not null or value_low is not null)
+from stg_observations
+where has_value
   and ($regions is null or list_contains($regions, region_code))
 group by indicator_id
 order by indicator_id

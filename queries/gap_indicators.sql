@@ -14,6 +14,6 @@ select
     i.indicator_id,
     i.name_sv,
     i.name_en
-from indicators as i
+from stg_indicators as i
 join with_fifth using (indicator_id)
 order by i.category, i.indicator_id

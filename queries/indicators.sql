@@ -10,8 +10,8 @@ coverage as (
         max(year) as latest_year,
         list(distinct year order by year) as years,
         count(distinct region_code) as n_regions
-    from observations
-    where value is not null or value_low is not null
+    from stg_observations
+    where has_value
     group by indicator_id
 )
 

@@ -5,7 +5,7 @@ with
 
 filtered as (
     select *
-    from observations
+    from stg_observations
     where ($indicators is null or list_contains($indicators, indicator_id))
       and ($regions is null or list_contains($regions, region_code))
       and ($year_from is null or year >= $year_from)
@@ -14,16 +14,16 @@ filtered as (
 
 select
     f.region_code,
-    r.name_sv as region_name_sv,
-    r.name_en as region_name_en,
-    r.kind as region_kind,
+    f.region_name_sv,
+    f.region_name_en,
+    f.region_kind,
     f.indicator_id,
     i.name_sv as indicator_name_sv,
     i.name_en as indicator_name_en,
-    i.unit,
+    f.unit,
     i.unit_sv,
     i.unit_en,
-    i.decimals,
+    f.decimals,
     f.year,
     f.period_label,
     f.value,
@@ -38,8 +38,7 @@ select
     s.url as source_url,
     count(*) over () as n_total
 from filtered as f
-join regions as r using (region_code)
-join indicators as i using (indicator_id)
+join stg_indicators as i using (indicator_id)
 join sources as s using (source_id)
 order by f.indicator_id, f.year, f.region_code
 limit coalesce($limit, 9223372036854775807)

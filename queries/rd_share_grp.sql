@@ -4,15 +4,16 @@
 with
 
 rd as (
-    select o.region_code, o.year, o.value as rd_msek, o.status as rd_status, o.source_id as rd_source_id
-    from observations as o
+    select o.region_code, o.region_name_sv, o.region_name_en, o.region_kind, o.year, o.value as rd_msek,
+           o.status as rd_status, o.source_id as rd_source_id
+    from stg_observations as o
     where o.indicator_id = coalesce($rd_indicator, 'rd_total_msek')
       and o.value is not null
 ),
 
 grp as (
     select o.region_code, o.year, o.value as grp_msek, o.status as grp_status, o.source_id as grp_source_id
-    from observations as o
+    from stg_observations as o
     where o.indicator_id = 'grp_msek'
       and o.value is not null
       and o.value > 0
@@ -20,8 +21,8 @@ grp as (
 
 select
     rd.region_code,
-    r.name_sv as region_name_sv,
-    r.name_en as region_name_en,
+    rd.region_name_sv,
+    rd.region_name_en,
     rd.year,
     coalesce($rd_indicator, 'rd_total_msek') as rd_indicator,
     rd.rd_msek,
@@ -37,9 +38,8 @@ select
     rd.rd_source_id,
     grp.grp_source_id
 from rd
-join regions as r on r.region_code = rd.region_code
 left join grp on grp.region_code = rd.region_code and grp.year = rd.year
-where r.kind in ('county', 'country')
+where rd.region_kind in ('county', 'country')
   and ($year is null or rd.year = $year)
   and ($regions is null or list_contains($regions, rd.region_code))
 order by rd.year, rd.region_code

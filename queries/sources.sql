@@ -10,7 +10,7 @@ usage as (
         list(distinct indicator_id order by indicator_id) as indicator_ids,
         min(year) as first_year,
         max(year) as latest_year
-    from observations
+    from stg_observations
     group by source_id
 )
 

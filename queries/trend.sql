@@ -6,13 +6,15 @@ with
 series as (
     select
         o.region_code,
+        o.region_name_sv,
+        o.region_name_en,
         o.year,
         o.value,
         o.value_text,
         o.status,
         o.source_id,
         o.note
-    from observations as o
+    from stg_observations as o
     where o.indicator_id = $indicator
       and ($regions is null or list_contains($regions, o.region_code))
       and ($year_from is null or o.year >= $year_from)
@@ -21,7 +23,7 @@ series as (
 
 base as (
     select region_code, value as base_value
-    from observations
+    from stg_observations
     where indicator_id = $indicator
       and year = $base_year
       and value is not null
@@ -30,8 +32,8 @@ base as (
 
 select
     s.region_code,
-    r.name_sv as region_name_sv,
-    r.name_en as region_name_en,
+    s.region_name_sv,
+    s.region_name_en,
     s.year,
     s.value,
     s.value_text,
@@ -41,6 +43,5 @@ select
     s.source_id,
     s.note
 from series as s
-join regions as r using (region_code)
 left join base as b using (region_code)
 order by s.region_code, s.year

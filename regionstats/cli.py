@@ -16,7 +16,7 @@ import pandas as pd
 
 from regionstats import config, db, queries, version_commands
 from regionstats.export import commands as export_commands
-from regionstats.i18n import t
+from regionstats.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from regionstats.importing import commands as import_commands
 from regionstats.validate import DataError, load_and_validate
 
@@ -50,8 +50,8 @@ def add_common_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
     keep = {} if defaults else {"default": argparse.SUPPRESS}
     parser.add_argument("--data-dir", type=Path, help="data folder (default: data/ or $REGIONSTATS_DATA_DIR)",
                         **({"default": None} if defaults else keep))
-    parser.add_argument("--lang", choices=("sv", "en"), help="language of messages",
-                        **({"default": "sv"} if defaults else keep))
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of messages",
+                        **({"default": DEFAULT_LANGUAGE} if defaults else keep))
 
 
 def parse_params(query: queries.Query, pairs: list[str]) -> dict:

@@ -5,10 +5,10 @@ Swedish uses a decimal comma and a (non-breaking) space between thousands.
 
 import math
 
-from regionstats.i18n import t
+from regionstats.i18n import LANGUAGES, t
 
 NBSP = "\u00a0"
-MISSING = {lang: t("missing", lang) for lang in ("sv", "en")}  # the catalogue's word, looked up once
+MISSING = {lang: t("missing", lang) for lang in LANGUAGES}  # the catalogue's word, looked up once
 
 # decimal mark, thousands separator: the layout.separators string for plotly
 PLOTLY_SEPARATORS = {"sv": "," + NBSP, "en": ".,"}
@@ -29,6 +29,21 @@ def is_missing(value) -> bool:
         return bool(math.isnan(value))
     except (TypeError, ValueError):
         return str(value) in ("<NA>", "NaT")
+
+
+def period(first, last, lang: str = "sv") -> str:
+    """THE label of a period, for titles, notes, sources and the deck: '2017', '2019–2021', or with no years
+    chosen (the sidebar's "latest year per indicator") 'senaste år per indikator'."""
+    if is_missing(first) and is_missing(last):
+        return t("period_latest", lang)
+    first, last = (int(last), int(last)) if is_missing(first) else (int(first), int(first if is_missing(last) else last))
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def span(years, lang: str = "sv") -> str:
+    """The period from the first to the last of some years ('' for none)."""
+    years = sorted({int(y) for y in years if not is_missing(y)})
+    return period(years[0], years[-1], lang) if years else ""
 
 
 def number(value, decimals: int = 0, lang: str = "sv") -> str:

@@ -8,7 +8,18 @@ languages with the same placeholders, and that no other module keeps Swedish/Eng
 New keys go at the end of TEXT (a new ``TEXT.update`` block), so that parallel work merges cleanly.
 """
 
+import logging
+import os
 from dataclasses import dataclass
+
+# The languages, in the order of TEXT's columns; a third language is a third column here and in TEXT, and a
+# name_xx/unit_xx/... column in the data, read through column()/pick() (no module builds f"name_{lang}").
+LANGUAGES = ("sv", "en")
+DEFAULT_LANGUAGE = LANGUAGES[0]
+DATA_LANGUAGE = "sv"  # the language the data's own notes are written in (never machine-translated)
+LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}  # each language named in itself, for the language switch
+_INDEX = {lang: i for i, lang in enumerate(LANGUAGES)}
+_log = logging.getLogger(__name__)
 
 TEXT = {
     # shell
@@ -790,13 +801,48 @@ def both(key: str, **values) -> Both:
 
 
 def t(key: str, lang: str = "sv", /, **values) -> str:
-    """The text for key in lang (Swedish unless English is asked for), with {placeholders} filled in;
-    a ``Both`` value is picked in the same language."""
-    sv, en = TEXT[key]
-    text = en if lang == "en" else sv
+    """The text for key in lang, with {placeholders} filled in; a ``Both`` value is picked in the same language.
+
+    A key the catalogue lacks, or a language it has no text in, is never hidden behind Swedish: tests (and
+    REGIONSTATS_RAISE_ERRORS=1) get an exception, users a visible marker ('⟨key⟩', or the Swedish text
+    marked '⟨sv⟩') and the log a warning, never a traceback."""
+    entry = TEXT.get(key)
+    if entry is None:
+        return _not_found(KeyError(f"no text {key!r} in regionstats/i18n.py TEXT"), f"⟨{key}⟩")
+    index = _INDEX.get(lang)
+    if index is None or index >= len(entry):
+        text = _not_found(ValueError(f"no {lang!r} text for {key!r} (languages: {', '.join(LANGUAGES)})"),
+                          f"⟨{DEFAULT_LANGUAGE}⟩ {entry[0]}")
+    else:
+        text = entry[index]
     if not values:
         return text
     return text.format(**{name: v.pick(lang) if isinstance(v, Both) else v for name, v in values.items()})
+
+
+def strict() -> bool:
+    """Whether a missing text or language raises (tests, REGIONSTATS_RAISE_ERRORS=1) instead of being marked."""
+    return os.environ.get("REGIONSTATS_RAISE_ERRORS") == "1"
+
+
+def _not_found(error: Exception, marked: str) -> str:
+    if strict():
+        raise error
+    _log.warning("%s", error)
+    return marked
+
+
+def offered(value) -> str:
+    """value when it is a language the app offers, else the default: for what users send (a link's lang=)."""
+    return value if value in _INDEX else DEFAULT_LANGUAGE
+
+
+def language(lang: str) -> str:
+    """lang when the catalogue has it; otherwise an error in tests and the default language (logged) for users."""
+    if lang in _INDEX:
+        return lang
+    return _not_found(ValueError(f"unknown language {lang!r} (languages: {', '.join(LANGUAGES)})"),
+                      DEFAULT_LANGUAGE)
 
 
 def where(file: str, line: int | None, column: str | None, lang: str = "sv") -> str:
@@ -809,14 +855,23 @@ def where(file: str, line: int | None, column: str | None, lang: str = "sv") -> 
     return ", ".join(parts)
 
 
+def column(base: str, lang: str) -> str:
+    """THE name of a text's column in lang: column('name', 'en') == 'name_en' (also 'unit', 'definition',
+    'convention', 'title', 'region_name', 'fifth_region', ...): every lookup of a language's column goes here."""
+    return f"{base}_{language(lang)}"
+
+
 def name_column(lang: str) -> str:
-    """'name_sv' or 'name_en'."""
-    return "name_sv" if lang == "sv" else "name_en"
+    """'name_sv', 'name_en', ...: the name column in lang."""
+    return column("name", lang)
 
 
 def pick(row, base: str, lang: str):
-    """row[f'{base}_sv'] or row[f'{base}_en']."""
-    return row[f"{base}_{'sv' if lang == 'sv' else 'en'}"]
+    """The row's text in lang: row['name_en'] of a Series or dict, row.name_en of an itertuples row."""
+    name = column(base, lang)
+    if isinstance(row, tuple) and hasattr(row, "_fields"):
+        return getattr(row, name)
+    return row[name]
 
 TEXT.update({
     # funding
@@ -1074,7 +1129,6 @@ TEXT.update({
     "deck_regions": ("Regioner: {regions}", "Regions: {regions}"),
     "deck_home": ("Hemregion: {region}", "Home region: {region}"),
     "deck_years": ("År: {years}", "Years: {years}"),
-    "deck_years_latest": ("senaste år per indikator", "latest year per indicator"),
     "deck_pages": ("Sidor: {pages}", "Pages: {pages}"),
     "deck_made": ("Skapad {date}", "Made {date}"),
     "deck_data_version": ("Dataversion {version}", "Data version {version}"),
@@ -1521,4 +1575,9 @@ TEXT.update({
     "followup_language_tag": ("sv-SE", "en-GB"),
     "cli_unknown_strategy": ("okänd strategi ”{strategy}”; välj en av: {known}",
                              "unknown strategy “{strategy}”; choose one of: {known}"),
+})
+
+# rules (#19 part 2): the period label (formatting.period)
+TEXT.update({
+    "period_latest": ("senaste år per indikator", "latest year per indicator"),
 })

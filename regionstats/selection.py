@@ -8,10 +8,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from regionstats.i18n import LANGUAGES
+
 FOCUS_REGIONS = ("01", "03", "05", "18", "24")
 RIKET = "00"
 DEFAULT_HOME = "18"
-LANGS = ("sv", "en")
+LANGS = LANGUAGES
 MODES = ("absolute", "index")
 PRESETS = ("focus", "focus_riket", "all", "all_riket")
 CATEGORIES = ("ranking", "funding", "quality", "capacity", "industry")

@@ -30,9 +30,11 @@ def test_every_text_has_swedish_and_english_with_the_same_placeholders():
     assert not wrong, "\n".join(wrong)
 
 
-def test_one_t_falls_back_to_swedish():
+def test_one_t_never_falls_back_silently():
     assert i18n.t("page_overview", "en") == "Overview"
-    assert i18n.t("page_overview", "sv") == i18n.t("page_overview", "xx") == "Översikt"
+    assert i18n.t("page_overview", "sv") == "Översikt"
+    with pytest.raises(ValueError):  # tests/test_i18n.py: what users see instead
+        i18n.t("page_overview", "xx")
 
 
 def _sources():

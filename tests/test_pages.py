@@ -200,6 +200,17 @@ def test_map_values_and_places_equal_sql(sql):
     assert sorted(int(p) for p in places["text"]) == sorted(int(r) for r in ranks["rank"])
 
 
+def test_map_latest_year_is_the_counties_year_not_riket_s(sql):
+    """Karta on FoU-utgifter, alla sektorer, latest year: Riket alone has 2019, all 21 counties have 2017; the
+    map draws 2017 with every county's value (it once drew 2019 with every county 'saknas')."""
+    at = open_page("karta", indicator="rd_total_msek")
+    fig = figure(at, "FoU-utgifter, alla sektorer, 2017")
+    ranks = sql("top_five_gap", indicator="rd_total_msek", year=2017, level="county")
+    assert len(ranks) == 21 and ranks["rank"].notna().all()
+    assert bars(fig) == pytest.approx({f"{int(r.rank)}. {r.region_name_sv}": r.value for r in ranks.itertuples()})
+    assert not [c for c in at.caption if "Saknas för" in c.value]
+
+
 def test_compare_weights_change_the_composite():
     at = open_page("jamfor")
     before = bars(figure(at, "Sammanvägt index"))

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from regionstats.i18n import t
+from regionstats.i18n import offered, t
 
 RAISE_ERRORS = "REGIONSTATS_RAISE_ERRORS"
 SELECTION = "selection"  # session key of the Selection the current page is rendered with (its controls included)
@@ -25,7 +25,7 @@ def current_lang() -> str:
     selection = st.session_state.get(SELECTION)
     if selection is not None:
         return selection.lang
-    return "en" if st.query_params.get("lang") == "en" else "sv"
+    return offered(st.query_params.get("lang"))
 
 
 @contextmanager

@@ -6,7 +6,7 @@ import threading
 import streamlit as st
 
 from regionstats import cached
-from regionstats.i18n import t
+from regionstats.i18n import name_column, offered, t
 from regionstats.selection import RIKET
 from regionstats.validate import DataError
 from regionstats.views import registry
@@ -45,7 +45,7 @@ def catalog():
         regions = cached.run_query("regions")
         indicators = cached.run_query("indicators")
     except DataError as error:
-        lang = "en" if st.query_params.get("lang") == "en" else "sv"
+        lang = offered(st.query_params.get("lang"))
         messages = "\n".join(f"- {plain(m)}" for m in error.messages(lang)[:30])
         st.error(t("data_error", lang) + "\n\n" + messages)
         st.stop()
@@ -59,10 +59,10 @@ def sidebar(regions, indicators):
     initial = state.seed_from_url(county_codes | {RIKET}, county_codes, set(indicators.indicator_id),
                                   (years[0], years[-1]))
     lang = state.language_widget(initial)
-    name_column = f"name_{lang}"
-    counties = regions[regions.kind == "county"].sort_values(name_column)
-    names = dict(zip(regions.region_code, regions[name_column]))
-    choosable = {RIKET: names[RIKET], **dict(zip(counties.region_code, counties[name_column]))}
+    names_in = name_column(lang)
+    counties = regions[regions.kind == "county"].sort_values(names_in)
+    names = dict(zip(regions.region_code, regions[names_in]))
+    choosable = {RIKET: names[RIKET], **dict(zip(counties.region_code, counties[names_in]))}
     chosen, home = state.region_widgets(initial, lang, choosable, list(counties.region_code))
     year_from, year_to = state.year_widgets(initial, lang, years)
     st.sidebar.caption(t("share_hint", lang))

@@ -8,7 +8,7 @@ opens the same view.
 import streamlit as st
 
 from regionstats import selection as sel
-from regionstats.i18n import t
+from regionstats.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, t
 from regionstats.selection import Selection
 from ui.errors import SELECTION, guarded  # noqa: F401  (SELECTION: the pages read it from here)
 from ui.render import plain
@@ -88,9 +88,9 @@ def _forget_labelled_widgets() -> None:
 def language_widget(initial: Selection) -> str:
     seed("lang", initial.lang)
     return st.sidebar.segmented_control(
-        "Språk / Language", options=list(sel.LANGS), key="lang", format_func=lambda c: {"sv": "Svenska", "en": "English"}[c],
+        "Språk / Language", options=list(sel.LANGS), key="lang", format_func=LANGUAGE_NAMES.get,
         selection_mode="single", on_change=guarded(_forget_labelled_widgets),
-    ) or "sv"
+    ) or DEFAULT_LANGUAGE
 
 
 def _preset_of(regions: tuple, counties: list[str]) -> str:

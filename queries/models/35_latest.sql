@@ -19,3 +19,32 @@ where has_value
   and (year_from is null or year >= year_from)
   and (year_to is null or year <= year_to)
 qualify row_number() over (partition by region_code, indicator_id order by year desc) = 1;
+
+-- shown_years_in(year_from, year_to, level_): THE year a page shows each indicator in (grain: one row per
+--   indicator_id with a value). A page that ranks or compares the regions of one level asks for that level
+--   ('county' for the county pages): the latest year in which a region of that level has a value, so a year
+--   where only Riket has one is never chosen for the counties. level_ null: the latest year of any ranked
+--   level (every level but the country's: Riket is context, never ranked), or Riket's when only Riket has
+--   values. period_label: the period as published for that year (2015–19 for bibliometrics), if any.
+create or replace macro shown_years_in(year_from, year_to, level_) as table
+with
+
+chosen as (
+    select
+        indicator_id,
+        coalesce(
+            max(year) filter (where level = level_ or (level_ is null and level <> 'country')),
+            max(year) filter (where level_ is null)
+        ) as year
+    from latest_years_in(year_from, year_to)
+    group by indicator_id
+)
+
+select c.indicator_id, c.year, any_value(o.period_label) filter (where o.period_label is not null) as period_label
+from chosen as c
+join stg_observations as o
+    on o.indicator_id = c.indicator_id
+   and o.year = c.year
+   and o.has_value
+where c.year is not null
+group by c.indicator_id, c.year;

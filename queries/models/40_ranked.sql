@@ -1,4 +1,4 @@
--- model: ranked_in(comparison_set), ranked_observations
+-- model: top_places(), ranked_in(comparison_set), ranked_observations
 -- purpose: THE ranking rule of the dashboard; every rank, top-five verdict and gap is read from here.
 -- grain: one row per region_code, indicator_id and year (Riket, a country, is context and never ranked)
 --
@@ -9,7 +9,8 @@
 -- * Any other value is ranked among the regions of ONE geographic level (county, city, university, ...)
 --   in the comparison set that have a value that year: rank = 1 + the number of regions strictly better
 --   (ties share a place: 9, 7, 7, 5 rank 1, 2, 2, 4). A ranking never mixes levels.
--- * In the top five: fewer than five regions strictly better (published: place <= 5).
+-- * In the top five: fewer than five regions strictly better (published: place <= 5). "Five" is top_places(),
+--   the one place the number is written: every question and view reads it from here.
 -- * The verdict is decisive ('in' or 'out') unless
 --     'too_few'        fewer than five regions at that level have a value,
 --     'zero_count'     the value is a count of zero (no A-graded panel is not an achievement),
@@ -23,6 +24,8 @@
 --   the window (latest_years_in, any level). Every count, rank and fifth value is taken within one indicator and
 --   year, so leaving the other pairs out changes none of them; it spares ranking a million rows to show 30 000.
 -- comparison_set: region codes to rank among (null = every region of the level).
+create or replace macro top_places() as 5;
+
 create or replace macro ranked_among(comparison_set, indicator_id_, year_, year_from, year_to, latest) as table
 with
 
@@ -52,7 +55,7 @@ counted as (
         rank() over ordered_group - 1 as n_better,
         -- the peers of the row (equal badness; the valueless are peers of each other)
         count(*) over (ordered_group range between current row and current row) as n_tied,
-        nth_value(sort_value, 5) over whole_group as fifth_of_values
+        nth_value(sort_value, top_places()) over whole_group as fifth_of_values
     from candidates
     -- one partitioning and one order for every column: DuckDB sorts the rows once (a period at a million
     -- observations spent most of its time in a second sort for n_tied over partition (..., badness))
@@ -70,21 +73,21 @@ verdicts as (
         end as rank,
         case
             when sort_value is null then null
-            when is_published_place then 5.0
-            when n_ranked >= 5 then fifth_of_values
+            when is_published_place then top_places()::double
+            when n_ranked >= top_places() then fifth_of_values
         end as fifth_value,
         case
             when sort_value is null then null
             when is_published_place then
                 case
-                    when coalesce(value_high, sort_value) <= 5 then 'in'
-                    when sort_value > 5 then 'out'
+                    when coalesce(value_high, sort_value) <= top_places() then 'in'
+                    when sort_value > top_places() then 'out'
                     else 'band_straddles'
                 end
-            when n_ranked < 5 then 'too_few'
-            when n_better >= 5 then 'out'
+            when n_ranked < top_places() then 'too_few'
+            when n_better >= top_places() then 'out'
             when unit = 'count' and sort_value = 0 then 'zero_count'
-            when n_better + n_tied > 5 then 'tied_at_cut'
+            when n_better + n_tied > top_places() then 'tied_at_cut'
             else 'in'
         end as verdict
     from counted

@@ -35,5 +35,6 @@ select
     in_top_five,
     verdict,
     decisive,
+    top_places() as top_places,  -- the size of the top five, for a chart's band
     source_id
 from ranked_selection(comparison_set, shown, indicator_id_, year_, year_from, year_to, latest, level_);

@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
 from regionstats import formatting
-from regionstats.i18n import t
+from regionstats.i18n import pick, t
 from regionstats.selection import Selection
 from regionstats.views import STATUS_MARKS, Context, marked
 
@@ -139,7 +139,7 @@ def summary_line(ctx: Context, goals: pd.DataFrame) -> str:
 def goal_section(doc, ctx: Context, goal) -> None:
     """One goal: its title, the quote, a table of the figures and the status with its reason."""
     lang = ctx.lang
-    doc.add_heading(getattr(goal, f"title_{lang}"), level=2).paragraph_format.keep_with_next = True
+    doc.add_heading(pick(goal, "title", lang), level=2).paragraph_format.keep_with_next = True
     quote = doc.add_paragraph(style="Quote")
     quote.paragraph_format.keep_with_next = True  # the goal's words stay with its figures
     quote.add_run(t("followup_quote", lang, text=goal.goal_text))

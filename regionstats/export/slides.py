@@ -148,12 +148,7 @@ def title_slide(prs, ctx: Context, slugs, views: dict, data_version: str, made: 
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
     _title(slide, t("deck_title", lang), size=32)
     regions = ", ".join(ctx.region_name(code) for code in selection.regions) or "—"
-    if selection.year_to is None:
-        years = t("deck_years_latest", lang)
-    elif selection.year_from == selection.year_to:
-        years = str(selection.year_to)
-    else:
-        years = f"{selection.year_from}–{selection.year_to}"
+    years = formatting.period(selection.year_from, selection.year_to, lang)
     _textbox(slide, MARGIN, Inches(1.2), CONTENT_W, Inches(0.9), [
         t("deck_home", lang, region=ctx.region_name(selection.home)) + " · " + t("deck_years", lang, years=years),
         t("deck_regions", lang, regions=regions),
@@ -317,10 +312,9 @@ def definitions_slides(prs, ctx: Context, charts: list) -> None:
     source_ids = [s for s in dict.fromkeys(source_ids) if s in ctx.sources.index]
     items = [(t("indicator", lang) + ":", True)] if indicator_ids else []
     for indicator_id in indicator_ids:
-        row = ctx.indicator(indicator_id)
-        definition = row[f"definition_{lang}"]
-        convention = row.get(f"convention_{lang}")
-        text = f"{row[f'name_{lang}']} ({row[f'unit_{lang}']}): {definition}"
+        definition, convention = ctx.indicator_text(indicator_id, "definition"), ctx.indicator_text(indicator_id,
+                                                                                                  "convention")
+        text = f"{ctx.indicator_name(indicator_id)} ({ctx.unit_label(indicator_id)}): {definition}"
         if isinstance(convention, str) and convention:
             text += f" {convention}"
         items.append((text, False))

@@ -15,7 +15,7 @@ import pandas as pd
 
 from regionstats import formatting
 from regionstats.chartspec import ChartSpec
-from regionstats.i18n import t
+from regionstats.i18n import DATA_LANGUAGE, column, pick, t
 from regionstats.selection import Selection
 
 
@@ -109,15 +109,15 @@ class Context:
 
     @cached_property
     def _indicator_names(self) -> dict:
-        return dict(zip(self.indicators.indicator_id, self.indicators[f"name_{self.lang}"]))
+        return dict(zip(self.indicators.indicator_id, self.indicators[column("name", self.lang)]))
 
     @cached_property
     def _unit_labels(self) -> dict:
-        return dict(zip(self.indicators.indicator_id, self.indicators[f"unit_{self.lang}"]))
+        return dict(zip(self.indicators.indicator_id, self.indicators[column("unit", self.lang)]))
 
     @cached_property
     def _region_names(self) -> dict:
-        return dict(zip(self.regions.region_code, self.regions[f"name_{self.lang}"]))
+        return dict(zip(self.regions.region_code, self.regions[column("name", self.lang)]))
 
     @cached_property
     def _years(self) -> dict:
@@ -145,13 +145,17 @@ class Context:
         names = self._indicator_names
         if indicator_id in names:
             return names[indicator_id]
-        return self.indicator(indicator_id)[f"name_{self.lang}"]
+        return self.indicator_text(indicator_id, "name")
 
     def unit_label(self, indicator_id: str) -> str:
         labels = self._unit_labels
         if indicator_id in labels:
             return labels[indicator_id]
-        return self.indicator(indicator_id)[f"unit_{self.lang}"]
+        return self.indicator_text(indicator_id, "unit")
+
+    def indicator_text(self, indicator_id: str, base: str) -> str:
+        """The indicator's text in the page's language: its 'name', 'unit', 'definition' or 'convention'."""
+        return pick(self.indicator(indicator_id), base, self.lang)
 
     def region_name(self, code: str) -> str:
         return self._region_names.get(code, code)
@@ -166,15 +170,17 @@ class Context:
             years[indicator_id] = [int(y) for y in raw] if hasattr(raw, "__len__") else []
         return years[indicator_id]
 
-    def year_for(self, indicator_id: str) -> int | None:
-        """The year to show: the latest the indicator has, within the chosen period if any."""
+    def year_for(self, indicator_id: str, level: str | None = "county") -> int | None:
+        """The year to show: the one SQL chooses (queries/shown_years.sql): the latest year, within the chosen
+        period if any, in which a region of ``level`` has a value (None: any level but Riket's, else Riket's)."""
         chosen = self._chosen_years
-        if indicator_id not in chosen:
-            years = self.years_of(indicator_id)
-            if self.selection.year_to is not None:
-                years = [y for y in years if self.selection.year_from <= y <= self.selection.year_to]
-            chosen[indicator_id] = max(years) if years else None
-        return chosen[indicator_id]
+        if level not in chosen:
+            sel = self.selection
+            shown = self.run("shown_years", level=level, year_from=sel.year_from, year_to=sel.year_to)
+            chosen[level] = dict(zip(shown.indicator_id, (int(y) for y in shown.year)))
+        if indicator_id not in chosen[level]:
+            self.unit_and_decimals(indicator_id)  # KeyError for an unknown indicator, as before
+        return chosen[level].get(indicator_id)
 
     def unit_and_decimals(self, indicator_id: str) -> tuple[str, int]:
         """(unit, decimals) of an indicator, from a plain dict (no pandas row per call)."""
@@ -211,9 +217,8 @@ class Context:
             publishers = ", ".join(dict.fromkeys(self.sources.loc[s, "publisher"] for s in ids[:40]))
             parts = [t("n_sources", self.lang, publishers=publishers, n=len(ids))]
         note = f"{label}: " + "; ".join(parts) if parts else ""
-        years = sorted({int(y) for y in years if not formatting.is_missing(y)})
-        if years:
-            span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        span = formatting.span(years, self.lang)
+        if span:
             note += f" · {t('reference_year', self.lang)} {span}"
         return note
 
@@ -222,13 +227,12 @@ class Context:
         sel = self.selection
         if sel.year_to is None:
             return t("bars_latest_year", self.lang, year=year)
-        period = str(sel.year_to) if sel.year_from == sel.year_to else f"{sel.year_from}–{sel.year_to}"
-        return t("bars_year_in_period", self.lang, year=year, period=period)
+        return t("bars_year_in_period", self.lang, year=year, period=formatting.period(sel.year_from, sel.year_to))
 
     def data_note(self, text):
         """A note as written in the data (Swedish), marked as Swedish on the English pages; never
         machine-translated."""
-        if not isinstance(text, str) or not text or self.lang == "sv":
+        if not isinstance(text, str) or not text or self.lang == DATA_LANGUAGE:
             return text
         return f"{t('in_swedish', self.lang)}: {text}"
 
@@ -335,7 +339,7 @@ def place_text(ctx: Context, row) -> str:
         size = _field(row, "list_size")
         if formatting.is_missing(size):
             return t("place_published", ctx.lang, rank=rank)
-        scope = _field(row, f"list_scope_{ctx.lang}")
+        scope = _field(row, column("list_scope", ctx.lang))
         if not isinstance(scope, str):
             ladder = _field(row, "list_scope")
             scope = t(f"scope_{ladder}", ctx.lang) if isinstance(ladder, str) else t(f"levels_{level}", ctx.lang)

@@ -53,7 +53,7 @@ def citation_chart(ctx: Context, df) -> ChartView:
     )
     marks = status_notes(ctx, df)
     notes = ([ranked.top_five_answer(ctx, "citation_avg_clinical_pct", int(df.year.iloc[0]), period),
-              ctx.indicator("citation_avg_clinical_pct")[f"definition_{ctx.lang}"]]
+              ctx.indicator_text("citation_avg_clinical_pct", "definition")]
              + ctx.missing_note(bars, "citation_avg") + [ctx.bars_year_note(period)])
     return ChartView("citation_average", title, spec, df, ctx.source_note(df.source_id, [df.year.iloc[0]]),
                      notes + marks, status_notes=marks)
@@ -66,7 +66,7 @@ def publications_chart(ctx: Context, df) -> ChartView:
         bars, value="publications", label="label", code="region_code", text="publication_text",
         home=ctx.selection.home, lang=ctx.lang, title=title, axis_title=t("publications_axis", ctx.lang),
     )
-    notes = [ctx.indicator("publications_clinical")[f"definition_{ctx.lang}"]] + ctx.missing_note(bars, "publications")
+    notes = [ctx.indicator_text("publications_clinical", "definition")] + ctx.missing_note(bars, "publications")
     return ChartView("publications", title, spec, df, ctx.source_note(df.source_id, [df.year.iloc[0]]), notes)
 
 

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from regionstats import formatting, specs
-from regionstats.i18n import t
+from regionstats.i18n import column, t
 from regionstats.views import ChartView, Context, PageView, TableView
 from regionstats.views import status_label
 
@@ -43,11 +43,11 @@ def data_frame(ctx: Context, df: pd.DataFrame) -> pd.DataFrame:
     """The data table's columns, formatted in the user's language."""
     lang = ctx.lang
     return pd.DataFrame({
-        t("region", lang): df[f"region_name_{lang}"],
-        t("indicator", lang): df[f"indicator_name_{lang}"],
+        t("region", lang): df[column("region_name", lang)],
+        t("indicator", lang): df[column("indicator_name", lang)],
         t("year", lang): [p if isinstance(p, str) else str(y) for p, y in zip(df.period_label, df.year)],
         t("value", lang): ctx.fmt_many(df.value, df.indicator_id, df.value_text),
-        t("unit", lang): df[f"unit_{lang}"],
+        t("unit", lang): df[column("unit", lang)],
         t("status", lang): [status_label(s, lang) for s in df.status],
         t("note", lang): [ctx.data_note(n) if isinstance(n, str) else "" for n in df.note],
         t("publisher", lang): df.publisher,
@@ -98,12 +98,12 @@ def definitions_table(ctx: Context) -> TableView:
     lang = ctx.lang
     ind = ctx.indicators
     data = pd.DataFrame({
-        t("indicator", lang): ind[f"name_{lang}"],
+        t("indicator", lang): ind[column("name", lang)],
         "id": ind.indicator_id,
-        t("unit", lang): ind[f"unit_{lang}"],
+        t("unit", lang): ind[column("unit", lang)],
         t("category", lang): [t(f"category_{c}", lang) for c in ind.category],
-        t("definition", lang): ind[f"definition_{lang}"],
-        t("convention", lang): ind[f"convention_{lang}"],
+        t("definition", lang): ind[column("definition", lang)],
+        t("convention", lang): ind[column("convention", lang)],
         t("years_available", lang): [", ".join(map(str, ctx.years_of(i))) for i in ind.indicator_id],
     })
     return TableView("definitions", t("definitions_title", lang), data)

@@ -159,6 +159,6 @@ def rd_share_chart(ctx: Context) -> ChartView | None:
     spec = specs.grouped_bars(df, category="label", group="sector", value="value", text="text", lang=lang,
                                title=title, axis_title=t("rd_share_unit", lang), decimals=1,
                                home_label=ctx.region_name(ctx.selection.home))
-    convention = ctx.indicator("rd_share_grp_region")[f"convention_{lang}"] if "rd_share_grp_region" in available else ""
+    convention = ctx.indicator_text("rd_share_grp_region", "convention") if "rd_share_grp_region" in available else ""
     notes = ctx.missing_note(df, "value") + ([convention] if convention else [])
     return ChartView("rd_share_grp", title, spec, df, ctx.source_note(df.source_id, [year]), notes)

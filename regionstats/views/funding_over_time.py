@@ -25,7 +25,7 @@ def years_text(years) -> str:
     for i, year in enumerate(years):
         start = year if start is None else start
         if i + 1 == len(years) or years[i + 1] != year + 1:
-            runs.append(str(start) if start == year else f"{start}–{year}")
+            runs.append(formatting.period(start, year))
             start = None
     return ", ".join(runs)
 

@@ -51,7 +51,7 @@ def map_chart(ctx: Context, indicator: str) -> ChartView | None:
         if "focus_region" in ctx.regions else set(FOCUS_REGIONS)
     spec = specs.ranked_map(df, code="region_code", label="label", rank="rank", value="value", text="text",
                              home=ctx.selection.home, focus=focus or set(FOCUS_REGIONS), lang=ctx.lang,
-                             title=title, axis_title=meta[f"unit_{ctx.lang}"], rank_title=t("map_place", ctx.lang),
+                             title=title, axis_title=ctx.indicator_text(indicator, "unit"), rank_title=t("map_place", ctx.lang),
                              decimals=int(meta.decimals), status="status")
     missing = df[df["rank"].isna()]
     marks = status_notes(ctx, df.sort_values("region_code"))  # in county order, as elsewhere

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from regionstats import formatting, specs
-from regionstats.i18n import t
+from regionstats.i18n import pick, t
 from regionstats.views import (ChartView, Context, Kpi, PageView, marked, place_text, status_label, status_mark,
                                status_notes, verdict_text)
 
@@ -49,7 +49,7 @@ def rank_kpi(ctx: Context) -> Kpi | None:
     caption = t("kpi_rank_caption_published", ctx.lang, year=int(row.year), place=place_text(ctx, row))
     return Kpi(label, marked(f"{int(row['rank'])}", row.status),
                caption=" · ".join([caption] + status_notes(ctx, labelled, reasons=False)),
-               help="\n\n".join([ctx.indicator(RANK_INDICATOR)[f"definition_{ctx.lang}"]] + status_notes(ctx, labelled)))
+               help="\n\n".join([ctx.indicator_text(RANK_INDICATOR, "definition")] + status_notes(ctx, labelled)))
 
 
 def per_capita_kpi(ctx: Context) -> Kpi | None:
@@ -101,7 +101,7 @@ def citation_kpi(ctx: Context) -> Kpi | None:
     return Kpi(t("kpi_citations", ctx.lang),
                marked(formatting.value(latest.citation_avg, "percent", 0, ctx.lang), latest.status), delta=delta,
                caption=" · ".join([caption] + marks),
-               help="\n\n".join([ctx.indicator(CITATION_INDICATOR)[f"definition_{ctx.lang}"]]
+               help="\n\n".join([ctx.indicator_text(CITATION_INDICATOR, "definition")]
                                   + status_notes(ctx, latest_rows)))
 
 
@@ -192,7 +192,7 @@ def cell_hover(ctx: Context, row) -> str:
     else:
         fifth = ctx.fmt(row.fifth_value, row.indicator_id)
         gap_text = ctx.fmt(abs(row.gap), row.indicator_id)
-        holder = getattr(row, f"fifth_region_{lang}")
+        holder = pick(row, "fifth_region", lang)
         gap = t("in_top_five_hover", lang) if row.in_top_five else t(
             "gap_value", lang, gap=gap_text, fifth=fifth, holder=holder)
     return f"{row.year}: {value} · {place_text(ctx, row)} · {gap}"

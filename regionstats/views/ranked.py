@@ -22,6 +22,9 @@ def ranked_frame(ctx: Context, indicator: str, year: int) -> pd.DataFrame:
     if absent:
         df = pd.concat([df, pd.DataFrame({"region_code": absent})], ignore_index=True)
     df["label"] = [ctx.region_name(c) for c in df.region_code]
+    # a county with a row but no value has a null rank: NaN, not pandas' NA (whose truth is ambiguous, which
+    # crashed Karta on FoU-utgifter i företagssektorn)
+    df["rank"] = df["rank"].astype(float)
     return df.sort_values(["rank", "label"], na_position="last").reset_index(drop=True)
 
 
@@ -34,7 +37,7 @@ def top_five_answer(ctx: Context, indicator: str, year: int | None, shown: str |
     ranked = df.dropna(subset=["rank"])
     total = len(df)
     name = ctx.indicator_name(indicator)
-    if ranked.empty or int(ranked.n_ranked.iloc[0]) < 5:
+    if ranked.empty or (ranked.verdict == "too_few").any():  # SQL's rule (queries/models/40_ranked.sql)
         names = ", ".join(ranked.label) or "—"
         return t("top_five_cannot", ctx.lang, indicator=name, year=shown or year, n=len(ranked), total=total,
                  regions=names)

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from regionstats import specs
+from regionstats import formatting, specs
 from regionstats.i18n import t
 from regionstats.views import (ChartView, Context, PageView, label_regions, marked, place_text, status_label,
                                status_notes)
@@ -42,11 +42,6 @@ def year_window(ctx: Context) -> dict:
     return {"year_from": ctx.selection.year_from, "year_to": ctx.selection.year_to}
 
 
-def span(years) -> str:
-    years = sorted({int(y) for y in years})
-    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
-
-
 def bump_chart(ctx: Context, indicator: str) -> ChartView | None:
     """Counties ranked among all counties (a published place as published), the chosen ones shown."""
     df = ctx.run("rankings", indicator=indicator, level="county", regions=ctx.selection.counties, **year_window(ctx))
@@ -58,11 +53,12 @@ def bump_chart(ctx: Context, indicator: str) -> ChartView | None:
                   if pd.notna(r.rank) else t("missing", ctx.lang) for r in df.itertuples()]
     published = bool((df.rank_kind == "published").any())
     title = t("bump_title_published" if published else "bump_title", ctx.lang,
-              indicator=ctx.indicator_name(indicator), years=span(df.year))
+              indicator=ctx.indicator_name(indicator), years=formatting.span(df.year))
     spec = specs.lines_over_time(df, value="rank", code="region_code", label="label", text="text",
                                   home=ctx.selection.home, lang=ctx.lang, title=title,
                                   axis_title=t("bump_axis", ctx.lang), reversed_axis=True,
-                                  band=(0.5, 5.5, t("top_five_band", ctx.lang)), status="status")
+                                  band=(0.5, int(df.top_places.iloc[0]) + 0.5, t("top_five_band", ctx.lang)),
+                                  status="status")
     marks = status_notes(ctx, df)
     notes = [t("bump_note_published" if published else "bump_note_relative", ctx.lang)]
     notes += ctx.missing_note(df, "rank") + marks
@@ -107,11 +103,11 @@ def university_chart(ctx: Context, ranking: str) -> ChartView | None:
     df["value_text"] = [marked(str(v), s) for v, s in zip(df.value_text, df.status)]
     home_universities = set(ctx.regions[ctx.regions.county_code == ctx.selection.home].region_code)
     home = next((u for u in df.region_code if u in home_universities), None)
-    title = t("university_title", ctx.lang, ranking=ctx.indicator_name(ranking), years=span(df.year))
+    title = t("university_title", ctx.lang, ranking=ctx.indicator_name(ranking), years=formatting.span(df.year))
     spec = specs.rank_bands_over_time(df, code="region_code", label="label", home=home, lang=ctx.lang,
                                        title=title, axis_title=t("university_axis", ctx.lang),
                                        band_label=t("band", ctx.lang), status="status")
     marks = status_notes(ctx, df)
-    notes = [ctx.indicator(ranking)[f"convention_{ctx.lang}"]] + marks
+    notes = [ctx.indicator_text(ranking, "convention")] + marks
     return ChartView(f"universities_{ranking}", title, spec, shown_data(ctx, df),
                      ctx.source_note(df.source_id, df.year), notes, status_notes=marks)

@@ -15,7 +15,7 @@ from regionstats.views import Context, PageView, changes, citations, compare, da
 from regionstats.views import map as map_view
 from regionstats.views import top_five, trend, world
 
-CATALOGUE_QUERIES = ("indicators", "regions", "sources")  # every view may read these through Context
+CATALOGUE_QUERIES = ("indicators", "regions", "sources", "shown_years")  # every view may read these through Context
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from regionstats import formatting, specs
-from regionstats.i18n import t
+from regionstats.i18n import DATA_LANGUAGE, column, pick, t
 from regionstats.views import (ChartView, Context, PageView, TableView, label_levels, label_regions, marked,
                                place_text, status_label, status_notes, verdict_text)
 from regionstats.views.overview import NOT_IN_MATRIX
@@ -44,7 +44,7 @@ def goals_table(ctx: Context) -> TableView:
     rows = []
     for goal in goals.itertuples():
         measured = isinstance(goal.indicator_id, str)
-        status = ((goal.note if lang == "sv" and isinstance(goal.note, str) and goal.note.startswith("Kan inte mätas")
+        status = ((goal.note if lang == DATA_LANGUAGE and isinstance(goal.note, str) and goal.note.startswith("Kan inte mätas")
                    else t("goal_unmeasured", lang))
                   if not measured else
                   t("goal_no_value", lang) if formatting.is_missing(goal.latest_value) else
@@ -52,7 +52,7 @@ def goals_table(ctx: Context) -> TableView:
                   t("goal_met", lang) if goal.target_met else t("goal_not_met", lang))
         rows.append({
             t("owner", lang): goal.owner,
-            t("goal", lang): getattr(goal, f"title_{lang}"),
+            t("goal", lang): pick(goal, "title", lang),
             t("indicator", lang): ctx.indicator_name(goal.indicator_id) if measured else "",
             t("target", lang): (f"{formatting.comparator(goal.target_comparator)} {ctx.fmt(goal.target_value, goal.indicator_id)}"
                                 if measured and not formatting.is_missing(goal.target_value) else ""),
@@ -66,13 +66,13 @@ def goals_table(ctx: Context) -> TableView:
         })
     uncertain = goals.rename(columns={"latest_status": "status", "latest_year": "year"}).drop(columns="note")
     uncertain = uncertain.rename(columns={"latest_note": "note"})
-    uncertain["label"] = [getattr(g, f"title_{lang}") for g in goals.itertuples()]
+    uncertain["label"] = [pick(g, "title", lang) for g in goals.itertuples()]
     return TableView("goals", t("goals_title", lang), pd.DataFrame(rows), ctx.source_note(goals.source_id),
                      notes=status_notes(ctx, uncertain))
 
 
 def medcity_chart(ctx: Context) -> ChartView | None:
-    year = ctx.year_for(MEDCITY)
+    year = ctx.year_for(MEDCITY, level=None)  # a published list of cities (Stockholm stored on the county)
     if year is None:
         return None
     df = label_regions(ctx, ctx.run("top_five_gap", indicator=MEDCITY, year=year))
@@ -88,7 +88,7 @@ def medcity_chart(ctx: Context) -> ChartView | None:
     if not stockholm.empty:
         row = stockholm.iloc[0]
         notes.insert(0, f"{row.label}: {place_text(ctx, row)} · "
-                        + t("gap_places", ctx.lang, gap=int(row.gap)) + f" ({row[f'fifth_region_{ctx.lang}']})")
+                        + t("gap_places", ctx.lang, gap=int(row.gap)) + f" ({pick(row, 'fifth_region', ctx.lang)})")
     return ChartView("medcity", title, spec, df, ctx.source_note(df.source_id, [year]), notes,
                      status_notes=marks)
 
@@ -103,7 +103,7 @@ def gap_chart(ctx: Context, indicator: str) -> ChartView | None:
                                        regions=ctx.selection.counties))
     shown["text"] = [gap_text(ctx, r) for r in shown.itertuples()]
     title = t("gap_title", ctx.lang, indicator=ctx.indicator_name(indicator), year=year)
-    holder = df[f"fifth_region_{ctx.lang}"].dropna()
+    holder = df[column("fifth_region", ctx.lang)].dropna()
     threshold = None
     if len(fifth):
         label = t("fifth_best", ctx.lang, value=ctx.fmt(fifth.iloc[0], indicator), holder=holder.iloc[0] if len(holder) else "")
@@ -117,7 +117,7 @@ def gap_chart(ctx: Context, indicator: str) -> ChartView | None:
     else:
         spec = specs.bar_by_region(shown, value="value", label="label", code="region_code", text="text",
                                     home=ctx.selection.home, lang=ctx.lang, title=title,
-                                    axis_title=unit[f"unit_{ctx.lang}"], decimals=int(unit.decimals),
+                                    axis_title=pick(unit, "unit", ctx.lang), decimals=int(unit.decimals),
                                     threshold=threshold, status="status", reversed_axis=unit.direction == "lower")
     marks = status_notes(ctx, shown)
     notes = ctx.missing_note(shown, "value") + [t("ranking_rule_note", ctx.lang)] + marks

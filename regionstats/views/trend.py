@@ -68,16 +68,16 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
     value = "index_value" if indexed else "value"
     df["text"] = [marked(charts_text(ctx, indicator, r, indexed), r.status) for r in df.itertuples()]
     years = sorted(df.year.unique())
-    span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    span = formatting.span(years)
     name = ctx.indicator_name(indicator)
     title = (t("trend_index_title", ctx.lang, indicator=name, base=base_year, years=span) if indexed
              else t("trend_title", ctx.lang, indicator=name, years=span))
-    axis = t("index_unit", ctx.lang, year=base_year) if indexed else meta[f"unit_{ctx.lang}"]
+    axis = t("index_unit", ctx.lang, year=base_year) if indexed else ctx.indicator_text(indicator, "unit")
     spec = specs.lines_over_time(df, value=value, code="region_code", label="label", text="text",
                                   home=sel.home, lang=ctx.lang, title=title, axis_title=axis,
                                   decimals=1 if indexed else int(meta.decimals),
                                   reversed_axis=meta.unit == "rank" and not indexed, status="status")
-    notes = [meta[f"convention_{ctx.lang}"]]
+    notes = [ctx.indicator_text(indicator, "convention")]
     if len(years) == 1:
         notes.append(t("trend_single_year", ctx.lang))
     absent = [ctx.region_name(r) for r in sel.regions if r not in set(df.region_code)]
