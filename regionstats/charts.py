@@ -263,6 +263,10 @@ def _draw_line(spec: ChartSpec) -> go.Figure:
         middle = math.log10(band.low * band.high) / 2 if log else (band.low + band.high) / 2
         fig.add_annotation(x=1, xref="x domain", y=middle, yref="y", xanchor="left",
                            showarrow=False, text=band.label, font={"color": IN_TOP_FIVE}, xshift=6)
+    for series_break in spec.breaks:  # a method change: the lines either side are not one series
+        fig.add_vline(x=series_break.x, line={"color": "#555555", "width": 1.5, "dash": "dot"})
+        fig.add_annotation(x=series_break.x, xref="x", y=1, yref="y domain", yanchor="bottom", xanchor="left",
+                           showarrow=False, text=series_break.label, font={"size": 11, "color": "#555555"})
     years = {p.category for s in spec.series for p in s.points}
     fig.update_xaxes(dtick=1 if len(years) < 15 else 2, tickformat="d")
     fig.update_yaxes(tickformat=d3_format(spec.decimals), hoverformat=d3_format(spec.decimals))

@@ -1337,4 +1337,8 @@ TEXT.update({
         "{items}",
     ),
     "all_state_universities": ("alla statliga lärosäten under UO 16", "every state university under UO 16"),
+    "series_break_note": (
+        "Brott i serien (prickad linje; värdena före och efter är inte samma serie): {items}",
+        "Break in the series (dotted line; the values before and after are not one series): {items}",
+    ),
 })
