@@ -102,10 +102,10 @@ def test_approximate_population_is_left_out_and_copies_give_way_to_scb_series(by
         assert by_key[key]["status"] == "published"
 
 
-def test_lund_the_2022_conflict_keeps_116_and_says_why(by_key):
+def test_lund_the_2022_conflict_is_resolved_by_thes_own_table_116(by_key):
     row = by_key[("uni_lu", "the_world_rank", 2022)]
-    assert (float(row["value"]), row["status"]) == (116, "conflicting")
-    assert "166" in row["note"] and "116" in row["note"]
+    assert (float(row["value"]), row["status"]) == (116, "published")
+    assert "166" in row["note"] and "THE_2022_rankings.csv" in row["note"]
 
 
 def test_bands_keep_text_and_bounds(observations):
