@@ -1,13 +1,14 @@
--- purpose: An amount (MSEK or SEK) divided by population; for year Y the population is SCB's on 31 December of Y-1. For the appropriations (appropriation_research_msek, appropriation_education_msek) a county without a published figure of its own gets the sum of its universities (staging view county_appropriations); amount_basis says which.
+-- purpose: An amount (MSEK or SEK) divided by population; for year Y the population is SCB's on 31 December of Y-1. For the appropriations (appropriation_research_msek, appropriation_education_msek) every county and Riket with a complete sum of its universities' budget-bill lines gets that sum (staging view county_appropriations), so that one year ranks every county on one basis; amount_basis says which.
 -- grain: one row per region_code (counties and Riket) and year of the amount
 -- params: $indicator VARCHAR, $year INTEGER = null, $regions VARCHAR[] = null, $year_from INTEGER = null, $year_to INTEGER = null
 --   $year picks one year; $year_from/$year_to a range (null: no bound).
---   amount_basis: 'published' (the region's own row, as published; its status may be missing) or
---   'sum_of_universities' (universities names them; amount_source_ids lists every source) or 'incomplete_sum'
+--   amount_basis: 'sum_of_universities' (universities names them; amount_source_ids lists every source) or
+--   'published' (the region's own row, as published; its status may be missing) or 'incomplete_sum'
 --   (no own row and a university lacks a value: amount missing, universities_missing names who).
---   university_sum_msek (and university_sum_per_capita): the complete sum of the universities beside any county
---   figure, to show a difference.
--- A region's own row with a value wins over the sum; the sum wins over an own row without a value.
+--   published_amount, published_per_capita, published_source_id: the region's own published row beside a sum
+--   (e.g. the seed key-figures table's cells, whose year is uncertain), shown as printed, never ranked.
+--   university_sum_msek (and university_sum_per_capita): the complete sum of the universities.
+-- A complete sum wins over a region's own row; an own row with a value wins over an incomplete sum.
 with
 
 own_rows as (
@@ -21,8 +22,8 @@ own_rows as (
         o.source_id as amount_source_ids,
         o.note as amount_note,
         'published' as amount_basis,
-        case when o.value is not null then 1 else 3 end as precedence
-    from observations as o
+        case when o.value is not null then 2 else 4 end as precedence
+    from stg_observations as o
     where o.indicator_id = $indicator
 ),
 
@@ -41,7 +42,7 @@ university_sums as (
         source_ids as amount_source_ids,
         null::varchar as amount_note,
         amount_basis,
-        case when amount_msek is not null then 2 else 4 end as precedence
+        case when amount_msek is not null then 1 else 3 end as precedence
     from county_appropriations
     where indicator_id = $indicator
       and amount_basis in ('sum_of_universities', 'incomplete_sum')
@@ -80,13 +81,18 @@ select
     a.amount_source_id,
     a.amount_source_ids,
     p.population_source_id,
-    a.amount_note
+    a.amount_note,
+    own.amount as published_amount,
+    own.amount * (case i.unit when 'msek' then 1000000 else 1 end) / p.population as published_per_capita,
+    own.amount_source_id as published_source_id
 from amounts as a
 join regions as r using (region_code)
 join indicators as i on i.indicator_id = $indicator
 left join county_appropriations as s
     on s.indicator_id = $indicator and s.region_code = a.region_code and s.year = a.year
    and s.amount_basis in ('sum_of_universities', 'incomplete_sum')
+left join own_rows as own
+    on own.region_code = a.region_code and own.year = a.year and a.amount_basis <> 'published'
 left join population_before_year as p on p.region_code = a.region_code and p.year = a.year
 where r.kind in ('county', 'country')
 order by a.year, a.region_code

@@ -1,5 +1,7 @@
 -- purpose: Values of one indicator over the years for the chosen regions, optionally indexed to a base year (base = 100).
 -- grain: one row per region_code and year
+--   break_x, break_label_sv, break_label_en: a break in the series (staging view stg_series_breaks) between the
+--   region's previous year in the series and this year, on the later row (null: none, or no earlier year shown)
 -- params: $indicator VARCHAR, $regions VARCHAR[] = null, $year_from INTEGER = null, $year_to INTEGER = null, $base_year INTEGER = null
 with
 
@@ -13,12 +15,23 @@ series as (
         o.value_text,
         o.status,
         o.source_id,
-        o.note
+        o.note,
+        lag(o.year) over (partition by o.region_code order by o.year) as previous_year
     from stg_observations as o
     where o.indicator_id = $indicator
       and ($regions is null or list_contains($regions, o.region_code))
       and ($year_from is null or o.year >= $year_from)
       and ($year_to is null or o.year <= $year_to)
+),
+
+breaks as (  -- a break between two years of the series, on the later one; several there are joined
+    select s.region_code, s.year, min(k.x) as x, string_agg(k.label_sv, '; ' order by k.x) as label_sv,
+           string_agg(k.label_en, '; ' order by k.x) as label_en
+    from series as s
+    join stg_series_breaks as k
+        on k.indicator_id = $indicator and k.region_code = s.region_code
+       and k.x <= s.year and k.x > s.previous_year
+    group by s.region_code, s.year
 ),
 
 base as (
@@ -41,7 +54,11 @@ select
     b.base_value,
     100.0 * s.value / b.base_value as index_value,
     s.source_id,
-    s.note
+    s.note,
+    k.x as break_x,
+    k.label_sv as break_label_sv,
+    k.label_en as break_label_en
 from series as s
 left join base as b using (region_code)
+left join breaks as k on k.region_code = s.region_code and k.year = s.year
 order by s.region_code, s.year

@@ -1581,3 +1581,24 @@ TEXT.update({
 TEXT.update({
     "period_latest": ("senaste år per indikator", "latest year per indicator"),
 })
+
+# data-se (#18): appropriations on one basis (the budget bill's university lines), the seed's cells beside them
+TEXT.update({
+    "basis_sums_one_basis": (
+        "Summan av lärosätenas egna anslag enligt budgetpropositionen, beräknad här, en och samma grund för alla "
+        "län och riket: {items}",
+        "The sum of the universities' own appropriations in the budget bill, computed here, one basis for every "
+        "county and Riket: {items}",
+    ),
+    "basis_published_cell_beside": (
+        "Nyckeltalstabellens egna värden (osäkert år, de stämmer med 2019), visade som tryckta men inte rangordnade: "
+        "{items}",
+        "The key-figures table's own figures (year uncertain; they fit 2019), shown as printed but not ranked: "
+        "{items}",
+    ),
+    "all_state_universities": ("alla statliga lärosäten under UO 16", "every state university under UO 16"),
+    "series_break_note": (
+        "Brott i serien (prickad linje; värdena före och efter är inte samma serie): {items}",
+        "Break in the series (dotted line; the values before and after are not one series): {items}",
+    ),
+})

@@ -36,6 +36,8 @@ def _hash(stats: tuple) -> str:
 OPTIONAL_SOURCES = {
     "ladders": "indicator_id VARCHAR, scope VARCHAR",
     "ladder_editions": "indicator_id VARCHAR, edition INTEGER, list_size INTEGER",
+    "series_breaks": "indicator_id VARCHAR, region_code VARCHAR, x DOUBLE, label_sv VARCHAR, label_en VARCHAR, "
+                     "source_id VARCHAR",
 }
 
 

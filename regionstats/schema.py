@@ -162,5 +162,21 @@ LADDER_EDITIONS = TableSpec(
     key=("indicator_id", "edition"),
 )
 
+# Breaks in a series (a border change, a change of method or vintage): where a line over the years must not be
+# read as one series. Written by tools/curate_reference.py from data/raw/curation/series_breaks.csv; x lies
+# between two reference years (2005.5: between 31 Dec 2005 and 31 Dec 2006); no region_code = every region.
+SERIES_BREAKS = TableSpec(
+    "series_breaks",
+    (
+        Column("indicator_id", references="indicators.indicator_id"),
+        Column("region_code", required=False, references="regions.region_code"),
+        Column("x", "float"),
+        Column("label_sv"),
+        Column("label_en"),
+        Column("source_id", required=False, references="sources.source_id"),
+    ),
+    key=("indicator_id", "region_code", "x"),
+)
+
 # Load order matters: a table may only reference tables before it.
-TABLES = (REGIONS, INDICATORS, SOURCES, OBSERVATIONS, GOALS, LADDERS, LADDER_EDITIONS)
+TABLES = (REGIONS, INDICATORS, SOURCES, OBSERVATIONS, GOALS, LADDERS, LADDER_EDITIONS, SERIES_BREAKS)

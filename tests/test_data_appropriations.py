@@ -25,6 +25,8 @@ def uni_con():
         ("uni_u", "university", "U-universitet", "U", "SE12", "03", False, False, None),
         ("uni_s", "university", "S-lantbruk", "S", "SE12", "03", False, False, None),
         ("uni_o", "university", "O-universitet", "O", "SE12", "18", False, False, None),
+        # C has no line of its own in any year (as Chalmers, paid through its foundation): never needed
+        ("uni_c", "university", "C-stiftelse", "C", "SE22", "12", False, False, None),
     ])
     indicators = pd.concat([INDICATORS, frame(
         "indicator_id, name_sv, name_en, unit, unit_sv, unit_en, decimals, direction, category, "
@@ -44,8 +46,12 @@ def uni_con():
         obs("03", "appropriation_research_msek", 2021, 2000),
         # Örebro 2021: a published county figure that differs from its university's
         obs("uni_o", "appropriation_research_university_msek", 2021, 270), obs("18", "appropriation_research_msek", 2021, 273),
-        # Riket: the published national total, never a partial sum of universities
+        # Riket 2021: every university has a line -> 300 + 200 + 2000 + 270 = 2770, the published 17 807 beside
         obs("00", "appropriation_research_msek", 2021, 17_807),
+        # Riket 2022: only A has a line -> no partial sum; the published total stands
+        obs("00", "appropriation_research_msek", 2022, 18_000),
+        # 2023: A only and nothing published for Riket -> no Riket row at all
+        obs("uni_a", "appropriation_research_university_msek", 2023, 320),
     ])
     con = db.connect_in_memory({"regions": regions, "indicators": indicators, "sources": SOURCES,
                                 "observations": observations})
@@ -81,9 +87,22 @@ def test_a_difference_from_the_published_county_figure_is_shown(uni_con):
     assert (row.amount_msek, row.published_msek, row.difference_msek) == (270, 273, -3)
 
 
-def test_riket_uses_the_published_total(uni_con):
+def test_riket_is_the_sum_of_every_university_when_each_has_a_line(uni_con):
     row = run(uni_con, year=2021, regions=["00"]).iloc[0]
-    assert (row.amount_basis, row.amount_msek, row.n_universities) == ("published_total", 17_807, 0)
+    assert (row.amount_basis, row.amount_msek, row.n_universities) == ("sum_of_universities", 2770, 4)
+    assert row.published_msek == 17_807 and math.isclose(row.per_capita_sek, 277.0)
+
+
+def test_riket_keeps_its_published_total_when_the_sum_is_partial_and_has_no_row_without_one(uni_con):
+    rows = run(uni_con, regions=["00"])
+    assert list(rows.year) == [2021, 2022]
+    row = rows.iloc[1]
+    assert (row.amount_basis, row.amount_msek, row.university_sum_msek) == ("published_total", 18_000, 310)
+
+
+def test_a_university_without_a_line_in_any_year_is_never_missing(uni_con):
+    row = run(uni_con, year=2021, regions=["12"]).iloc[0]
+    assert "C-stiftelse" not in row.universities and row.amount_basis == "sum_of_universities"
 
 
 def test_real_data_reproduces_the_key_figures_per_capita_row_and_shows_the_budget_bill_sum(real_con):
@@ -97,4 +116,32 @@ def test_real_data_reproduces_the_key_figures_per_capita_row_and_shows_the_budge
     uppsala = computed.loc["03"]
     assert uppsala.amount_basis == "sum_of_universities" and uppsala.universities == "Uppsala universitet"
     assert uppsala.amount_msek == pytest.approx(2286.199) and uppsala.difference_msek == pytest.approx(128.199)
-    assert computed.loc["00", "amount_basis"] == "published_total"
+    assert computed.loc["00", "amount_basis"] == "sum_of_universities"
+
+
+def test_real_data_stockholm_2021_sums_all_ten_state_lines_in_the_county(real_con):
+    row = run(real_con, year=2021, regions=["01"]).iloc[0]
+    assert row.amount_basis == "sum_of_universities" and row.n_universities == 10
+    for name in ("Gymnastik- och idrottshögskolan", "Stockholms konstnärliga högskola", "Konstfack",
+                 "Kungl. Konsthögskolan", "Kungl. Musikhögskolan i Stockholm", "Försvarshögskolan"):
+        assert name in row.universities
+    # 5 440,645 MSEK (ten lines of the 2021 bill) / 2 391 990 inhabitants on 31 Dec 2020
+    assert row.amount_msek == pytest.approx(5440.645) and round(row.per_capita_sek) == 2275
+
+
+def test_real_data_every_county_with_a_state_university_has_a_complete_sum_every_year(real_con):
+    rows = run(real_con)
+    bill_years = rows[rows.year.between(2021, 2026)]
+    assert set(bill_years.amount_basis) == {"sum_of_universities"}, bill_years[bill_years.amount_basis != "sum_of_universities"]
+    # Västra Götaland: Göteborg, Borås, Skövde, Väst (Chalmers has no line of its own); Gävleborg, Dalarna, Halland too
+    for county in ("14", "20", "21", "13"):
+        assert set(bill_years[bill_years.region_code == county].year) == set(range(2021, 2027)), county
+
+
+def test_real_data_county_sums_add_up_to_riket(real_con):
+    for indicator in ("appropriation_research_msek", "appropriation_education_msek"):
+        rows = queries.run(real_con, "appropriations_by_county", indicator=indicator)
+        for year in range(2021, 2027):
+            one = rows[rows.year == year]
+            counties = one[one.region_code != "00"].amount_msek.sum()
+            assert counties == pytest.approx(one[one.region_code == "00"].amount_msek.item()), (indicator, year)

@@ -5,6 +5,7 @@ These read the real CSV files, so a bad edit to data/ fails here.
 
 import csv
 import importlib.util
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -102,10 +103,10 @@ def test_approximate_population_is_left_out_and_copies_give_way_to_scb_series(by
         assert by_key[key]["status"] == "published"
 
 
-def test_lund_the_2022_conflict_keeps_116_and_says_why(by_key):
+def test_lund_the_2022_conflict_is_resolved_by_thes_own_table_116(by_key):
     row = by_key[("uni_lu", "the_world_rank", 2022)]
-    assert (float(row["value"]), row["status"]) == (116, "conflicting")
-    assert "166" in row["note"] and "116" in row["note"]
+    assert (float(row["value"]), row["status"]) == (116, "published")
+    assert "166" in row["note"] and "THE_2022_rankings.csv" in row["note"]
 
 
 def test_bands_keep_text_and_bounds(observations):
@@ -154,7 +155,10 @@ def test_uncertain_rows_say_why(observations):
 
 def test_stockholm_ris_and_wipo_ranks_are_mapped_to_the_county(by_key):
     assert [value(by_key, "01", "ris_rank", y) for y in (2017, 2019, 2023, 2025)] == [1, 2, 4, 1]
-    assert by_key[("01", "ris_rank", 2021)]["status"] == "conflicting"
+    # RIS 2021 as published in the 2021 edition (1); the 2023 edition's recomputed 2 is only named in the note
+    ris_2021 = by_key[("01", "ris_rank", 2021)]
+    assert (value(by_key, "01", "ris_rank", 2021), ris_2021["status"]) == (1, "published")
+    assert ris_2021["source_id"] == "stockholm_region_mest_innovativa_region_2021" and "tvåa" in ris_2021["note"]
     assert value(by_key, "01", "wipo_cluster_rank", 2025) == 32
     assert "SE11" in by_key[("01", "ris_rank", 2017)]["note"]
 
@@ -164,7 +168,7 @@ def test_goals_reference_existing_indicators_regions_and_sources():
     indicators = {r["indicator_id"] for r in rows("indicators.csv")}
     regions = {r["region_code"] for r in rows("regions.csv")}
     sources = {r["source_id"] for r in rows("sources.csv")}
-    assert 8 <= len(goals) <= 20
+    assert 8 <= len(goals) <= 30  # 16 goals, and Region Stockholm's five 2023 targets (#20)
     assert len({g["goal_id"] for g in goals}) == len(goals)
     for goal in goals:
         assert goal["indicator_id"] == "" or goal["indicator_id"] in indicators, goal["goal_id"]
@@ -187,9 +191,11 @@ def test_top_five_goal_is_measured_by_medcity_for_stockholm():
 def test_goal_quotes_appear_verbatim_in_the_seed_documents():
     seeds = ROOT / "data" / "raw" / "seeds"
     text = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in seeds.glob("0*.txt"))
+    joined = re.sub(r"(\w)- (\w)", r"\1\2", text)  # a word hyphenated across the PDF's page break
     for goal in rows("goals.csv"):
-        for part in goal["goal_text"].split(" […] "):
-            assert " ".join(part.split()) in text, goal["goal_id"]
+        for part in goal["goal_text"].removesuffix(" […]").split(" […] "):
+            part = " ".join(part.split())
+            assert part in text or part in joined, goal["goal_id"]
 
 
 def test_curation_script_regenerates_exactly_these_files():

@@ -79,7 +79,8 @@ def test_overview_kpis_follow_the_home_region(sql):
     at.selectbox(key="home").set_value("03").run()
     assert at.metric[0].value == "4"
     uppsala = sql("per_capita", indicator="appropriation_research_msek", year=2021, regions=["03"])
-    assert at.metric[1].value == formatting.value(uppsala.per_capita.item(), "sek_per_capita", 0, "sv") == "5\u00a0556 kr"
+    # the 2021 budget bill's line (one basis for every county), not the seed table's 5 556 kr of uncertain year
+    assert at.metric[1].value == formatting.value(uppsala.per_capita.item(), "sek_per_capita", 0, "sv") == "5\u00a0886 kr"
     assert at.metric[2].value == "11 %"
 
 
@@ -92,7 +93,8 @@ def test_overview_matrix_cells_equal_sql_ranks(sql):
     row = rows.index(next(r for r in rows if r.startswith("Life science-region (Tillväxtverket)")))
     for region_code, name in (("18", "Örebro"), ("03", "Uppsala"), ("01", "Stockholm")):
         expected = int(gaps.loc[gaps.region_code == region_code, "rank"].item())
-        assert text[row][cols.index(name)] == str(expected)
+        # Stockholm's 1 is read from the footnote's "Stockholm/Uppsala": provisional, marked *
+        assert text[row][cols.index(name)] == str(expected) + (" *" if region_code == "01" else "")
 
 
 def test_funding_bars_equal_sql_and_follow_indicator(sql):

@@ -32,11 +32,26 @@ def test_stockholm_has_a_bar_marked_as_the_sum_of_its_universities(sql):
     expected = sql("per_capita", indicator="appropriation_research_msek", year=2021, regions=["01"]).iloc[0]
     assert expected.amount_basis == "sum_of_universities"
     assert shown["Stockholm"] == pytest.approx(expected.per_capita)
-    assert formatting.value(shown["Stockholm"], "sek_per_capita", 0, "sv") == "2\u00a0205 kr"
+    assert formatting.value(shown["Stockholm"], "sek_per_capita", 0, "sv") == "2\u00a0275 kr"  # all ten state lines
     text = captions(at)
-    assert "Summan av lärosätenas egna anslag, beräknad här" in text
-    assert "Stockholm 2021 (KTH, Karolinska Institutet" in text
-    assert "Uppsala 2021 5\u00a0556 kr (summa 5\u00a0886 kr)" in text  # the published cell beside the sum
+    assert "Summan av lärosätenas egna anslag enligt budgetpropositionen, beräknad här" in text
+    assert "Stockholm 2021 (Försvarshögskolan, Gymnastik- och idrottshögskolan, KTH" in text
+    # one basis: Uppsala's bar is the bill's line; the seed table's own cell is shown beside it, not ranked
+    assert shown["Uppsala"] == pytest.approx(sql("per_capita", indicator="appropriation_research_msek", year=2021,
+                                                  regions=["03"]).per_capita.item())
+    assert "Nyckeltalstabellens egna värden (osäkert år" in text
+    assert "Uppsala 2021 5\u00a0556 kr (summa 5\u00a0886 kr)" in text
+
+
+def test_the_over_time_chart_draws_riket_from_2021(sql):
+    at = open_page("finansiering", years="2021-2025")
+    fig = figure(at, "Statligt anslag till lärosäten, forskning per invånare, 2021–2025")
+    riket = lines(fig)["Riket"]
+    expected = sql("per_capita", indicator="appropriation_research_msek", regions=["00"], year_from=2021, year_to=2025)
+    assert set(riket) == set(range(2021, 2026))
+    for row in expected.itertuples():
+        assert riket[row.year] == pytest.approx(row.per_capita)
+    assert "Riket 2021–2025 (alla statliga lärosäten under UO 16)" in captions(at)
 
 
 def test_a_per_inhabitant_line_over_more_than_ten_years_equals_the_sql(sql):
@@ -62,7 +77,7 @@ def test_missing_points_say_saknas_with_the_reason():
     at = open_page("finansiering", years="2021-2026")
     titles = [f["layout"]["title"]["text"] for f in figures(at)]
     assert "Statligt anslag till lärosäten, forskning per invånare, 2021–2025" in titles
-    assert "Saknas för Stockholm 2026" in captions(at)
+    assert "Saknas för Riket 2026, Stockholm 2026" in captions(at)
     assert "folkmängd 31 december 2025 saknas i data" in captions(at)
 
 

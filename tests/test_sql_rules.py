@@ -20,7 +20,7 @@ RAW_OBSERVATIONS = re.compile(r"\b(from|join)\s+observations\b", re.I)
 # world_ladders.sql and world_leaders.sql belong to data-eu (moving to the staging rule), per_capita.sql to
 # data-se (its own rows are to read stg_observations).
 LITERAL_FIFTH_PLACE_PENDING = {"world_ladders.sql", "world_leaders.sql"}
-RAW_OBSERVATIONS_PENDING = {"world_ladders.sql", "world_leaders.sql", "per_capita.sql"}
+RAW_OBSERVATIONS_PENDING = {"world_ladders.sql", "world_leaders.sql"}
 
 
 def _code(path: Path) -> str:

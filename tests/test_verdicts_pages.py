@@ -28,11 +28,11 @@ def test_rankings_show_stockholms_published_ris_place():
     texts = dict(zip(decode(stockholm["x"]), stockholm["text"]))
     # "publicerad plats 4", or with the list's sourced size "plats 4 (listan: 239 NUTS 2-regioner)"
     assert re.match(r"(publicerad )?plats 4( \(listan: \d+ [^)]+\))?$", texts[2023]), texts[2023]
-    # 2021 is conflicting in the sources: hollow marker and a footnote with the reason
+    # 2021 as published in the 2021 edition (1), a plain marker; the recomputed 2 stays in the data note
     symbols = dict(zip(decode(stockholm["x"]), stockholm["marker"]["symbol"]))
-    assert symbols[2021] == "circle-open" and symbols[2023] == "circle"
-    assert texts[2021].endswith("†")
-    assert any(c.startswith("† Motstridiga uppgifter – Stockholm 2021") for c in captions(at))
+    assert places[2021] == 1 and symbols[2021] == "circle" and symbols[2023] == "circle"
+    assert not texts[2021].endswith("†")
+    assert not any(c.startswith("† Motstridiga uppgifter – Stockholm 2021") for c in captions(at))
 
 
 def test_orebro_top_five_card_does_not_count_the_alf_panel_tie(sql):

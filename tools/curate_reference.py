@@ -20,12 +20,15 @@ Inputs
 What it writes
 --------------
 * ``data/observations.csv``: the first 83 rows (the key-figures table of Region Örebro län's strategy) are
-  kept byte for byte; every row after them is regenerated here, in a fixed order.
+  kept byte for byte, their values always (a row named in ``curation/keyfigure_marks.csv`` gets that status and
+  the note added to its own: e.g. the table's appropriations of uncertain year); every row after them is
+  regenerated here, in a fixed order.
 * ``data/sources.csv``: the key-figures source row is kept; after it come the seed documents and one row per
   distinct URL that at least one kept observation rests on.
 * ``data/regions.csv`` and ``data/indicators.csv``: existing rows are kept; the rows of ``curation/regions.csv``
   and ``curation/indicators.csv`` are appended (replacing an earlier copy of themselves).
 * ``data/goals.csv``: ``curation/goals.csv``.
+* ``data/series_breaks.csv``: ``curation/series_breaks.csv`` (breaks in a series, drawn on the line charts).
 
 Nothing is estimated: values are taken as they stand in the facts files; the only arithmetic is tkr → MSEK
 (÷ 1000). Derived figures (per capita, sums, shares) are computed in SQL, never here.
@@ -50,6 +53,7 @@ CURATION = RAW / "curation"
 ACCESSED = "2026-11-24"
 KEYFIGURE_ROWS = 83
 KEYFIGURE_SOURCE = "orebro_ls_strategy_2021"
+KEYFIGURE_ORIGINAL_NOTE = "Märkning: "  # what keyfigure_marks.csv adds to a key-figures row's own note starts so
 
 OBS_COLUMNS = ["region_code", "indicator_id", "year", "period_start", "period_end", "period_label", "value",
                "value_text", "value_low", "value_high", "status", "source_id", "note"]
@@ -58,6 +62,7 @@ REGION_COLUMNS = ["region_code", "kind", "name_sv", "name_en", "nuts2", "county_
                   "focus_region", "note"]
 INDICATOR_COLUMNS = ["indicator_id", "name_sv", "name_en", "unit", "unit_sv", "unit_en", "decimals",
                      "direction", "category", "definition_sv", "definition_en", "convention_sv", "convention_en"]
+BREAK_COLUMNS = ["indicator_id", "region_code", "x", "label_sv", "label_en", "source_id"]
 GOAL_COLUMNS = ["goal_id", "owner", "title_sv", "title_en", "goal_text", "indicator_id", "region_code",
                 "target_value", "target_comparator", "target_year", "source_id", "note"]
 REGIONAL_SHAPE = ["region", "indicator", "year", "value", "unit", "source_title", "source_url", "excerpt", "note"]
@@ -129,6 +134,9 @@ class Decisions:
         self.regions = table("regions.csv")
         self.seed_sources = table("seed_sources.csv")
         self.goals = table("goals.csv")
+        self.series_breaks = table("series_breaks.csv")
+        self.keyfigure_marks = {(r["region_code"], r["indicator_id"], int(r["year"])): r
+                                for r in table("keyfigure_marks.csv")}
         self.names = {(r["indicator_id"], r["name"]): r for r in table("names.csv")}
         self.indicator_map = {(r["source_indicator"], r["region"]): r for r in table("indicator_map.csv")}
         self.skip_rows = {(r["file"], r["region"], r["source_indicator"], r["year"], r["value"]): r["reason"]
@@ -440,6 +448,29 @@ def source_rows(observations: list[Obs], decisions: Decisions, taken: set[str], 
     return rows, by_url
 
 
+def keyfigure_lines(obs_path: Path, decisions: Decisions, newline: str) -> list[str]:
+    """The header and the key-figures rows as stored; a row named in keyfigure_marks.csv gets its status and the
+    note added after "Märkning: " (its value and text never change; to undo a mark, give the status back there)."""
+    lines = original_lines(obs_path)[:1 + KEYFIGURE_ROWS]
+    out, marked = lines[:1], set()
+    for line in lines[1:]:
+        row = dict(zip(OBS_COLUMNS, next(csv.reader([line]))))
+        key = (row["region_code"], row["indicator_id"], int(row["year"]))
+        mark = decisions.keyfigure_marks.get(key)
+        if mark:
+            marked.add(key)
+            if mark["status"] not in STATUSES:
+                raise SystemExit(f"keyfigure_marks.csv {key}: unknown status {mark['status']!r}")
+            original = row["note"].split(KEYFIGURE_ORIGINAL_NOTE)[0].strip()  # this file is also its own input
+            row["status"], row["note"] = mark["status"], f"{original} {KEYFIGURE_ORIGINAL_NOTE}{mark['note_added']}".strip()
+            line = to_csv(OBS_COLUMNS, [[row[c] for c in OBS_COLUMNS]], newline).split(newline, 1)[1]
+        out.append(line)
+    unknown = set(decisions.keyfigure_marks) - marked
+    if unknown:
+        raise SystemExit(f"keyfigure_marks.csv names rows that are not key-figures rows: {sorted(unknown)}")
+    return out
+
+
 def render(data_dir: Path, raw_dir: Path) -> tuple[dict[str, str], list, list[Obs]]:
     decisions = Decisions(raw_dir / "curation")
     obs_path = data_dir / "observations.csv"
@@ -460,7 +491,7 @@ def render(data_dir: Path, raw_dir: Path) -> tuple[dict[str, str], list, list[Ob
     keyfigure_source_line = [line for line in original_lines(src_path)[1:]
                              if next(csv.reader([line]))[0] == KEYFIGURE_SOURCE]
     files = {
-        "observations.csv": "".join(original_lines(obs_path)[:1 + KEYFIGURE_ROWS])
+        "observations.csv": "".join(keyfigure_lines(obs_path, decisions, obs_newline))
         + to_csv(OBS_COLUMNS, obs_rows, obs_newline).split(obs_newline, 1)[1],
         "sources.csv": "".join(original_lines(src_path)[:1] + keyfigure_source_line)
         + to_csv(SOURCE_COLUMNS, seeds + reference_sources, src_newline).split(src_newline, 1)[1],
@@ -473,8 +504,18 @@ def render(data_dir: Path, raw_dir: Path) -> tuple[dict[str, str], list, list[Ob
         files[name] = own_rows_in_place(path, own_rows, columns, newline)
     files["goals.csv"] = to_csv(GOAL_COLUMNS, [[g[c] for c in GOAL_COLUMNS] for g in decisions.goals],
                                 newline_of(data_dir / "goals.csv"))
+    files["series_breaks.csv"] = series_breaks(decisions, {o.indicator_id for o in observations})
     files.update(curate_world.tables(raw_dir / "world", by_url, newline_of(data_dir / "goals.csv")))
     return files, skipped, observations
+
+
+def series_breaks(decisions: Decisions, indicators: set[str]) -> str:
+    """data/series_breaks.csv: the breaks of curation/series_breaks.csv (a border or method change within a series),
+    each on an indicator that has observations."""
+    for row in decisions.series_breaks:
+        if row["indicator_id"] not in indicators:
+            raise SystemExit(f"series_breaks.csv: {row['indicator_id']} has no observations")
+    return to_csv(BREAK_COLUMNS, [[r[c] for c in BREAK_COLUMNS] for r in decisions.series_breaks], "\n")
 
 
 def print_summary(observations: list[Obs], skipped: list, order: list[str]) -> None:

@@ -34,6 +34,11 @@ def kr(ctx: Context, value) -> str:
     return formatting.value(value, UNIT, 0, ctx.lang)
 
 
+def universities_text(ctx: Context, region_code: str, universities) -> str:
+    """The universities a sum is made of; for Riket (every state university) a short phrase, not thirty names."""
+    return t("all_state_universities", ctx.lang) if region_code == "00" else universities
+
+
 def sum_notes(ctx: Context, df: pd.DataFrame) -> list[str]:
     """'The sum of the universities' own appropriations …: Stockholm 2021 (KTH, …); Skåne 2021 (…)', one line
     for all regions (a line each made the all-regions chart's notes longer than a printed page)."""
@@ -41,24 +46,25 @@ def sum_notes(ctx: Context, df: pd.DataFrame) -> list[str]:
         return []
     df = df if "label" in df else label_regions(ctx, df)
     sums = df[(df.amount_basis == "sum_of_universities") & df.universities.notna()]
-    items = [f"{label} {years_text(rows.year)} ({universities})"
-             for (label, universities), rows in sums.groupby(["label", "universities"], sort=False)]
-    return [t("basis_sums", ctx.lang, items="; ".join(items))] if items else []
+    items = [f"{label} {years_text(rows.year)} ({universities_text(ctx, code, universities)})"
+             for (label, code, universities), rows in sums.groupby(["label", "region_code", "universities"], sort=False)]
+    return [t("basis_sums_one_basis", ctx.lang, items="; ".join(items))] if items else []
 
 
 def basis_notes(ctx: Context, df: pd.DataFrame) -> list[str]:
-    """Which figures are sums of universities, and where a published county figure differs from that sum."""
+    """Which figures are sums of universities, and where a region's own published figure (the seed table's cells,
+    of uncertain year) differs from that sum: shown beside it as printed, never ranked."""
     notes = sum_notes(ctx, df)
-    if not notes and ("university_sum_per_capita" not in df or df.empty):
-        return []
+    if "published_per_capita" not in df or df.empty:
+        return notes
     df = df if "label" in df else label_regions(ctx, df)
-    beside = df[(df.amount_basis == "published") & df.per_capita.notna() & df.university_sum_per_capita.notna()]
-    beside = beside[(beside.per_capita - beside.university_sum_per_capita).abs() >= 0.5]
+    beside = df[(df.amount_basis == "sum_of_universities") & df.per_capita.notna() & df.published_per_capita.notna()]
+    beside = beside[(beside.per_capita - beside.published_per_capita).abs() >= 0.5]
     if not beside.empty:
         items = "; ".join(t("basis_sum_instead", ctx.lang, region=r.label, year=int(r.year),
-                            published=kr(ctx, r.per_capita), sum=kr(ctx, r.university_sum_per_capita))
+                            published=kr(ctx, r.published_per_capita), sum=kr(ctx, r.per_capita))
                           for r in beside.itertuples())
-        notes.append(t("basis_published_beside_sum", ctx.lang, items=items))
+        notes.append(t("basis_published_cell_beside", ctx.lang, items=items))
     return notes
 
 
@@ -106,10 +112,10 @@ def over_time_frame(ctx: Context, indicator: str) -> pd.DataFrame:
     df["note"] = [" / ".join(n for n, s in ((an, a), (pn, p)) if isinstance(n, str) and s in ("provisional", "conflicting"))
                   for an, a, pn, p in zip(df.amount_note, df.amount_status, df.population_note, df.population_status)]
     df["text"] = [
-        (marked(kr(ctx, v), s) + (f" ({t('hover_sum_of_universities', ctx.lang, universities=u)})"
+        (marked(kr(ctx, v), s) + (f" ({t('hover_sum_of_universities', ctx.lang, universities=universities_text(ctx, c, u))})"
                                   if b == "sum_of_universities" and isinstance(u, str) else ""))
         if not formatting.is_missing(v) else t("missing", ctx.lang)
-        for v, s, b, u in zip(df.per_capita, df.status, df.amount_basis, df.universities)
+        for v, s, b, u, c in zip(df.per_capita, df.status, df.amount_basis, df.universities, df.region_code)
     ]
     return df
 

@@ -5,7 +5,8 @@ all regions) would flatten every region's line to the bottom of the chart.
 """
 
 from regionstats import formatting, specs
-from regionstats.i18n import t
+from regionstats.chartspec import Break
+from regionstats.i18n import column, pick, t
 from regionstats.views import ChartView, Context, PageView, label_regions, marked, status_notes
 
 TITLE, INTRO = "page_trend", "trend_intro"
@@ -77,7 +78,8 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
                                   home=sel.home, lang=ctx.lang, title=title, axis_title=axis,
                                   decimals=1 if indexed else int(meta.decimals),
                                   reversed_axis=meta.unit == "rank" and not indexed, status="status")
-    notes = [ctx.indicator_text(indicator, "convention")]
+    spec.breaks = series_breaks(ctx, df)
+    notes = [ctx.indicator_text(indicator, "convention")] + break_notes(ctx, df)
     if len(years) == 1:
         notes.append(t("trend_single_year", ctx.lang))
     absent = [ctx.region_name(r) for r in sel.regions if r not in set(df.region_code)]
@@ -97,3 +99,23 @@ def charts_text(ctx: Context, indicator: str, row, indexed: bool) -> str:
     if indexed and not formatting.is_missing(row.index_value):
         return f"{formatting.number(row.index_value, 1, ctx.lang)} ({value})"
     return value
+
+
+def series_breaks(ctx: Context, df) -> list[Break]:
+    """One dotted line per break position that trend.sql puts between two drawn years (a border or method change),
+    its label the breaks' own words joined."""
+    if "break_x" not in df:
+        return []
+    rows = df[df.break_x.notna()]
+    return [Break(float(x), "; ".join(dict.fromkeys(group[column("break_label", ctx.lang)])))
+            for x, group in rows.groupby("break_x", sort=True)]
+
+
+def break_notes(ctx: Context, df) -> list[str]:
+    """'Brott i serien (prickad linje): Uppsala 2005–2006: Heby kommun till Uppsala län; …'"""
+    if "break_x" not in df:
+        return []
+    rows = df[df.break_x.notna()]
+    items = [f"{r.label} {int(r.break_x)}–{int(r.break_x) + 1}: {pick(r, 'break_label', ctx.lang)}"
+             for r in rows.itertuples()]
+    return [t("series_break_note", ctx.lang, items="; ".join(items))] if items else []
