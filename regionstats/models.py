@@ -36,6 +36,9 @@ def _hash(stats: tuple) -> str:
 OPTIONAL_SOURCES = {
     "ladders": "indicator_id VARCHAR, scope VARCHAR",
     "ladder_editions": "indicator_id VARCHAR, edition INTEGER, list_size INTEGER",
+    # how a composed region rebuilds each indicator (queries/models/90_composed.sql); absent: none is composed
+    "indicator_aggregation": "indicator_id VARCHAR, aggregation VARCHAR, numerator_id VARCHAR, "
+                             "denominator_id VARCHAR, factor DOUBLE",
 }
 
 
