@@ -7,6 +7,8 @@ URL leniently: anything unknown or malformed is dropped and reported as a notice
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from regionstats import composition
+
 FOCUS_REGIONS = ("01", "03", "05", "18", "24")
 RIKET = "00"
 DEFAULT_HOME = "18"
@@ -14,7 +16,8 @@ LANGS = ("sv", "en")
 MODES = ("absolute", "index")
 PRESETS = ("focus", "focus_riket", "all", "all_riket")
 CATEGORIES = ("ranking", "funding", "quality", "capacity", "industry")
-URL_KEYS = ("lang", "regions", "home", "years", "indicator", "ranking", "mode", "base", "weights", "present", "slide")
+URL_KEYS = ("lang", "regions", "home", "years", "indicator", "ranking", "mode", "base", "weights", "present", "slide",
+            "compose")
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,16 @@ class Selection:
     weights: tuple | None = None  # composite weights per category on Jämför regioner
     present: bool = False
     slide: int = 0
+    compositions: tuple = ()  # regions composed of counties (regionstats/composition.py), shown beside the regions
+
+    @property
+    def compose(self) -> list[str] | None:
+        """The compositions as the questions' $compose parameter (None without any)."""
+        return composition.sql_param(self.compositions)
+
+    @property
+    def composed_codes(self) -> list[str]:
+        return [c.code for c in self.compositions]
 
     @property
     def latest_only(self) -> bool:
@@ -71,6 +84,8 @@ class Selection:
             params["base"] = str(self.base_year)
         if self.weights is not None:
             params["weights"] = ",".join(str(w) for w in self.weights)
+        if self.compositions:
+            params["compose"] = composition.to_text(self.compositions)
         if self.present:
             params["present"] = "1"
             if self.slide:
@@ -105,6 +120,11 @@ def from_query_params(params: Mapping, known_regions: set, known_indicators: set
     """A Selection from URL parameters; bad parts are dropped and listed in ``ignored``."""
     values, ignored = {}, []
     for key in params:
+        if key == "compose":  # one bad composition leaves the others standing
+            counties = {code for code in known_regions if code != RIKET}
+            values["compositions"], bad = composition.parse_many(params[key], counties)
+            ignored += [(key, part) for part in bad]
+            continue
         raw = _first(params[key]).strip()
         if key not in URL_KEYS:
             ignored.append((key, raw))

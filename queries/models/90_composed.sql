@@ -2,7 +2,7 @@
 -- purpose: Regions a user composes of counties ("Stockholm–Uppsala" = 01 + 03), every indicator rebuilt from
 --   its members the right way, as data/indicator_aggregation.csv says: 'sum' adds the members' values;
 --   'ratio' divides the sum of one indicator by the sum of another (times factor), never an average of the
---   members' ratios; 'none' (ranks, published places, shares whose parts are not in the data, and any
+--   members' ratios; 'none' (ranks and published places, always, whatever the file says; shares whose parts are not in the data, and any
 --   indicator without a row there) is never computed.
 -- compose: the compositions as text, one entry each, 'name:code+code' (regionstats/composition.py checks them
 --   before they get here). The composed region's code is its members joined by '+', e.g. '01+03'.
@@ -72,7 +72,8 @@ members as (from compositions_of(compose)),
 rules as (
     select
         i.indicator_id,
-        coalesce(a.aggregation, 'none') as aggregation,
+        -- a published place is never aggregated, whatever a row says
+        case when i.unit = 'rank' then 'none' else coalesce(a.aggregation, 'none') end as aggregation,
         a.numerator_id,
         a.denominator_id,
         coalesce(a.factor, 1.0) as factor

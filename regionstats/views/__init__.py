@@ -87,7 +87,7 @@ class Context:
         for name in ("indicators", "regions", "sources", "_formats", "_years", "_year_arrays", "_indicator_rows"):
             if name in self.__dict__:
                 other.__dict__[name] = self.__dict__[name]
-        if other.lang == self.lang:
+        if other.lang == self.lang and other.selection.compositions == self.selection.compositions:
             for name in ("_indicator_names", "_unit_labels", "_region_names"):
                 if name in self.__dict__:
                     other.__dict__[name] = self.__dict__[name]
@@ -122,7 +122,9 @@ class Context:
 
     @cached_property
     def _region_names(self) -> dict:
-        return dict(zip(self.regions.region_code, self.regions[f"name_{self.lang}"]))
+        names = dict(zip(self.regions.region_code, self.regions[f"name_{self.lang}"]))
+        names.update({c.code: t("composed_label", self.lang, name=c.name) for c in self.selection.compositions})
+        return names
 
     @cached_property
     def _years(self) -> dict:
