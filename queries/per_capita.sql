@@ -62,7 +62,7 @@ amounts as (
 
 composed_amounts as (
     select *
-    from composed_observations($compose)
+    from composed_observations($compose, $indicator)
     where indicator_id = $indicator
       and ($year is null or year = $year)
       and ($year_from is null or year >= $year_from)
@@ -72,7 +72,7 @@ composed_amounts as (
 composed_populations as (
     select region_code, year + 1 as year, year as population_year, value as population, status as population_status,
            source_id as population_source_id, composed_reason, members_missing_sv, members_missing_en
-    from composed_observations($compose)
+    from composed_observations($compose, 'population')
     where indicator_id = 'population'
 )
 

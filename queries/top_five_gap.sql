@@ -31,7 +31,7 @@ composed as (
         c.composed_reason,
         c.members_missing_sv,
         c.members_missing_en
-    from composed_observations($compose) as c
+    from composed_observations($compose, $indicator) as c
     join indicators as i using (indicator_id)
     where ($level is null or $level = 'county')
       and ($indicator is null or c.indicator_id = $indicator)

@@ -23,7 +23,7 @@ series as (
 
 composed as (
     select *
-    from composed_observations($compose)
+    from composed_observations($compose, $indicator)
     where indicator_id = $indicator
 ),
 

@@ -104,7 +104,7 @@ def test_a_ratio_is_the_sum_of_numerators_over_the_sum_of_denominators(composed_
 def test_a_published_rank_is_never_summed(composed_con):
     # place 2024: Stockholm 16, Uppsala 351-400; the file says 'sum', the rule says a place is never aggregated
     composed = composed_con.execute(
-        "select value, status, composed_reason from composed_observations(['S–U:01+03']) "
+        "select value, status, composed_reason from composed_observations(['S–U:01+03'], null) "
         "where indicator_id = 'place'").fetchall()
     assert composed == [(None, "missing", "not_composable")]
     gap = queries.run(composed_con, "top_five_gap", indicator="place", year=2024, compose=STOCKHOLM_UPPSALA)

@@ -1,4 +1,4 @@
--- model: compositions_of(compose), member_values, composed_observations(compose)
+-- model: compositions_of(compose), composed_observations(compose, indicator_id_)
 -- purpose: Regions a user composes of counties ("Stockholm–Uppsala" = 01 + 03), every indicator rebuilt from
 --   its members the right way, as data/indicator_aggregation.csv says: 'sum' adds the members' values;
 --   'ratio' divides the sum of one indicator by the sum of another (times factor), never an average of the
@@ -8,7 +8,8 @@
 --   before they get here). The composed region's code is its members joined by '+', e.g. '01+03'.
 -- grain of compositions_of: one row per composed region and member
 -- grain of composed_observations: one row per composed region, indicator and year in which any member has a
---   row for the indicator (or, for a ratio, for one of its parts)
+--   row for the indicator (or, for a ratio, for one of its parts); indicator_id_ = null: every indicator.
+--   Only the members' rows of the parts asked for are read, so without a composition it costs a scan.
 --
 -- Rules, in words:
 -- * A member's value is its own observation; for an appropriation (county_appropriations) a county without a
@@ -42,29 +43,7 @@ from entries as e,
 join regions as r on r.region_code = m.member_code and r.kind = 'county'
 where e.name <> '';
 
-create or replace view member_values as
-with
-
-own as (
-    select region_code, indicator_id, year, value, status, source_id, 1 as precedence
-    from observations
-    where value is not null
-      and region_code in (select region_code from regions where kind = 'county')
-),
-
-university_sums as (
-    select region_code, indicator_id, year, amount_msek as value,
-           case when any_uncertain then 'provisional' else 'published' end as status,
-           split_part(source_ids, ',', 1) as source_id, 2 as precedence
-    from county_appropriations
-    where amount_basis = 'sum_of_universities'
-)
-
-select region_code, indicator_id, year, value, status, source_id
-from (from own union all from university_sums)
-qualify row_number() over (partition by region_code, indicator_id, year order by precedence) = 1;
-
-create or replace macro composed_observations(compose) as table
+create or replace macro composed_observations(compose, indicator_id_) as table
 with
 
 members as (from compositions_of(compose)),
@@ -79,6 +58,7 @@ rules as (
         coalesce(a.factor, 1.0) as factor
     from indicators as i
     left join indicator_aggregation as a using (indicator_id)
+    where indicator_id_ is null or i.indicator_id = indicator_id_
 ),
 
 -- the indicators each composed indicator is built of: itself for a sum and for 'none' (to know the years),
@@ -92,12 +72,33 @@ parts as (
     select indicator_id, aggregation, factor, 'denominator', denominator_id from rules where aggregation = 'ratio'
 ),
 
+-- a member's value: its own observation, else (appropriations) the complete sum of its universities
+member_rows as (
+    select region_code, indicator_id, year, value, status, source_id, 1 as precedence
+    from observations
+    where region_code in (select member_code from members)
+      and indicator_id in (select part_id from parts)
+    union all
+    select region_code, indicator_id, year, amount_msek,
+           case when any_uncertain then 'provisional' else 'published' end,
+           split_part(source_ids, ',', 1), 2
+    from county_appropriations
+    where amount_basis = 'sum_of_universities'
+      and region_code in (select member_code from members)
+      and indicator_id in (select part_id from parts)
+),
+
+member_values as (
+    select region_code, indicator_id, year, value, status, source_id
+    from member_rows
+    where value is not null
+    qualify row_number() over (partition by region_code, indicator_id, year order by precedence) = 1
+),
+
 part_years as (
     select distinct m.region_code, p.indicator_id, o.year
     from members as m
-    join (select region_code, indicator_id, year from observations
-          union all
-          select region_code, indicator_id, year from member_values) as o on o.region_code = m.member_code
+    join member_rows as o on o.region_code = m.member_code
     join parts as p on p.part_id = o.indicator_id
 ),
 
@@ -205,4 +206,5 @@ select
     v.composed_reason
 from valued as v
 join names as n using (region_code)
-left join missing_names as mn using (region_code, indicator_id, year);
+left join missing_names as mn using (region_code, indicator_id, year)
+where compose is not null;  -- a constant without a composition: the planner then drops all of the above
