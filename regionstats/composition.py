@@ -18,7 +18,7 @@ MAX_COMPOSITIONS = 5
 MAX_NAME = 40
 SEPARATOR = ";"
 _MEMBER_SPLIT = re.compile(r"[+\s,]+")
-_FORBIDDEN_IN_NAME = re.compile(r"[:;\x00-\x1f\x7f]")
+_FORBIDDEN_IN_NAME = re.compile(r"[:;<>\x00-\x1f\x7f]")  # <> : a chart label would read them as HTML
 
 
 @dataclass(frozen=True)
