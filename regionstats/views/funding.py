@@ -73,7 +73,7 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
     notes = [t("per_capita_formula", lang, indicator=name, population_year=year - 1), ctx.bars_year_note(year)]
     notes += funding_over_time.basis_notes(ctx, bars)
     notes += composed.notes(ctx, bars, indicator, per_capita=True)
-    counties = bars[~bars.region_code.map(composition.is_composed)]
+    counties = bars[~bars.region_code.map(composition.is_composed).astype(bool)]
     no_population = counties[counties.per_capita.isna() & counties.amount.notna() & counties.population.isna()]
     no_value = counties[counties.amount.isna()]
     if not no_population.empty:

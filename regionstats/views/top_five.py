@@ -125,7 +125,7 @@ def gap_chart(ctx: Context, indicator: str) -> ChartView | None:
                                     axis_title=unit[f"unit_{ctx.lang}"], decimals=int(unit.decimals),
                                     threshold=threshold, status="status", reversed_axis=unit.direction == "lower")
     marks = status_notes(ctx, shown)
-    counties = shown[~shown.region_code.map(composition.is_composed)]
+    counties = shown[~shown.region_code.map(composition.is_composed).astype(bool)]
     notes = ctx.missing_note(counties, "value") + [t("ranking_rule_note", ctx.lang)] + composed_notes + marks
     data = shown.assign(status=[status_label(s, ctx.lang) for s in shown.status])
     return ChartView(f"gap_{indicator}", title, spec, data, ctx.source_note(shown.source_id, [year]),
