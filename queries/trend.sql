@@ -2,7 +2,9 @@
 -- grain: one row per region_code and year
 --   break_x, break_label_sv, break_label_en: a break in the series (staging view stg_series_breaks) between the
 --   region's previous year in the series and this year, on the later row (null: none, or no earlier year shown)
--- params: $indicator VARCHAR, $regions VARCHAR[] = null, $year_from INTEGER = null, $year_to INTEGER = null, $base_year INTEGER = null
+-- params: $indicator VARCHAR, $regions VARCHAR[] = null, $year_from INTEGER = null, $year_to INTEGER = null, $base_year INTEGER = null, $compose VARCHAR[] = null
+-- $compose: regions composed of counties ('name:01+03'), returned beside the regions as the staging macro
+--   composed_observations rebuilds them (members_sv names the members; composed_reason says why a value is missing).
 with
 
 series as (
@@ -34,11 +36,23 @@ breaks as (  -- a break between two years of the series, on the later one; sever
     group by s.region_code, s.year
 ),
 
+composed as (
+    select *
+    from composed_observations($compose, $indicator)
+    where indicator_id = $indicator
+),
+
 base as (
     select region_code, value as base_value
     from stg_observations
     where indicator_id = $indicator
       and year = $base_year
+      and value is not null
+      and value <> 0
+    union all
+    select region_code, value
+    from composed
+    where year = $base_year
       and value is not null
       and value <> 0
 )
@@ -61,4 +75,26 @@ select
 from series as s
 left join base as b using (region_code)
 left join breaks as k on k.region_code = s.region_code and k.year = s.year
-order by s.region_code, s.year
+
+union all by name
+
+select
+    c.region_code,
+    c.region_name_sv,
+    c.region_name_en,
+    c.year,
+    c.value,
+    c.status,
+    b.base_value,
+    100.0 * c.value / b.base_value as index_value,
+    c.source_id,
+    c.members_sv,
+    c.members_en,
+    c.composed_reason,
+    c.members_missing_sv,
+    c.members_missing_en
+from composed as c
+left join base as b using (region_code)
+where ($year_from is null or c.year >= $year_from)
+  and ($year_to is null or c.year <= $year_to)
+order by region_code, year

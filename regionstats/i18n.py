@@ -1602,3 +1602,74 @@ TEXT.update({
         "Break in the series (dotted line; the values before and after are not one series): {items}",
     ),
 })
+
+# --- composed (#20 part 2): regions composed of counties ---------------------------------------------------
+TEXT.update({
+    "compose_title": ("Sammansatt region", "Composed region"),
+    "compose_help": (
+        "Sätt samman en funktionell region av län. Varje värde räknas om i SQL ur länens egna: belopp adderas, "
+        "andelar och värden per invånare som summan av täljarna delad med summan av nämnarna (aldrig ett "
+        "medelvärde av länens andelar). Placeringar räknas aldrig ihop. Saknas ett län blir värdet ofullständigt.",
+        "Compose a functional region of counties. Every value is recomputed in SQL from the counties' own: "
+        "amounts are added, shares and values per inhabitant are the sum of the numerators over the sum of the "
+        "denominators (never an average of the counties' shares). Places are never added up. When a county "
+        "lacks a value, the composed value is incomplete.",
+    ),
+    "compose_shown": ("Sammansatta regioner som visas", "Composed regions shown"),
+    "compose_name": ("Namn", "Name"),
+    "compose_members": ("Län", "Counties"),
+    "compose_add": ("Lägg till", "Add"),
+    "compose_suggestions": ("Förslag", "Suggestions"),
+    "compose_suggestion_none": ("—", "—"),
+    "compose_suggestion_stockholm_uppsala": ("Stockholm + Uppsala", "Stockholm + Uppsala"),
+    "compose_suggestion_nuts2": ("{name} ({members})", "{name} ({members})"),
+    "compose_invalid": (
+        "Ge regionen ett namn (högst {max_name} tecken, utan : och ;) och välj minst två län.",
+        "Give the region a name (at most {max_name} characters, without : and ;) and choose at least two counties.",
+    ),
+    "compose_taken": ("Det finns redan en sammansatt region med det namnet eller de länen.",
+                      "There is already a composed region with that name or those counties."),
+    "compose_too_many": ("Högst {n} sammansatta regioner åt gången.", "At most {n} composed regions at a time."),
+    "compose_medicon_valley": (
+        "Medicon Valley (Skåne med Region Hovedstaden och Region Sjælland) går inte att sätta samman än: data "
+        "för de danska regionerna finns inte i panelen.",
+        "Medicon Valley (Skåne with the Capital Region and Region Zealand of Denmark) cannot be composed yet: "
+        "the dashboard has no data for the Danish regions.",
+    ),
+    "composed_label": ("{name} (sammansatt)", "{name} (composed)"),
+    "composed_members_note": ("{name} = {members}, sammansatt här: {method}",
+                              "{name} = {members}, composed here: {method}"),
+    "composed_method_sum": ("summan av länens värden", "the sum of the counties' values"),
+    "composed_method_ratio": ("summan av täljarna delad med summan av nämnarna",
+                              "the sum of the numerators over the sum of the denominators"),
+    "composed_method_per_capita": (
+        "summan av beloppen delad med summan av folkmängden 31 december året före",
+        "the sum of the amounts over the sum of the populations on 31 December of the year before",
+    ),
+    "composed_incomplete": ("{name} {years}: ofullständig, saknas för {members}",
+                            "{name} {years}: incomplete, missing for {members}"),
+    "composed_population_incomplete": (
+        "{name} {years}: folkmängden 31 december året före saknas för {members}",
+        "{name} {years}: the population on 31 December of the year before is missing for {members}",
+    ),
+    "composed_not_composable": ("{name}: {indicator} kan inte beräknas för sammansatta regioner",
+                                "{name}: {indicator} cannot be computed for composed regions"),
+    "composed_zero_denominator": ("{name} {years}: nämnaren är 0", "{name} {years}: the denominator is 0"),
+    "composed_no_place": ("ingen egen plats", "no place of its own"),
+    "composed_no_place_note": (
+        "En sammansatt region är inget län: den visas bredvid länen med sitt värde men får ingen egen plats och "
+        "räknas aldrig in i topp fem.",
+        "A composed region is not a county: it is shown beside the counties with its value, but has no place "
+        "of its own and never counts in the top five.",
+    ),
+})
+
+# integrator: the all-regions chart says its basis in one line (the chosen regions' chart names the universities)
+TEXT.update({
+    "basis_sums_all_regions": (
+        "Varje läns värde är summan av dess lärosätens anslag enligt budgetpropositionen, en och samma grund för "
+        "alla län och riket; lärosätena namnges under diagrammet över de valda regionerna.",
+        "Each county's figure is the sum of its universities' appropriations in the budget bill, one basis for "
+        "every county and Riket; the universities are named under the chart of the chosen regions.",
+    ),
+})

@@ -38,6 +38,9 @@ OPTIONAL_SOURCES = {
     "ladder_editions": "indicator_id VARCHAR, edition INTEGER, list_size INTEGER",
     "series_breaks": "indicator_id VARCHAR, region_code VARCHAR, x DOUBLE, label_sv VARCHAR, label_en VARCHAR, "
                      "source_id VARCHAR",
+    # how a composed region rebuilds each indicator (queries/models/90_composed.sql); absent: none is composed
+    "indicator_aggregation": "indicator_id VARCHAR, aggregation VARCHAR, numerator_id VARCHAR, "
+                             "denominator_id VARCHAR, factor DOUBLE",
 }
 
 

@@ -12,6 +12,7 @@ DIRECTIONS = ("higher", "lower")
 CATEGORIES = ("ranking", "funding", "quality", "capacity", "industry")
 UNITS = ("rank", "percent", "msek", "sek", "sek_per_capita", "persons", "count", "fte", "score")
 COMPARATORS = ("<=", ">=")
+AGGREGATIONS = ("sum", "ratio", "none")  # how a composed region's value is rebuilt from its counties
 LADDER_SCOPES = ("city", "cluster", "nuts2", "university")  # what an international list ranks
 YEAR_RANGE = (1990, 2100)
 
@@ -178,5 +179,22 @@ SERIES_BREAKS = TableSpec(
     key=("indicator_id", "region_code", "x"),
 )
 
+# How a region composed of counties gets each indicator (queries/models/90_composed.sql): the sum of the
+# counties' values, the sum of one indicator over the sum of another (times factor), or not at all (ranks,
+# places, shares whose parts are not in the data). An indicator without a row is "none".
+INDICATOR_AGGREGATION = TableSpec(
+    "indicator_aggregation",
+    (
+        Column("indicator_id", references="indicators.indicator_id"),
+        Column("aggregation", choices=AGGREGATIONS),
+        Column("numerator_id", required=False, references="indicators.indicator_id"),
+        Column("denominator_id", required=False, references="indicators.indicator_id"),
+        Column("factor", "float", required=False),
+        Column("note", required=False),
+    ),
+    key=("indicator_id",),
+)
+
 # Load order matters: a table may only reference tables before it.
-TABLES = (REGIONS, INDICATORS, SOURCES, OBSERVATIONS, GOALS, LADDERS, LADDER_EDITIONS, SERIES_BREAKS)
+TABLES = (REGIONS, INDICATORS, SOURCES, OBSERVATIONS, GOALS, LADDERS, LADDER_EDITIONS, SERIES_BREAKS,
+          INDICATOR_AGGREGATION)

@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from regionstats import composition
 from regionstats.i18n import LANGUAGES
 
 FOCUS_REGIONS = ("01", "03", "05", "18", "24")
@@ -18,7 +19,7 @@ MODES = ("absolute", "index")
 PRESETS = ("focus", "focus_riket", "all", "all_riket")
 CATEGORIES = ("ranking", "funding", "quality", "capacity", "industry")
 URL_KEYS = ("lang", "regions", "home", "years", "indicator", "ranking", "mode", "base", "weights", "present", "slide",
-            "since")
+            "since", "compose")
 SINCE_PATTERN = re.compile(r"^(\d{4}-\d{2}-\d{2}|[0-9a-f]{4,16})$")  # a date or a data version (fingerprint)
 
 
@@ -37,6 +38,17 @@ class Selection:
     present: bool = False
     slide: int = 0
     since: str | None = None  # the data version (or date) Ändringar compares today's data with
+    compositions: tuple = ()  # regions composed of counties (regionstats/composition.py), shown beside the regions
+
+    @property
+    def compose(self) -> list[str] | None:
+        """The compositions as the questions' $compose parameter (None without any)."""
+        return composition.sql_param(self.compositions)
+
+    @property
+    def composed_codes(self) -> list[str]:
+        return [c.code for c in self.compositions]
+
 
     @property
     def counties(self) -> list[str]:
@@ -69,6 +81,8 @@ class Selection:
             params["base"] = str(self.base_year)
         if self.weights is not None:
             params["weights"] = ",".join(str(w) for w in self.weights)
+        if self.compositions:
+            params["compose"] = composition.to_text(self.compositions)
         if self.present:
             params["present"] = "1"
             if self.slide:
@@ -105,6 +119,11 @@ def from_query_params(params: Mapping, known_regions: set, known_indicators: set
     """A Selection from URL parameters; bad parts are dropped and listed in ``ignored``."""
     values, ignored = {}, []
     for key in params:
+        if key == "compose":  # one bad composition leaves the others standing
+            counties = {code for code in known_regions if code != RIKET}
+            values["compositions"], bad = composition.parse_many(params[key], counties)
+            ignored += [(key, part) for part in bad]
+            continue
         raw = _first(params[key]).strip()
         if key not in URL_KEYS:
             ignored.append((key, raw))

@@ -196,6 +196,10 @@ def test_every_page_survives_extremes_and_empty_selections(slug):
     {"years": "1900-3000", "base": "0", "mode": "index", "indicator": "'; DROP TABLE observations; --"},
     {"weights": "5,5,5,5,5,5", "slide": "-1", "present": "yes"},
     {"regions": ",".join(["01"] * 500), "lang": "en"},
+    # composed regions (regionstats/composition.py): markup as a name, HTML, every county, empty parts, junk
+    {"compose": "[Logga in](https://evil.example):01+03;<b>x</b>:01+03;Alla:" + "+".join(
+        f"{c:02d}" for c in (1, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 17, 18, 19, 20, 21, 22, 23, 24, 25))
+        + ";" * 50 + ";:;+;Ö:00+01;x:" + "+" * 300},
 ])
 def test_odd_links_on_every_page(params):
     for slug in PAGES:

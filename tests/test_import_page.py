@@ -81,7 +81,9 @@ def test_a_year_of_population_from_a_saved_scb_answer_reaches_the_funding_page(t
     def funding_bars() -> dict:
         import json
 
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        at.query_params["years"] = "2021"
+        at.run()
         at.switch_page("pages/5_finansiering.py").run()
         assert not at.exception
         fig = next(json.loads(c.proto.spec) for c in at.get("plotly_chart")

@@ -41,7 +41,9 @@ def test_data_notes_are_marked_as_swedish_in_english_and_never_translated(run):
 
 def test_bars_say_which_year_they_show_and_why(run):
     latest = build_page("finansiering", run, Selection()).charts[0]
-    assert t("bars_latest_year", "sv", year=2021) in latest.notes
+    year = int(latest.data.year.max())
+    assert year >= 2025  # the budget bills' sums reach the year before the latest population
+    assert t("bars_latest_year", "sv", year=year) in latest.notes
     period = build_page("finansiering", run, Selection(year_from=2019, year_to=2021)).charts[0]
     assert t("bars_year_in_period", "sv", year=2021, period="2019–2021") in period.notes
 

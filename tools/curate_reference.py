@@ -29,6 +29,8 @@ What it writes
   and ``curation/indicators.csv`` are appended (replacing an earlier copy of themselves).
 * ``data/goals.csv``: ``curation/goals.csv``.
 * ``data/series_breaks.csv``: ``curation/series_breaks.csv`` (breaks in a series, drawn on the line charts).
+* ``data/indicator_aggregation.csv``: ``curation/indicator_aggregation.csv`` (how a composed region's value is
+  rebuilt from its counties: sum, ratio of two summed indicators, or none).
 
 Nothing is estimated: values are taken as they stand in the facts files; the only arithmetic is tkr → MSEK
 (÷ 1000). Derived figures (per capita, sums, shares) are computed in SQL, never here.
@@ -63,6 +65,7 @@ REGION_COLUMNS = ["region_code", "kind", "name_sv", "name_en", "nuts2", "county_
 INDICATOR_COLUMNS = ["indicator_id", "name_sv", "name_en", "unit", "unit_sv", "unit_en", "decimals",
                      "direction", "category", "definition_sv", "definition_en", "convention_sv", "convention_en"]
 BREAK_COLUMNS = ["indicator_id", "region_code", "x", "label_sv", "label_en", "source_id"]
+AGGREGATION_COLUMNS = ["indicator_id", "aggregation", "numerator_id", "denominator_id", "factor", "note"]
 GOAL_COLUMNS = ["goal_id", "owner", "title_sv", "title_en", "goal_text", "indicator_id", "region_code",
                 "target_value", "target_comparator", "target_year", "source_id", "note"]
 REGIONAL_SHAPE = ["region", "indicator", "year", "value", "unit", "source_title", "source_url", "excerpt", "note"]
@@ -137,6 +140,7 @@ class Decisions:
         self.series_breaks = table("series_breaks.csv")
         self.keyfigure_marks = {(r["region_code"], r["indicator_id"], int(r["year"])): r
                                 for r in table("keyfigure_marks.csv")}
+        self.aggregation = table("indicator_aggregation.csv")
         self.names = {(r["indicator_id"], r["name"]): r for r in table("names.csv")}
         self.indicator_map = {(r["source_indicator"], r["region"]): r for r in table("indicator_map.csv")}
         self.skip_rows = {(r["file"], r["region"], r["source_indicator"], r["year"], r["value"]): r["reason"]
@@ -505,6 +509,8 @@ def render(data_dir: Path, raw_dir: Path) -> tuple[dict[str, str], list, list[Ob
     files["goals.csv"] = to_csv(GOAL_COLUMNS, [[g[c] for c in GOAL_COLUMNS] for g in decisions.goals],
                                 newline_of(data_dir / "goals.csv"))
     files["series_breaks.csv"] = series_breaks(decisions, {o.indicator_id for o in observations})
+    files["indicator_aggregation.csv"] = to_csv(
+        AGGREGATION_COLUMNS, [[a[c] for c in AGGREGATION_COLUMNS] for a in decisions.aggregation], "\n")
     files.update(curate_world.tables(raw_dir / "world", by_url, newline_of(data_dir / "goals.csv")))
     return files, skipped, observations
 

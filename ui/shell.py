@@ -10,7 +10,7 @@ from regionstats.i18n import name_column, offered, t
 from regionstats.selection import RIKET
 from regionstats.validate import DataError
 from regionstats.views import registry
-from ui import present, state
+from ui import compose, present, state
 from ui.errors import friendly_errors
 from ui.render import plain
 
@@ -64,11 +64,12 @@ def sidebar(regions, indicators):
     names = dict(zip(regions.region_code, regions[names_in]))
     choosable = {RIKET: names[RIKET], **dict(zip(counties.region_code, counties[names_in]))}
     chosen, home = state.region_widgets(initial, lang, choosable, list(counties.region_code))
+    compositions = compose.widgets(initial, lang, regions, names, list(counties.region_code))
     year_from, year_to = state.year_widgets(initial, lang, years)
     st.sidebar.caption(t("share_hint", lang))
     # page-level fields (indicator, mode, ...) carry over until the page's own controls change them
     return present.sidebar(initial.replace(lang=lang, regions=chosen, home=home, year_from=year_from,
-                                           year_to=year_to))
+                                           year_to=year_to, compositions=compositions))
 
 
 def navigation(lang: str):

@@ -82,7 +82,7 @@ class Context:
         for name in ("indicators", "regions", "sources", "_formats", "_years", "_year_arrays", "_indicator_rows"):
             if name in self.__dict__:
                 other.__dict__[name] = self.__dict__[name]
-        if other.lang == self.lang:
+        if other.lang == self.lang and other.selection.compositions == self.selection.compositions:
             for name in ("_indicator_names", "_unit_labels", "_region_names"):
                 if name in self.__dict__:
                     other.__dict__[name] = self.__dict__[name]
@@ -117,7 +117,9 @@ class Context:
 
     @cached_property
     def _region_names(self) -> dict:
-        return dict(zip(self.regions.region_code, self.regions[column("name", self.lang)]))
+        names = dict(zip(self.regions.region_code, self.regions[column("name", self.lang)]))
+        names.update({c.code: t("composed_label", self.lang, name=c.name) for c in self.selection.compositions})
+        return names
 
     @cached_property
     def _years(self) -> dict:
@@ -181,6 +183,18 @@ class Context:
         if indicator_id not in chosen[level]:
             self.unit_and_decimals(indicator_id)  # KeyError for an unknown indicator, as before
         return chosen[level].get(indicator_id)
+
+    def per_capita_year_for(self, indicator_id: str) -> int | None:
+        """The year a per-inhabitant bar chart shows: the latest year of the period in which per_capita.sql has
+        a value for a county (its amounts include the counties' sums of universities, which no observation
+        holds, and it needs the population of the year before); without any, the latest year with an amount,
+        whose bars then say why they are missing."""
+        sel = self.selection
+        df = self.run("per_capita", indicator=indicator_id, year_from=sel.year_from, year_to=sel.year_to)
+        counties = df[df.region_code.isin(set(self.regions.region_code[self.regions.kind == "county"]))]
+        years = counties.year[counties.per_capita.notna()]
+        years = years if len(years) else counties.year[counties.amount.notna()]
+        return int(years.max()) if len(years) else None
 
     def unit_and_decimals(self, indicator_id: str) -> tuple[str, int]:
         """(unit, decimals) of an indicator, from a plain dict (no pandas row per call)."""

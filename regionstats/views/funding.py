@@ -2,9 +2,9 @@
 
 import pandas as pd
 
-from regionstats import formatting, specs
+from regionstats import composition, formatting, specs
 from regionstats.i18n import t
-from regionstats.views import funding_over_time
+from regionstats.views import composed, funding_over_time
 from regionstats.views import ChartView, Context, PageView, label_regions, marked, status_notes, with_all_regions
 
 TITLE, INTRO = "page_funding", "funding_intro"
@@ -32,10 +32,12 @@ def build(ctx: Context) -> PageView:
                     charts=[c for c in charts_ if c is not None])
 
 
-def per_capita_frame(ctx: Context, indicator: str, year: int, regions=None) -> pd.DataFrame:
+def per_capita_frame(ctx: Context, indicator: str, year: int, regions=None, with_composed: bool = True) -> pd.DataFrame:
     regions = list(regions or ctx.selection.regions)
-    df = ctx.run("per_capita", indicator=indicator, year=year, regions=regions)
-    df = label_regions(ctx, with_all_regions(ctx, df, regions))
+    compose = ctx.selection.compose if with_composed else None
+    df = ctx.run("per_capita", indicator=indicator, year=year, regions=regions, compose=compose)
+    shown = composed.codes_with_all(ctx, regions) if with_composed else regions
+    df = label_regions(ctx, with_all_regions(ctx, df, shown))
     lang = ctx.lang
     # a per-capita value is as uncertain as the less certain of its amount and its population
     df["status"] = [next((s for s in ("conflicting", "provisional") if s in (a, p)), a)
@@ -54,7 +56,7 @@ def per_capita_frame(ctx: Context, indicator: str, year: int, regions=None) -> p
 
 
 def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
-    year = ctx.year_for(indicator)
+    year = ctx.per_capita_year_for(indicator)
     if year is None:
         return None
     lang, name = ctx.lang, ctx.indicator_name(indicator)
@@ -70,8 +72,10 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
     marks = status_notes(ctx, df)
     notes = [t("per_capita_formula", lang, indicator=name, population_year=year - 1), ctx.bars_year_note(year)]
     notes += funding_over_time.basis_notes(ctx, bars)
-    no_population = bars[bars.per_capita.isna() & bars.amount.notna() & bars.population.isna()]
-    no_value = bars[bars.amount.isna()]
+    notes += composed.notes(ctx, bars, indicator, per_capita=True)
+    counties = bars[~bars.region_code.map(composition.is_composed).astype(bool)]
+    no_population = counties[counties.per_capita.isna() & counties.amount.notna() & counties.population.isna()]
+    no_value = counties[counties.amount.isna()]
     if not no_population.empty:
         notes.append(t("missing_for", lang, regions=", ".join(no_population.label))
                      + ": " + t("population_missing", lang, year=year - 1))
@@ -84,12 +88,12 @@ def per_capita_chart(ctx: Context, indicator: str) -> ChartView | None:
 
 def all_regions_chart(ctx: Context, indicator: str) -> ChartView | None:
     """Every county per inhabitant, best first, the home region highlighted (as Kolada ranks them)."""
-    year = ctx.year_for(indicator)
+    year = ctx.per_capita_year_for(indicator)
     if year is None:
         return None
     lang, name = ctx.lang, ctx.indicator_name(indicator)
     counties = ctx.regions[ctx.regions.kind == "county"].region_code.tolist()
-    df = per_capita_frame(ctx, indicator, year, counties + ["00"])
+    df = per_capita_frame(ctx, indicator, year, counties + ["00"], with_composed=False)
     bars = df[df.region_code != "00"]
     if bars.per_capita.notna().sum() < 5:
         return None  # a ranking of all regions says little when most of them are 'saknas'
@@ -102,7 +106,7 @@ def all_regions_chart(ctx: Context, indicator: str) -> ChartView | None:
         framed=set(ctx.selection.regions),
     )
     notes = [t("per_capita_formula", lang, indicator=name, population_year=year - 1)]
-    notes += funding_over_time.basis_notes(ctx, bars)
+    notes += funding_over_time.basis_notes(ctx, bars, name_universities=False)
     missing = bars[bars.per_capita.isna()]
     if not missing.empty:
         notes.append(t("missing_for", lang, regions=", ".join(missing.label)) + ": "
@@ -120,12 +124,12 @@ def reference_label(ctx: Context, value) -> str:
 
 
 def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
-    year = ctx.year_for(indicator)
+    year = ctx.per_capita_year_for(indicator) or ctx.year_for(indicator)  # the per-inhabitant bars' year
     if year is None:
         return None
     lang, name = ctx.lang, ctx.indicator_name(indicator)
     df = funding_over_time.amount_frame(ctx, indicator, year)
-    df = label_regions(ctx, with_all_regions(ctx, df, ctx.selection.regions))
+    df = label_regions(ctx, with_all_regions(ctx, df, composed.codes_with_all(ctx, ctx.selection.regions)))
     df["text"] = [marked(ctx.fmt(v, indicator, txt), s) for v, txt, s in zip(df["value"], df["value_text"], df["status"])]
     title = t("amount_title", lang, indicator=name, year=year)
     spec = specs.bar_by_region(
@@ -137,6 +141,7 @@ def amount_chart(ctx: Context, indicator: str) -> ChartView | None:
         lambda r: f"{r.label}: {ctx.data_note(r.note)}", axis=1)] if "note" in df else [])
     marks = status_notes(ctx, df[df.region_code != "00"])
     notes += funding_over_time.sum_notes(ctx, df)
+    notes += composed.notes(ctx, df, indicator)
     sources = ctx.source_note(funding_over_time.source_ids(df), [year])
     return ChartView(f"amount_{indicator}", title, spec, df, sources, notes + marks,
                      status_notes=marks)

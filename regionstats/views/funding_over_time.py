@@ -51,10 +51,16 @@ def sum_notes(ctx: Context, df: pd.DataFrame) -> list[str]:
     return [t("basis_sums_one_basis", ctx.lang, items="; ".join(items))] if items else []
 
 
-def basis_notes(ctx: Context, df: pd.DataFrame) -> list[str]:
-    """Which figures are sums of universities, and where a region's own published figure (the seed table's cells,
-    of uncertain year) differs from that sum: shown beside it as printed, never ranked."""
-    notes = sum_notes(ctx, df)
+def basis_notes(ctx: Context, df: pd.DataFrame, name_universities: bool = True) -> list[str]:
+    """Which figures are sums of universities (each county's universities named, or without name_universities
+    one line saying so: a chart of all 21 counties beside the chosen regions' chart, which names them), and
+    where a region's own published figure (the seed table's cells, of uncertain year) differs from that sum:
+    shown beside it as printed, never ranked."""
+    if name_universities:
+        notes = sum_notes(ctx, df)
+    else:
+        sums = df[df.get("amount_basis", pd.Series(dtype=object)) == "sum_of_universities"]
+        notes = [t("basis_sums_all_regions", ctx.lang)] if not sums.empty else []
     if "published_per_capita" not in df or df.empty:
         return notes
     df = df if "label" in df else label_regions(ctx, df)
@@ -71,7 +77,8 @@ def basis_notes(ctx: Context, df: pd.DataFrame) -> list[str]:
 def amount_frame(ctx: Context, indicator: str, year: int) -> pd.DataFrame:
     """The amounts behind this year's bars in the columns of the observations query: a region's own figure,
     else (appropriations) the sum of its universities, as per_capita.sql decides; source_ids lists every source."""
-    df = ctx.run("per_capita", indicator=indicator, year=year, regions=list(ctx.selection.regions))
+    df = ctx.run("per_capita", indicator=indicator, year=year, regions=list(ctx.selection.regions),
+                 compose=ctx.selection.compose)
     return df.rename(columns={"amount": "value", "amount_text": "value_text", "amount_status": "status",
                               "amount_note": "note", "amount_source_id": "source_id",
                               "amount_source_ids": "source_ids"})
@@ -93,7 +100,7 @@ def missing_reason(ctx: Context, row) -> str:
 def missing_notes(ctx: Context, df: pd.DataFrame, chosen) -> list[str]:
     """'Saknas för Stockholm 2026: folkmängd 31 december 2025 saknas i data', one line per reason."""
     by_reason: dict[str, list[str]] = {}
-    for row in df[df.per_capita.isna()].itertuples():
+    for row in df[df.per_capita.isna() & (df.amount_basis != "composed")].itertuples():  # composed: notes of their own
         by_reason.setdefault(missing_reason(ctx, row), []).append(f"{row.label} {int(row.year)}")
     notes = [f"{t('missing_years_for', ctx.lang, items=', '.join(items))}: {reason}"
              for reason, items in by_reason.items()]
@@ -106,7 +113,7 @@ def missing_notes(ctx: Context, df: pd.DataFrame, chosen) -> list[str]:
 def over_time_frame(ctx: Context, indicator: str) -> pd.DataFrame:
     sel = ctx.selection
     df = ctx.run("per_capita", indicator=indicator, regions=list(sel.regions), year_from=sel.year_from,
-                 year_to=sel.year_to)
+                 year_to=sel.year_to, compose=sel.compose)
     df = label_regions(ctx, df)
     df["status"] = [combined_status(a, p) for a, p in zip(df.amount_status, df.population_status)]
     df["note"] = [" / ".join(n for n, s in ((an, a), (pn, p)) if isinstance(n, str) and s in ("provisional", "conflicting"))
@@ -144,8 +151,11 @@ def per_capita_over_time_chart(ctx: Context, indicator: str) -> ChartView | None
                                   text="text", home=ctx.selection.home, lang=lang, title=title,
                                   axis_title=t("per_capita_unit", lang), decimals=0, status="status")
     marks = status_notes(ctx, drawn)
+    from regionstats.views import composed  # composed reads years_text from here
+
     notes = ([t("per_capita_over_time_formula", lang, indicator=name)] + basis_notes(ctx, drawn)
-             + missing_notes(ctx, df, ctx.selection.regions) + marks)
+             + missing_notes(ctx, df, ctx.selection.regions) + composed.notes(ctx, df, indicator, per_capita=True)
+             + marks)
     sources = [s for ids in drawn.amount_source_ids.dropna() for s in ids.split(",")]
     sources += list(drawn.population_source_id.dropna())
     years = list(drawn.year) + [y - 1 for y in drawn.year]

@@ -53,12 +53,13 @@ def rank_kpi(ctx: Context) -> Kpi | None:
 
 
 def per_capita_kpi(ctx: Context) -> Kpi | None:
-    years = [y for y in ctx.years_of(FUNDING_INDICATOR) if y <= (ctx.year_for(FUNDING_INDICATOR) or 0)]
-    if not years:
-        return None
+    shown_year = ctx.per_capita_year_for(FUNDING_INDICATOR)
     home = ctx.selection.home
     df = ctx.run("per_capita", indicator=FUNDING_INDICATOR)
     df = df[df.region_code.isin([home, "00"])]
+    years = sorted({int(y) for y in df.year[df.per_capita.notna()] if y <= (shown_year or 0)})
+    if not years:
+        return None
     value_of = {(r.region_code, r.year): r.per_capita for r in df.itertuples()}
     latest, previous = years[-1], (years[-2] if len(years) > 1 else None)
     value = value_of.get((home, latest))

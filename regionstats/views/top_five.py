@@ -2,8 +2,9 @@
 
 import pandas as pd
 
-from regionstats import formatting, specs
+from regionstats import composition, formatting, specs
 from regionstats.i18n import DATA_LANGUAGE, column, pick, t
+from regionstats.views import composed
 from regionstats.views import (ChartView, Context, PageView, TableView, label_levels, label_regions, marked,
                                place_text, status_label, status_notes, verdict_text)
 from regionstats.views.overview import NOT_IN_MATRIX
@@ -100,7 +101,11 @@ def gap_chart(ctx: Context, indicator: str) -> ChartView | None:
     df = ctx.run("top_five_gap", indicator=indicator, year=year, level="county")
     fifth = df.fifth_value.dropna()
     shown = label_regions(ctx, ctx.run("top_five_gap", indicator=indicator, year=year, level="county",
-                                       regions=ctx.selection.counties))
+                                       regions=ctx.selection.counties, compose=ctx.selection.compose))
+    composed_notes = composed.notes(ctx, shown, indicator)
+    if composed_notes:
+        composed_notes.append(t("composed_no_place_note", ctx.lang))
+    shown = shown[shown.composed_reason.ne("not_composable") | shown.composed_reason.isna()]
     shown["text"] = [gap_text(ctx, r) for r in shown.itertuples()]
     title = t("gap_title", ctx.lang, indicator=ctx.indicator_name(indicator), year=year)
     holder = df[column("fifth_region", ctx.lang)].dropna()
@@ -120,7 +125,8 @@ def gap_chart(ctx: Context, indicator: str) -> ChartView | None:
                                     axis_title=pick(unit, "unit", ctx.lang), decimals=int(unit.decimals),
                                     threshold=threshold, status="status", reversed_axis=unit.direction == "lower")
     marks = status_notes(ctx, shown)
-    notes = ctx.missing_note(shown, "value") + [t("ranking_rule_note", ctx.lang)] + marks
+    counties = shown[~shown.region_code.map(composition.is_composed).astype(bool)]
+    notes = ctx.missing_note(counties, "value") + [t("ranking_rule_note", ctx.lang)] + composed_notes + marks
     data = shown.assign(status=[status_label(s, ctx.lang) for s in shown.status])
     return ChartView(f"gap_{indicator}", title, spec, data, ctx.source_note(shown.source_id, [year]),
                      notes, status_notes=marks)
@@ -128,6 +134,8 @@ def gap_chart(ctx: Context, indicator: str) -> ChartView | None:
 
 def gap_text(ctx: Context, row) -> str:
     value = marked(ctx.fmt(row.value, row.indicator_id, row.value_text), row.status)
+    if composition.is_composed(row.region_code):
+        return f"{value} · {t('composed_no_place', ctx.lang)}"
     if formatting.is_missing(row.rank):
         return value
     place = place_text(ctx, row)

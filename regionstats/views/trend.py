@@ -7,7 +7,7 @@ all regions) would flatten every region's line to the bottom of the chart.
 from regionstats import formatting, specs
 from regionstats.chartspec import Break
 from regionstats.i18n import column, pick, t
-from regionstats.views import ChartView, Context, PageView, label_regions, marked, status_notes
+from regionstats.views import ChartView, Context, PageView, composed, label_regions, marked, status_notes
 
 TITLE, INTRO = "page_trend", "trend_intro"
 DEFAULT_INDICATOR = "rd_business_msek"
@@ -61,7 +61,10 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
     mode, base_year = chosen_mode(ctx)
     indexed = mode == "index"
     df = ctx.run("trend", indicator=indicator, regions=list(sel.regions), year_from=sel.year_from,
-                 year_to=sel.year_to, base_year=base_year)
+                 year_to=sel.year_to, base_year=base_year, compose=sel.compose)
+    composed_notes = composed.notes(ctx, df, indicator)
+    if "composed_reason" in df:  # nothing to draw for an indicator a composed region cannot have
+        df = df[df.composed_reason.ne("not_composable") | df.composed_reason.isna()]
     if df.empty:
         return None
     df = label_regions(ctx, df)
@@ -89,6 +92,7 @@ def trend_chart(ctx: Context, indicator: str) -> ChartView | None:
         no_base = sorted(set(df[df.base_value.isna()].label))
         if no_base:
             notes.append(t("missing_for", ctx.lang, regions=", ".join(no_base)) + f" ({t('base_year', ctx.lang)} {base_year})")
+    notes += composed_notes
     marks = status_notes(ctx, df)
     return ChartView(f"trend_{indicator}", title, spec, df, ctx.source_note(df.source_id, df.year), notes + marks,
                      status_notes=marks)
