@@ -20,6 +20,7 @@ import pandas as pd
 
 from regionstats import db, schema
 from regionstats.i18n import TEXT, Both, both, t, where
+from regionstats.importing.journal import recover_if_idle
 from regionstats.importing.long_template import SOURCE_DETAIL_COLUMNS, IncomingRow
 from regionstats.importing.problems import ImportIssue
 from regionstats.importing.readers import format_number, parse_cell, parse_number
@@ -608,8 +609,6 @@ def plan_import(data_dir, incoming: list[IncomingRow], *, file_name: str = "", s
     data_dir = Path(data_dir)
     report = ImportReport(file_name, str(data_dir), sha256=sha256, source_kind=source_kind,
                           rows_read=len(incoming), lang=lang, warnings=list(warnings))
-    from regionstats.importing.apply import recover_if_idle  # apply imports this module
-
     recover_if_idle(data_dir)  # an interrupted import is finished (or rolled back) before comparing
     known, issues = load_known(data_dir)
     if known is None:
