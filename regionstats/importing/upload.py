@@ -42,6 +42,7 @@ def plan_import_from_upload(data_dir, file_name: str, raw_bytes: bytes, lang: st
                 rows, warnings = rows_from_sheet(sheet)
                 kind = "long"
     except ImportProblem as exc:  # a refused file, or an answer that is not a total
+        exc.file = exc.file or name  # SCB's checks do not know the file: the message begins with its name
         return ImportReport.refusal(Path(data_dir), name, exc.issue(), digest, lang)
     report = plan_import(data_dir, rows, file_name=name, sha256=digest, source_kind=kind,
                          sources=sources, warnings=warnings, lang=lang)
