@@ -5,7 +5,7 @@
 --   neighbouring years of its region and with the sum of its parts (the counties sum to Riket); an amount or
 --   count with its series' recent range; a changed value with the value it replaces. Every row returned asks
 --   the user for an explicit confirmation, with the reason.
--- grain: one row per incoming row and check it fails (sum_of_parts: one row per indicator and year)
+-- grain: one row per incoming row that fails a check (its most direct reason); the sum of parts once a year
 create or replace macro import_plausibility(incoming_table) as table
 with
 
@@ -110,10 +110,16 @@ replaced as (  -- a stored amount or count that would halve or double (a subgrou
     where n.kind = 'changed' and n.unit in ('msek', 'sek', 'sek_per_capita', 'persons', 'count', 'fte')
       and o.value > 0 and n.value >= 0
       and not n.value between o.value / l.amount_factor and o.value * l.amount_factor
+),
+
+failed as (
+    select *, 1 as priority from replaced
+    union all select *, 2 from population_jumps
+    union all select *, 3 from recent_range
+    union all select *, 4 from sum_of_parts
 )
 
-select * from population_jumps
-union all select * from sum_of_parts
-union all select * from recent_range
-union all select * from replaced
-order by line, check_code
+select line, region_code, indicator_id, year, value, check_code, reference_value, reference_year, low, high
+from failed
+qualify row_number() over (partition by line order by priority) = 1  -- one reason per line: the most direct
+order by line
