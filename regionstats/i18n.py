@@ -1363,6 +1363,22 @@ TEXT.update({
         "{key}: {value} is far outside the series' recent values ({low}–{high}); the wrong unit (SEK instead of "
         "MSEK?) or a subgroup?",
     ),
+    "import.problem.year_column_as_values": (
+        "rad {line}: kolumnen ”{column}” innehåller årtal, inte värden; filen är en lång tabell (en rad per region "
+        "och år, rubriker: {header}) och skulle läsas som om årtalen vore värdena. Använd mallens kolumner "
+        "region_code, indicator_id, year, value och source_id",
+        "line {line}: the column “{column}” holds years, not values; the file is a long table (one row per region "
+        "and year, headers: {header}) and would be read as if the years were the values. Use the template's "
+        "columns region_code, indicator_id, year, value and source_id",
+    ),
+    "import.problem.kolada_kpi": (
+        "Kolada-nyckeltalet {value} känns inte igen; kända: {known}",
+        "the Kolada KPI {value} is not recognised; known: {known}",
+    ),
+    "import.problem.kolada_gender": (
+        "rad {line}: kön ”{value}” är en delmängd av befolkningen; ta bara med raderna för T (totalt)",
+        "line {line}: gender “{value}” is a part of the population; keep only the rows for T (total)",
+    ),
     "import.problem.subpopulation_title": (
         "tabellens rubrik ”{title}” är låst till ”{value}”, en delmängd av befolkningen och inte hela den. "
         "Välj totalen (totalt, båda könen) för den variabeln i PxWeb och ladda ner igen",

@@ -17,7 +17,7 @@ import json
 import re
 
 from regionstats.i18n import TEXT, both
-from regionstats.importing.long_template import IncomingRow
+from regionstats.importing.long_template import IncomingRow, canonical_column
 from regionstats.importing.problems import ImportIssue, UploadRefused
 from regionstats.importing.readers import MISSING_MARKERS, Sheet
 from regionstats.importing.scb import (
@@ -188,8 +188,28 @@ def pxweb_layout(sheet: Sheet, look: int = 6) -> tuple[str | None, list[str], in
         first = [r[0].strip() for _, r in rows if r and r[0].strip() and any(c.strip() for c in r[1:])]
         if not first or not all(REGION_LABEL.match(c) for c in first[:5]):
             return None
+        if position > 0:
+            check_year_column(sheet, cells, line, rows)
         return (" ".join(above) or None), cells, line, rows
     return None
+
+
+def check_year_column(sheet: Sheet, cells: list[str], line: int, rows: list) -> None:
+    """Refuse a long table whose first data row looks like a header of years (``20;2025;Dalarna;287000``).
+
+    When the file's own header names that column as the year (``Ar``, ``År``, ``year``) or the column
+    holds a year on every row, the "years" are the year column and reading them as values would store
+    2025 as a population.
+    """
+    for index, text in enumerate(cells):
+        if not index or not YEAR_HEADER.fullmatch(text) or not re.fullmatch(r"(?:19|20)\d\d", text):
+            continue
+        label = sheet.header[index] if index < len(sheet.header) else ""
+        below = [r[index].strip() for _, r in rows if index < len(r) and r[index].strip()]
+        years_below = len(below) >= 2 and all(re.fullmatch(r"(?:19|20)\d\d", v) for v in below)
+        if canonical_column(label) == "year" or years_below:
+            raise UploadRefused("year_column_as_values", sheet.file_name, line=line,
+                                column=label or f"{index + 1}", header=", ".join(sheet.header)[:200])
 
 
 def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
