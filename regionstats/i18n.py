@@ -1379,6 +1379,20 @@ TEXT.update({
         "rad {line}: kön ”{value}” är en delmängd av befolkningen; ta bara med raderna för T (totalt)",
         "line {line}: gender “{value}” is a part of the population; keep only the rows for T (total)",
     ),
+    "import_mapping_title": ("Bred tabell? Läs den med en mappning", "A wide table? Read it with a mapping"),
+    "import_mapping_help": (
+        "En tabell med regioner som kolumner och indikatorer som rader (som nyckeltalstabellen) läses med en "
+        "mappning (JSON) som säger vilken rad som är vilken indikator och vilken kolumn som är vilken region. "
+        "Förslaget nedan är gissat ur rubrikerna: fyll i år (year) och källa (source_id) och kontrollera det, "
+        "eller ladda upp en egen mappningsfil. Se docs/adding-data.md.",
+        "A table with regions as columns and indicators as rows (like the key-figures table) is read with a "
+        "mapping (JSON) that says which row is which indicator and which column which region. The proposal "
+        "below is guessed from the labels: fill in the year and the source (source_id) and check it, or upload "
+        "a mapping file of your own. See docs/adding-data.md.",
+    ),
+    "import_mapping_file": ("Mappningsfil (JSON)", "Mapping file (JSON)"),
+    "import_mapping_text": ("Mappning (JSON)", "Mapping (JSON)"),
+    "import_mapping_use": ("Läs filen som bred tabell med mappningen", "Read the file as a wide table with the mapping"),
     "import.problem.subpopulation_title": (
         "tabellens rubrik ”{title}” är låst till ”{value}”, en delmängd av befolkningen och inte hela den. "
         "Välj totalen (totalt, båda könen) för den variabeln i PxWeb och ladda ner igen",

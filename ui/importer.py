@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+import json
 
 import streamlit as st
 
@@ -42,10 +43,43 @@ def plan_upload(data_dir, upload, lang: str) -> None:
     the user has not seen.
     """
     raw = upload.getvalue()
-    key = (hashlib.sha256(raw).hexdigest(), lang)
+    mapping = mapping_step(data_dir, upload.name, raw, lang)
+    key = (hashlib.sha256(raw).hexdigest(), lang, hashlib.sha256(mapping).hexdigest() if mapping else None)
     if st.session_state.get("_import_digest") != key:
         st.session_state["_import_digest"] = key
-        st.session_state[REPORT] = importing.plan_import_from_upload(data_dir, upload.name, raw, lang)
+        st.session_state[REPORT] = importing.plan_import_from_upload(data_dir, upload.name, raw, lang,
+                                                                     mapping=mapping)
+
+
+def mapping_step(data_dir, name: str, raw: bytes, lang: str) -> bytes | None:
+    """A wide table (regions as columns, indicators as rows) is read with a mapping, as on the command line.
+
+    The mapping is a JSON file or the text below, first filled with a guess from the labels (year and
+    source to be filled in); it is used only when the box is ticked. Returns its bytes, or None.
+    """
+    if name.lower().endswith(".json"):
+        return None
+    with st.expander(t("import_mapping_title", lang)):
+        st.caption(t("import_mapping_help", lang))
+        file = st.file_uploader(t("import_mapping_file", lang), type=["json"], key="import_mapping_file")
+        digest = hashlib.sha256(raw).hexdigest()
+        if st.session_state.get("_import_mapping_for") != digest:
+            st.session_state["_import_mapping_for"] = digest
+            st.session_state["import_mapping_text"] = suggested_mapping(data_dir, name, raw)
+        text = st.text_area(t("import_mapping_text", lang), key="import_mapping_text", height=220)
+        use = st.checkbox(t("import_mapping_use", lang), key="import_use_mapping")
+    if not use:
+        return None
+    return file.getvalue() if file is not None else text.encode("utf-8")
+
+
+def suggested_mapping(data_dir, name: str, raw: bytes) -> str:
+    """The first guess as JSON text (empty when the file cannot be read: its report says why)."""
+    try:
+        guess = importing.suggest_mapping_for_upload(data_dir, name, raw)
+    except importing.ImportProblem:
+        return ""
+    return json.dumps(guess, ensure_ascii=False, indent=2)
 
 
 def scb_fetch(data_dir, lang: str) -> None:
