@@ -20,7 +20,7 @@ def section(lang: str) -> None:
     st.download_button(t("import_template", lang), data=importing.template_csv(lang),
                        file_name=t("import_template_file", lang),
                        mime="text/csv", key="import_template")
-    upload = st.file_uploader(t("import_upload", lang), type=["csv", "xlsx", "txt", "json"],
+    upload = st.file_uploader(t("import_upload", lang), type=["csv", "xlsx", "txt", "tsv", "json"],
                               key="import_upload")
     if upload is not None:
         plan_upload(data_dir, upload, lang)
