@@ -38,16 +38,17 @@ kept as (  -- the stored values the import leaves in place
     where o.value is not null
 ),
 
-population_neighbours as (  -- the nearest stored year before and after, each compared
-    select n.line, n.region_code, n.indicator_id, n.year, n.value, k.year as reference_year,
-           k.value as reference_value,
-           least(l.population_base_tolerance + l.population_tolerance_per_year * (abs(k.year - n.year) - 1),
+population_neighbours as (  -- the stored value it replaces, and the nearest stored year before and after
+    select n.line, n.region_code, n.indicator_id, n.year, n.value, o.year as reference_year,
+           o.value as reference_value,
+           least(l.population_base_tolerance
+                 + l.population_tolerance_per_year * greatest(abs(o.year - n.year) - 1, 0),
                  l.population_max_tolerance) as tolerance
     from incoming n
-    join kept k using (region_code, indicator_id)
+    join observations o using (region_code, indicator_id)
     cross join limits l
-    where n.is_population and k.value > 0
-    qualify row_number() over (partition by n.line, sign(k.year - n.year) order by abs(k.year - n.year)) = 1
+    where n.is_population and o.value > 0
+    qualify row_number() over (partition by n.line, sign(o.year - n.year) order by abs(o.year - n.year)) = 1
 ),
 
 population_jumps as (
