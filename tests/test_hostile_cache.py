@@ -67,7 +67,8 @@ def test_a_damaged_cache_is_rebuilt_on_the_next_connection_and_said_once(built, 
     assert healthy(path)
 
 
-@pytest.mark.parametrize("how", ["random", "truncated"])
+# every kind of damage is found by the same open (above); a page view and a command are shown once each
+@pytest.mark.parametrize("how", ["random"])
 def test_the_next_page_view_rebuilds_it_and_draws(built, how):
     folder, path = built
     damage(path, how)
@@ -78,7 +79,7 @@ def test_the_next_page_view_rebuilds_it_and_draws(built, how):
     assert healthy(path)
 
 
-@pytest.mark.parametrize("how", ["random", "truncated"])
+@pytest.mark.parametrize("how", ["truncated"])
 def test_the_next_command_rebuilds_it_and_works(built, how, tmp_path):
     folder, path = built
     damage(path, how)

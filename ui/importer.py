@@ -43,34 +43,42 @@ def plan_upload(data_dir, upload, lang: str) -> None:
     the user has not seen.
     """
     raw = upload.getvalue()
-    mapping = mapping_step(data_dir, upload.name, raw, lang)
+    mapping = chosen_mapping()
     key = (hashlib.sha256(raw).hexdigest(), lang, hashlib.sha256(mapping).hexdigest() if mapping else None)
     if st.session_state.get("_import_digest") != key:
         st.session_state["_import_digest"] = key
         st.session_state[REPORT] = importing.plan_import_from_upload(data_dir, upload.name, raw, lang,
                                                                      mapping=mapping)
+    report = st.session_state[REPORT]
+    not_template = any(issue.code == "not_template" for issue in report.refused)
+    if not upload.name.lower().endswith(".json") and (mapping is not None or not_template):
+        mapping_step(data_dir, upload.name, raw, lang)
 
 
-def mapping_step(data_dir, name: str, raw: bytes, lang: str) -> bytes | None:
+def chosen_mapping() -> bytes | None:
+    """The mapping the user asked for on the last run (the ticked box): the file, else the text."""
+    if not st.session_state.get("import_use_mapping"):
+        return None
+    file = st.session_state.get("import_mapping_file")
+    return file.getvalue() if file is not None else st.session_state.get("import_mapping_text", "").encode("utf-8")
+
+
+def mapping_step(data_dir, name: str, raw: bytes, lang: str) -> None:
     """A wide table (regions as columns, indicators as rows) is read with a mapping, as on the command line.
 
-    The mapping is a JSON file or the text below, first filled with a guess from the labels (year and
-    source to be filled in); it is used only when the box is ticked. Returns its bytes, or None.
+    Offered when the file is not in the long template. The mapping is a JSON file or the text below,
+    first filled with a guess from the labels (year and source to be filled in); it is used once the
+    box is ticked (``chosen_mapping`` reads it on the next run).
     """
-    if name.lower().endswith(".json"):
-        return None
-    with st.expander(t("import_mapping_title", lang)):
+    with st.expander(t("import_mapping_title", lang), expanded=True):
         st.caption(t("import_mapping_help", lang))
-        file = st.file_uploader(t("import_mapping_file", lang), type=["json"], key="import_mapping_file")
+        st.file_uploader(t("import_mapping_file", lang), type=["json"], key="import_mapping_file")
         digest = hashlib.sha256(raw).hexdigest()
         if st.session_state.get("_import_mapping_for") != digest:
             st.session_state["_import_mapping_for"] = digest
             st.session_state["import_mapping_text"] = suggested_mapping(data_dir, name, raw)
-        text = st.text_area(t("import_mapping_text", lang), key="import_mapping_text", height=220)
-        use = st.checkbox(t("import_mapping_use", lang), key="import_use_mapping")
-    if not use:
-        return None
-    return file.getvalue() if file is not None else text.encode("utf-8")
+        st.text_area(t("import_mapping_text", lang), key="import_mapping_text", height=220)
+        st.checkbox(t("import_mapping_use", lang), key="import_use_mapping")
 
 
 def suggested_mapping(data_dir, name: str, raw: bytes) -> str:
