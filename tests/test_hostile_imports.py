@@ -165,3 +165,42 @@ def test_each_break_is_refused_or_asks_in_the_app(lang, app_data):
             assert t("import_must_confirm", lang) in text, case
             assert confirm and confirm[0].disabled, case  # the button waits for the tick
         assert digest(app_data) == before, case
+
+
+# --- the sum of its parts: data/ holds all 21 counties and Riket for 2024 -------------------------------
+
+
+@pytest.fixture
+def full_data(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder, ignore=shutil.ignore_patterns("raw", ".history", "imported"))
+    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    return folder
+
+
+@pytest.mark.parametrize("row, line_region", [
+    ("00;population;2024;10000000", "00"),  # 5.6 % below the stored 10 587 710: near enough, but not the sum
+    ("18;population;2024;318375", "18"),  # Örebro 10 000 more: Riket no longer its counties' sum
+])
+def test_a_population_that_breaks_the_sum_of_its_parts_asks(full_data, tmp_path, capsys, row, line_region):
+    from regionstats.importing import plan_import_from_upload
+
+    raw = csv_bytes(f"{row};{SOURCE}", header=HEADER)
+    report = plan_import_from_upload(full_data, "delar.csv", raw)
+    assert [i.code for i in report.confirmations] == ["sum_of_parts"], report.text("en")
+    assert report.changed[0].key[0] == line_region
+    assert "2024: länen summerar till" in report.confirmation_messages("sv")[0]
+    assert "but Riket is" in report.confirmation_messages("en")[0]
+    upload = tmp_path / "delar.csv"
+    upload.write_bytes(raw)
+    before = snapshot(full_data)
+    status, output = run(capsys, "--data-dir", full_data, "--lang", "en", "import", upload, "--yes")
+    assert status == 1 and "the counties sum to" in output and snapshot(full_data) == before
+
+
+def test_real_figures_that_add_up_pass_without_a_question(full_data):
+    from regionstats.importing import plan_import_from_upload
+
+    rows = [f"00;population;2024;10587710;{SOURCE}", f"18;population;2024;308375;{SOURCE}"]
+    report = plan_import_from_upload(full_data, "same.csv", csv_bytes(*rows, header=HEADER))
+    assert report.ok and not report.confirmations and len(report.unchanged) == 2

@@ -14,7 +14,7 @@ limits as (
         0.10 as population_base_tolerance,  -- a county grows or shrinks well under 10 % in a year
         0.02 as population_tolerance_per_year,  -- ... and under 2 % more for every year further away
         0.5 as population_max_tolerance,  -- one sex or an age band is about half: always outside
-        0.005 as parts_tolerance,  -- SCB's counties sum exactly to Riket; a rounding is allowed
+        0.0005 as parts_tolerance,  -- SCB's counties sum exactly to Riket; 0.05 % (about 5 000 persons) allowed
         2.0 as amount_factor,  -- an amount outside half the lowest and twice the highest recent value
         5 as recent_years  -- "recent": stored years at most this far from the incoming year
 ),
