@@ -22,9 +22,9 @@ from regionstats.importing.problems import ImportIssue, UploadRefused
 from regionstats.importing.readers import MISSING_MARKERS, Sheet
 from regionstats.importing.scb import (
     BASE_URL,
+    TOTAL_CODES,
     _roles,
     county_code,
-    TOTAL_CODES,
     is_total_label,
     population_rows,
     status_meaning,
@@ -42,6 +42,7 @@ TITLE = re.compile(r"^(?P<contents>.+?)(?:\s+(?:efter|by)\s+(?P<variables>[^.]+)
 POPULATION_CONTENTS = re.compile(r"^(?:folkmängd(?:en)?|befolkning(?:en)?|population)(?:,?\s*(?:den\s+)?31\s+dec(?:ember)?)?"
                                  r"(?:,?\s*(?:år\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?$")
 POPULATION_WORD = re.compile(r"^(?:folkmängd|befolkning|population)", re.IGNORECASE)
+BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
 FIXED_YEAR = re.compile(r"^(?:år\s+)?(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?$", re.IGNORECASE)
 
 
@@ -202,11 +203,11 @@ def check_year_column(sheet: Sheet, cells: list[str], line: int, rows: list) -> 
     2025 as a population.
     """
     for index, text in enumerate(cells):
-        if not index or not YEAR_HEADER.fullmatch(text) or not re.fullmatch(r"(?:19|20)\d\d", text):
+        if not index or not BARE_YEAR.match(text):
             continue
         label = sheet.header[index] if index < len(sheet.header) else ""
         below = [r[index].strip() for _, r in rows if index < len(r) and r[index].strip()]
-        years_below = len(below) >= 2 and all(re.fullmatch(r"(?:19|20)\d\d", v) for v in below)
+        years_below = len(below) >= 2 and all(BARE_YEAR.match(v) for v in below)
         if canonical_column(label) == "year" or years_below:
             raise UploadRefused("year_column_as_values", sheet.file_name, line=line,
                                 column=label or f"{index + 1}", header=", ".join(sheet.header)[:200])

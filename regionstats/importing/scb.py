@@ -324,12 +324,13 @@ def _extension(dataset: dict, dimension: str) -> dict:
         return {}
 
 
-def is_total(code: str, label: str = "", elimination_code: str | None = None) -> bool:
-    """Is this value code the total of its dimension: its elimination value, a known total code, or
-    (a table without codes) a known total label? "totalt 16-64 år" is an age band, not a total."""
+def is_total(code: str, elimination_code: str | None = None) -> bool:
+    """Is this value code the total of its dimension: its elimination value (the metadata says so) or a
+    known total code? A label alone never makes a total here ("totalt 16-64 år" is an age band); tables
+    without codes (PxWeb's CSV) are read with ``is_total_label``."""
     if elimination_code is not None and code == elimination_code:
         return True
-    return code in TOTAL_CODES or is_total_label(label)
+    return code in TOTAL_CODES
 
 
 def is_total_label(label: str) -> bool:
@@ -361,7 +362,7 @@ def check_totals(dataset: dict) -> None:
             raise ScbError("several_values", dimension=dimension, count=int(size), codes=", ".join(codes[:5]))
         code = codes[0]
         elimination = _extension(dataset, dimension).get("eliminationValueCode")
-        if not is_total(code, labels.get(code, ""), elimination):
+        if not is_total(code, elimination):
             raise ScbError("not_total", dimension=dimension, value_code=code, label=labels.get(code, code),
                            totals=", ".join(c for c in TOTAL_CODES[:5]))
 
@@ -460,10 +461,7 @@ class Variable:
         """The value code meaning "all of them", if the variable has one."""
         if self.elimination_code in self.values:
             return self.elimination_code
-        for code in TOTAL_CODES:
-            if code in self.values:
-                return code
-        return next((c for c in self.values if is_total(c, self.labels.get(c, ""))), None)
+        return next((code for code in TOTAL_CODES if code in self.values), None)
 
 
 @dataclass
