@@ -7,6 +7,7 @@ file's connection, and the warehouse tables are made from them (no rows pass thr
 """
 
 import hashlib
+import logging
 import os
 import tempfile
 from functools import lru_cache
@@ -19,6 +20,7 @@ from regionstats import config, models, schema
 from regionstats.validate import DataError, imported_files, load_into
 
 LOCKED = {"enable_external_access": False, "lock_configuration": True}
+HEADER_BYTES = 3 * 4096  # a DuckDB file: its main header and two database headers, then the blocks
 
 
 def data_fingerprint(data_dir: Path) -> str:
@@ -167,10 +169,41 @@ def connect(data_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
     if data_dir is None and shared_database() is not None:
         return duckdb.connect(str(shared_database()), read_only=True, config=LOCKED)
     data_dir = Path(data_dir or config.data_dir())
-    path = database_path(data_dir)
+    return open_warehouse(data_dir, database_path(data_dir))
+
+
+def open_warehouse(data_dir: Path, path: Path) -> duckdb.DuckDBPyConnection:
+    """The cached warehouse at path, built if absent and rebuilt (said once, on stderr) if damaged.
+
+    The cache is derived data: random bytes or a truncated file there ("not a valid DuckDB database
+    file") must not stop every page and command until someone deletes it by hand.
+    """
     if not path.exists():
         build_database(data_dir, path)
         prune_cache()
+    try:
+        con = duckdb.connect(str(path), read_only=True, config=LOCKED)
+    except duckdb.Error as exc:
+        return _rebuilt(data_dir, path, exc)
+    try:
+        block_size, blocks = con.execute("select block_size, total_blocks from pragma_database_size()").fetchone()
+        if path.stat().st_size < HEADER_BYTES + block_size * blocks:  # cut short: blocks it names are gone
+            raise duckdb.IOException(f"truncated: {path.stat().st_size} bytes")
+        con.execute("select count(*) from observations").fetchone()
+        con.execute("select count(*) from stg_observations").fetchone()
+    except duckdb.Error as exc:
+        con.close()
+        return _rebuilt(data_dir, path, exc)
+    return con
+
+
+def _rebuilt(data_dir: Path, path: Path, error: Exception) -> duckdb.DuckDBPyConnection:
+    logging.getLogger(__name__).warning(
+        "Lagret i cachen var skadat och har byggts om / the warehouse cache was damaged and has been rebuilt: "
+        "%s (%s)", path, str(error).splitlines()[0][:160])
+    for damaged in (path, path.with_name(path.name + ".wal")):
+        damaged.unlink(missing_ok=True)
+    build_database(data_dir, path)
     return duckdb.connect(str(path), read_only=True, config=LOCKED)
 
 

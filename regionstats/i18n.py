@@ -1673,3 +1673,83 @@ TEXT.update({
         "every county and Riket; the universities are named under the chart of the chosen regions.",
     ),
 })
+
+TEXT.update({
+    # branch imports (#22): no wrong number gets in
+    "import.problem.mixed_encoding": (
+        "rad {line}: tecknen går inte att läsa som UTF-8, men rad {utf8_line} är skriven i UTF-8; filen blandar "
+        "två teckenkodningar (att läsa den som Windows-1252 skulle ge ”KÃ¤lla”). Spara filen igen som ”CSV UTF-8”",
+        "line {line}: the characters cannot be read as UTF-8, but line {utf8_line} is written in UTF-8; the file "
+        "mixes two encodings (reading it as Windows-1252 would give “KÃ¤lla”). Save the file again as “CSV UTF-8”",
+    ),
+    "import.problem.metadata_not_data": (
+        "det här är metadata, inte data: tabellens variabler och koder utan några värden ({label}). Hämta "
+        "tabellens data (…/data?outputFormat=json-stat2) i stället för …/metadata",
+        "this is metadata, not data: the table's variables and codes without any values ({label}). Fetch the "
+        "table's data (…/data?outputFormat=json-stat2) instead of …/metadata",
+    ),
+    "import.problem.title_not_population": (
+        "tabellen heter ”{title}”, vilket inte är folkmängden (till exempel dess förändring); bara Folkmängd "
+        "importeras som befolkning",
+        "the table is called “{title}”, which is not the population (its change, for instance); only "
+        "Folkmängd is imported as population",
+    ),
+    "import.problem.beyond_population": (
+        "{value} kan inte vara en befolkning (mer än {limit} personer)",
+        "{value} cannot be a population (more than {limit} persons)",
+    ),
+    "import.problem.population_neighbour": (
+        "{key}: {value} är {share} av det lagrade värdet för {reference_year} ({reference}); så mycket ändras "
+        "ingen befolkning. Är det en delmängd (ett kön, en åldersgrupp) eller befolkningens förändring?",
+        "{key}: {value} is {share} of the stored value for {reference_year} ({reference}); no population changes "
+        "that much. Is it a subgroup (one sex, an age band) or the change in population?",
+    ),
+    "import.problem.sum_of_parts": (
+        "{year}: länen summerar till {counties} men riket är {country}; delarna ska bli helheten. Är något av "
+        "värdena en delmängd eller från en annan tidpunkt?",
+        "{year}: the counties sum to {counties} but Riket is {country}; the parts should make the whole. Is one "
+        "of the values a subgroup or from another date?",
+    ),
+    "import.problem.series_range": (
+        "{key}: {value} ligger långt utanför seriens senaste värden ({low}–{high}); fel enhet (kr i stället för "
+        "mnkr?) eller en delmängd?",
+        "{key}: {value} is far outside the series' recent values ({low}–{high}); the wrong unit (SEK instead of "
+        "MSEK?) or a subgroup?",
+    ),
+    "import.problem.year_column_as_values": (
+        "rad {line}: kolumnen ”{column}” innehåller årtal, inte värden; filen är en lång tabell (en rad per region "
+        "och år, rubriker: {header}) och skulle läsas som om årtalen vore värdena. Använd mallens kolumner "
+        "region_code, indicator_id, year, value och source_id",
+        "line {line}: the column “{column}” holds years, not values; the file is a long table (one row per region "
+        "and year, headers: {header}) and would be read as if the years were the values. Use the template's "
+        "columns region_code, indicator_id, year, value and source_id",
+    ),
+    "import.problem.kolada_kpi": (
+        "Kolada-nyckeltalet {value} känns inte igen; kända: {known}",
+        "the Kolada KPI {value} is not recognised; known: {known}",
+    ),
+    "import.problem.kolada_gender": (
+        "rad {line}: kön ”{value}” är en delmängd av befolkningen; ta bara med raderna för T (totalt)",
+        "line {line}: gender “{value}” is a part of the population; keep only the rows for T (total)",
+    ),
+    "import_mapping_title": ("Bred tabell? Läs den med en mappning", "A wide table? Read it with a mapping"),
+    "import_mapping_help": (
+        "En tabell med regioner som kolumner och indikatorer som rader (som nyckeltalstabellen) läses med en "
+        "mappning (JSON) som säger vilken rad som är vilken indikator och vilken kolumn som är vilken region. "
+        "Förslaget nedan är gissat ur rubrikerna: fyll i år (year) och källa (source_id) och kontrollera det, "
+        "eller ladda upp en egen mappningsfil. Se docs/adding-data.md.",
+        "A table with regions as columns and indicators as rows (like the key-figures table) is read with a "
+        "mapping (JSON) that says which row is which indicator and which column which region. The proposal "
+        "below is guessed from the labels: fill in the year and the source (source_id) and check it, or upload "
+        "a mapping file of your own. See docs/adding-data.md.",
+    ),
+    "import_mapping_file": ("Mappningsfil (JSON)", "Mapping file (JSON)"),
+    "import_mapping_text": ("Mappning (JSON)", "Mapping (JSON)"),
+    "import_mapping_use": ("Läs filen som bred tabell med mappningen", "Read the file as a wide table with the mapping"),
+    "import.problem.subpopulation_title": (
+        "tabellens rubrik ”{title}” är låst till ”{value}”, en delmängd av befolkningen och inte hela den. "
+        "Välj totalen (totalt, båda könen) för den variabeln i PxWeb och ladda ner igen",
+        "the table's title “{title}” is fixed at “{value}”, a part of the population and not all of it. "
+        "Choose the total (totalt, båda könen) for that variable in PxWeb and download again",
+    ),
+})

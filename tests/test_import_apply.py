@@ -71,7 +71,7 @@ def test_only_the_imported_files_are_written_curated_bytes_untouched(data_dir):
 
 
 def test_a_second_import_rewrites_its_own_row_in_place(data_dir):
-    apply_import(data_dir, plan(data_dir, f"18;alf_msek;2026;75;;{SRC}", f"03;alf_msek;2026;1;;{SRC}"))
+    apply_import(data_dir, plan(data_dir, f"18;alf_msek;2026;75;;{SRC}", f"01;alf_msek;2026;1;;{SRC}"))
     first = (data_dir / IMPORTED_OBSERVATIONS).read_bytes()
     entry = apply_import(data_dir, plan(data_dir, f"18;alf_msek;2026;76;;{SRC}"))
     assert (data_dir / IMPORTED_OBSERVATIONS).read_bytes() == first.replace(b",75,75,", b",76,76,")
@@ -84,7 +84,7 @@ def test_undo_restores_byte_for_byte_and_history_says_so(data_dir):
     first = apply_import(data_dir, plan(data_dir, f"18;alf_msek;2026;75;;{SRC}"))
     middle = table_snapshot(data_dir)
     second = apply_import(data_dir, plan(data_dir, f"18;alf_msek;2026;76;;{SRC}",
-                                         f"03;alf_msek;2026;1;;{SRC}"))
+                                         f"01;alf_msek;2026;1;;{SRC}"))
     assert undo_last_import(data_dir)["undoes"] == second["id"]
     assert table_snapshot(data_dir) == middle
     assert undo_last_import(data_dir)["undoes"] == first["id"]
@@ -114,7 +114,7 @@ def test_undo_refuses_to_overwrite_later_edits_unless_forced(data_dir):
 
 def test_a_report_made_before_the_data_changed_is_not_applied(data_dir):
     report = plan(data_dir, f"18;alf_msek;2026;75;;{SRC}")
-    apply_import(data_dir, plan(data_dir, f"03;alf_msek;2026;1;;{SRC}"))
+    apply_import(data_dir, plan(data_dir, f"01;alf_msek;2026;1;;{SRC}"))
     before = snapshot(data_dir)
     with pytest.raises(StaleReport) as info:
         apply_import(data_dir, report)

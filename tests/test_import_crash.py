@@ -23,7 +23,7 @@ from regionstats.validate import load_and_validate
 
 SRC = "orebro_ls_strategy_2021"
 HEADER = "region_code;indicator_id;year;value;source_id;publisher;title;url;published"
-FIRST = (f"03;alf_msek;2026;1;{SRC};;;;",)
+FIRST = (f"01;alf_msek;2026;1;{SRC};;;;",)  # Stockholm: no stored ALF to be compared with
 SECOND = ("18;alf_msek;2026;75;vr_alf_2027;VR;ALF i siffror;https://www.vr.se;2027",
           f"18;alf_msek;2021;71;{SRC};;;;")
 CHILD = textwrap.dedent("""
@@ -107,7 +107,7 @@ def test_a_journaled_import_whose_staged_files_are_gone_is_rolled_back(tmp_path,
 def test_the_next_import_recovers_first(tmp_path, monkeypatch, expected_new):
     data_dir = prepared(tmp_path, monkeypatch, "next")
     assert crash(data_dir, tmp_path, "swapped_one").returncode == -signal.SIGKILL
-    report = plan_import_from_upload(data_dir, "third.csv", csv_bytes(f"05;alf_msek;2026;2;{SRC};;;;",
+    report = plan_import_from_upload(data_dir, "third.csv", csv_bytes(f"14;alf_msek;2026;2;{SRC};;;;",
                                                                         header=HEADER))
     assert table_snapshot(data_dir) == expected_new  # finished before the report compared anything
     apply_import(data_dir, report)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+import json
 
 import streamlit as st
 
@@ -19,7 +20,7 @@ def section(lang: str) -> None:
     st.download_button(t("import_template", lang), data=importing.template_csv(lang),
                        file_name=t("import_template_file", lang),
                        mime="text/csv", key="import_template")
-    upload = st.file_uploader(t("import_upload", lang), type=["csv", "xlsx", "txt", "json"],
+    upload = st.file_uploader(t("import_upload", lang), type=["csv", "xlsx", "txt", "tsv", "json"],
                               key="import_upload")
     if upload is not None:
         plan_upload(data_dir, upload, lang)
@@ -42,10 +43,51 @@ def plan_upload(data_dir, upload, lang: str) -> None:
     the user has not seen.
     """
     raw = upload.getvalue()
-    key = (hashlib.sha256(raw).hexdigest(), lang)
+    mapping = chosen_mapping()
+    key = (hashlib.sha256(raw).hexdigest(), lang, hashlib.sha256(mapping).hexdigest() if mapping else None)
     if st.session_state.get("_import_digest") != key:
         st.session_state["_import_digest"] = key
-        st.session_state[REPORT] = importing.plan_import_from_upload(data_dir, upload.name, raw, lang)
+        st.session_state[REPORT] = importing.plan_import_from_upload(data_dir, upload.name, raw, lang,
+                                                                     mapping=mapping)
+    report = st.session_state[REPORT]
+    not_template = any(issue.code == "not_template" for issue in report.refused)
+    if not upload.name.lower().endswith(".json") and (mapping is not None or not_template):
+        mapping_step(data_dir, upload.name, raw, lang)
+
+
+def chosen_mapping() -> bytes | None:
+    """The mapping the user asked for on the last run (the ticked box): the file, else the text."""
+    if not st.session_state.get("import_use_mapping"):
+        return None
+    file = st.session_state.get("import_mapping_file")
+    return file.getvalue() if file is not None else st.session_state.get("import_mapping_text", "").encode("utf-8")
+
+
+def mapping_step(data_dir, name: str, raw: bytes, lang: str) -> None:
+    """A wide table (regions as columns, indicators as rows) is read with a mapping, as on the command line.
+
+    Offered when the file is not in the long template. The mapping is a JSON file or the text below,
+    first filled with a guess from the labels (year and source to be filled in); it is used once the
+    box is ticked (``chosen_mapping`` reads it on the next run).
+    """
+    with st.expander(t("import_mapping_title", lang), expanded=True):
+        st.caption(t("import_mapping_help", lang))
+        st.file_uploader(t("import_mapping_file", lang), type=["json"], key="import_mapping_file")
+        digest = hashlib.sha256(raw).hexdigest()
+        if st.session_state.get("_import_mapping_for") != digest:
+            st.session_state["_import_mapping_for"] = digest
+            st.session_state["import_mapping_text"] = suggested_mapping(data_dir, name, raw)
+        st.text_area(t("import_mapping_text", lang), key="import_mapping_text", height=220)
+        st.checkbox(t("import_mapping_use", lang), key="import_use_mapping")
+
+
+def suggested_mapping(data_dir, name: str, raw: bytes) -> str:
+    """The first guess as JSON text (empty when the file cannot be read: its report says why)."""
+    try:
+        guess = importing.suggest_mapping_for_upload(data_dir, name, raw)
+    except importing.ImportProblem:
+        return ""
+    return json.dumps(guess, ensure_ascii=False, indent=2)
 
 
 def scb_fetch(data_dir, lang: str) -> None:

@@ -21,7 +21,8 @@ Plain functions for the app's page Data och källor → Importera (no Streamlit 
 
     # 3. Only when report.can_apply and the user confirms: write all or nothing (only
     #    data_dir/imported/*.csv is written). Warnings in report.confirmations (a year after
-    #    next year, a value that halves or doubles) need confirmed=True as well.
+    #    next year, a value that does not fit its series: plausibility.py and
+    #    queries/models/90_import_plausibility.sql) need confirmed=True as well.
     #    Raises ImportProblem (ImportBusy: another import is running, try again;
     #    StaleReport: the data changed since the report, make a new one) or
     #    validate.DataError; show exc.message(lang) / exc.messages(lang).
@@ -48,7 +49,8 @@ Signatures:
 ``ImportReport``: ``ok``, ``can_apply``, ``counts()``, ``summary(lang)``, ``text(lang)``,
 ``frame(lang)``, ``problem_messages(lang)``, ``confirmation_messages(lang)``, and the lists
 ``added``, ``changed``, ``unchanged``, ``rejected``, ``warnings``, ``confirmations``, ``refused``,
-``new_sources``. Uploads may be CSV, XLSX, a saved JSON-stat2 answer (``.json``) or a PxWeb table.
+``new_sources``. Uploads may be CSV, XLSX, a saved JSON-stat2 answer (``.json``), a PxWeb table or
+Kolada's long extract (kolada.py). The transaction machinery (lock, journal, recovery) is journal.py.
 
 After an import or undo the data files differ, so their fingerprint does too: ``db.connect``
 builds a new warehouse and ``cached.py`` (keyed by the fingerprint) picks it up on the next run.

@@ -17,14 +17,15 @@ import json
 import re
 
 from regionstats.i18n import TEXT, both
-from regionstats.importing.long_template import IncomingRow
+from regionstats.importing.long_template import IncomingRow, canonical_column
 from regionstats.importing.problems import ImportIssue, UploadRefused
 from regionstats.importing.readers import MISSING_MARKERS, Sheet
 from regionstats.importing.scb import (
     BASE_URL,
+    TOTAL_CODES,
     _roles,
     county_code,
-    is_total,
+    is_total_label,
     population_rows,
     status_meaning,
 )
@@ -35,6 +36,14 @@ SCB_PUBLISHER = "SCB (Statistikmyndigheten)"
 SCB_DATABASE = "https://www.statistikdatabasen.scb.se/"
 YEAR_HEADER = re.compile(r"^(?:(?P<code>[0-9A-Z]{6,10})\s+)?(?P<label>.*?)[\s,]*(?P<year>(?:19|20)\d\d)$")
 REGION_LABEL = re.compile(r"^(?P<code>\d{2}|\d{4})(?:\s+(?P<name>.+))?$")
+# PxWeb's title: "<contents> efter <variables>[. <the values of variables fixed at one value>]"
+TITLE = re.compile(r"^(?P<contents>.+?)(?:\s+(?:efter|by)\s+(?P<variables>[^.]+))?(?:\.\s*(?P<fixed>.*?))?\.?$",
+                   re.IGNORECASE)
+POPULATION_CONTENTS = re.compile(r"^(?:folkmängd(?:en)?|befolkning(?:en)?|population)(?:,?\s*(?:den\s+)?31\s+dec(?:ember)?)?"
+                                 r"(?:,?\s*(?:år\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?$")
+POPULATION_WORD = re.compile(r"^(?:folkmängd|befolkning|population)", re.IGNORECASE)
+BARE_YEAR = re.compile(r"^(?:19|20)\d\d$")
+FIXED_YEAR = re.compile(r"^(?:år\s+)?(?:19|20)\d\d(?:\s*-\s*(?:19|20)\d\d)?$", re.IGNORECASE)
 
 
 # --- JSON ---------------------------------------------------------------------------------------
@@ -56,7 +65,15 @@ def read_json(name: str, raw: bytes) -> dict:
         raise UploadRefused("json_not_jsonstat", name, detail="class ≠ dataset")
     if not str(data.get("version", "")).startswith("2"):
         raise UploadRefused("jsonstat_v1", name, detail=f"version {data.get('version')}")
+    if is_metadata(data):
+        raise UploadRefused("metadata_not_data", name, label=str(data.get("label") or "–")[:200])
     return data
+
+
+def is_metadata(dataset: dict) -> bool:
+    """PxWebApi's ``…/metadata`` answer: the table's variables and codes, but no values at all."""
+    values = dataset.get("value")
+    return not isinstance(values, (list, dict)) or not values
 
 
 def jsonstat_upload(name: str, raw: bytes, sha256: str, today: dt.date | None = None):
@@ -69,6 +86,7 @@ def jsonstat_upload(name: str, raw: bytes, sha256: str, today: dt.date | None = 
         codes = list(contents.get("index") or labels)
     except (KeyError, TypeError, AttributeError) as exc:
         raise UploadRefused("json_not_jsonstat", name, detail=f"{type(exc).__name__}") from None
+    check_title(name, str(dataset.get("label") or ""))
     indicator = next((i for i in (_indicator_of(c, labels.get(c, "")) for c in codes) if i), None)
     if indicator is None:
         known = ", ".join(f"{c} (Folkmängd)" for c in CONTENTS_INDICATORS)
@@ -117,6 +135,36 @@ def saved_source(name: str, dataset: dict, sha256: str, today: dt.date) -> dict:
     }
 
 
+def check_title(name: str, title: str) -> str | None:
+    """The indicator a PxWeb title names (``Folkmängd efter region och år`` → population), or None.
+
+    Refused (UploadRefused): a title about population that names something else
+    (``Folkmängdens förändring``, the change), and a title whose fixed values are a part of the
+    population (``… och år. Män``, ``… 20-64 år``): PxWeb writes a variable fixed at one value there.
+    """
+    found = TITLE.match(" ".join(title.split()))
+    if not found:
+        return None
+    contents = found.group("contents").strip(" ,:")
+    if POPULATION_CONTENTS.match(contents.lower()):
+        indicator = "population"
+    elif POPULATION_WORD.match(contents):
+        raise UploadRefused("title_not_population", name, title=contents[:120])
+    else:
+        return None
+    for part in re.split(r"[.,;]\s*", found.group("fixed") or ""):
+        part = part.strip()
+        if part and not FIXED_YEAR.match(part) and not label_is_total(part):
+            raise UploadRefused("subpopulation_title", name, value=part[:80], title=title[:160])
+    return indicator
+
+
+def label_is_total(text: str) -> bool:
+    """A label in a PxWeb table (no codes): ``totalt``, ``båda könen``, or a total code before one (``tot totalt``)."""
+    first, _, rest = text.strip().partition(" ")
+    return is_total_label(text) or (first in TOTAL_CODES and (not rest or is_total_label(rest)))
+
+
 def _indicator_of(code: str, label: str = "") -> str | None:
     """The indicator a contents code or label stands for (BE0101N1, 000007ME, Folkmängd → population)."""
     return CONTENTS_INDICATORS.get(str(code).strip()) or LABEL_INDICATORS.get(str(label).strip().lower())
@@ -141,8 +189,28 @@ def pxweb_layout(sheet: Sheet, look: int = 6) -> tuple[str | None, list[str], in
         first = [r[0].strip() for _, r in rows if r and r[0].strip() and any(c.strip() for c in r[1:])]
         if not first or not all(REGION_LABEL.match(c) for c in first[:5]):
             return None
+        if position > 0:
+            check_year_column(sheet, cells, line, rows)
         return (" ".join(above) or None), cells, line, rows
     return None
+
+
+def check_year_column(sheet: Sheet, cells: list[str], line: int, rows: list) -> None:
+    """Refuse a long table whose first data row looks like a header of years (``20;2025;Dalarna;287000``).
+
+    When the file's own header names that column as the year (``Ar``, ``År``, ``year``) or the column
+    holds a year on every row, the "years" are the year column and reading them as values would store
+    2025 as a population.
+    """
+    for index, text in enumerate(cells):
+        if not index or not BARE_YEAR.match(text):
+            continue
+        label = sheet.header[index] if index < len(sheet.header) else ""
+        below = [r[index].strip() for _, r in rows if index < len(r) and r[index].strip()]
+        years_below = len(below) >= 2 and all(BARE_YEAR.match(v) for v in below)
+        if canonical_column(label) == "year" or years_below:
+            raise UploadRefused("year_column_as_values", sheet.file_name, line=line,
+                                column=label or f"{index + 1}", header=", ".join(sheet.header)[:200])
 
 
 def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
@@ -152,7 +220,7 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
         return None
     title, header, header_line, records = layout
     name = sheet.file_name
-    title_indicator = next((i for word, i in LABEL_INDICATORS.items() if word in (title or "").lower()), None)
+    title_indicator = check_title(name, title or "")
     year_columns, ignored = {}, []
     for index, label in enumerate(header):
         found = YEAR_HEADER.match(label.strip())
@@ -171,7 +239,7 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
     for _, cells in records:  # label columns between region and years (age, sex …): totals only
         for index in range(1, first_year):
             text = cells[index].strip() if index < len(cells) else ""
-            if text and not is_total(text.split(" ")[0], text):
+            if text and not label_is_total(text):
                 raise UploadRefused("not_total", name, dimension=header[index] or f"kolumn {index + 1}",
                                     value_code=text, label=text, totals="totalt")
     if not year_columns:

@@ -45,6 +45,9 @@ CONTROL_PATTERN = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # tab, line break
 NUMBER_PATTERN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 BAND_PATTERN = re.compile(r"^(\d[\d \u00a0\u202f]*)\s*[-–—]\s*(\d[\d \u00a0\u202f]*)$")
 SPACES = (" ", "\u00a0", "\u202f", "\u2009")
+# a character of å ä ö é – … written as UTF-8 (two or three bytes); in Windows-1252 text these pairs would be
+# "Ã¤", "Ã¶", "â€“": never Swedish
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 @dataclass
@@ -115,7 +118,11 @@ def read_csv(name: str, raw: bytes, max_rows: int = MAX_ROWS) -> Sheet:
 
 
 def decode_text(name: str, raw: bytes) -> tuple[str, str]:
-    """Decode by BOM, then UTF-8, then Windows-1252; refuse NUL bytes and undecodable bytes."""
+    """Decode by BOM, then UTF-8, then Windows-1252, one encoding for the whole file.
+
+    Refused: NUL bytes, undecodable bytes, and a file that is UTF-8 in one place and not in
+    another (decoding it whole as Windows-1252 would store "KÃ¤lla" and "Ã–rebro").
+    """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16"), "UTF-16"
@@ -131,8 +138,12 @@ def decode_text(name: str, raw: bytes) -> tuple[str, str]:
             raise UploadRefused("encoding", name, line=raw[: exc.start + 3].count(b"\n") + 1) from None
     try:
         return raw.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    utf8 = UTF8_SEQUENCE.search(raw)
+    if utf8 is not None:  # å written as UTF-8 somewhere, a lone Windows-1252 byte elsewhere: one file, two encodings
+        line = raw[:first_bad].count(b"\n") + 1
+        raise UploadRefused("mixed_encoding", name, line=line, utf8_line=raw[: utf8.start()].count(b"\n") + 1)
     try:
         return raw.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError as exc:

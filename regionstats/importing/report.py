@@ -20,7 +20,9 @@ import pandas as pd
 
 from regionstats import db, schema
 from regionstats.i18n import TEXT, Both, both, t, where
+from regionstats.importing.journal import recover_if_idle
 from regionstats.importing.long_template import SOURCE_DETAIL_COLUMNS, IncomingRow
+from regionstats.importing.plausibility import plausibility_confirmations
 from regionstats.importing.problems import ImportIssue
 from regionstats.importing.readers import format_number, parse_cell, parse_number
 from regionstats.validate import load_and_validate
@@ -38,8 +40,7 @@ MAX_TEXT = 2000
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_.\-]{1,80}$")
 YEAR_PATTERN = re.compile(r"^\d{4}$")
 WHOLE_UNITS = ("persons", "count")
-JUMP_UNITS = ("persons", "count", "fte", "msek", "sek", "sek_per_capita")
-PLAUSIBLE_FACTOR = 2.0  # a stored value halving or doubling needs a confirmation
+MAX_PERSONS = 1e9  # no region has a billion inhabitants: a value beyond is not a population
 GROUP_AFTER = 3  # the same problem on more lines than this is reported once, with a count
 SWEDISH_LETTERS = str.maketrans("åäöéüÅÄÖÉÜ", "aaoeuAAOEU")
 
@@ -484,6 +485,8 @@ class Planner:
             self.issue(row, column, "percent_range", value=shown)
         elif unit == "rank" and (number < 1 or not number.is_integer()):
             self.issue(row, column, "rank_range", value=shown)
+        elif unit == "persons" and number > MAX_PERSONS:  # 1e300 inhabitants
+            self.issue(row, column, "beyond_population", value=shown, limit=format_number(MAX_PERSONS))
         elif unit in WHOLE_UNITS and not number.is_integer():  # 1e-300 persons
             unit_name = Both(indicator["unit_sv"], indicator["unit_en"])
             self.issue(row, column, "not_whole", value=shown, unit=unit_name)
@@ -608,8 +611,6 @@ def plan_import(data_dir, incoming: list[IncomingRow], *, file_name: str = "", s
     data_dir = Path(data_dir)
     report = ImportReport(file_name, str(data_dir), sha256=sha256, source_kind=source_kind,
                           rows_read=len(incoming), lang=lang, warnings=list(warnings))
-    from regionstats.importing.apply import recover_if_idle  # apply imports this module
-
     recover_if_idle(data_dir)  # an interrupted import is finished (or rolled back) before comparing
     known, issues = load_known(data_dir)
     if known is None:
@@ -624,7 +625,7 @@ def plan_import(data_dir, incoming: list[IncomingRow], *, file_name: str = "", s
             report.changes.append(compare(planner, row, checked))
     report.rejected = planner.issues
     report.warnings += planner.warnings + unit_warnings(known, report, file_name)
-    report.confirmations = planner.confirmations + jump_confirmations(known, report, file_name)
+    report.confirmations = planner.confirmations + plausibility_confirmations(known, report.changes, file_name)
     report.new_sources = used_new_sources(planner, report)
     return report
 
@@ -668,21 +669,6 @@ def unit_warnings(known: Known, report: ImportReport, file_name: str) -> list[Im
                         {"value": format_number(value), "indicator": indicator_id,
                          "unit": Both(indicator["unit_sv"], indicator["unit_en"])}, "warning"))
     return warnings
-
-
-def jump_confirmations(known: Known, report: ImportReport, file_name: str) -> list[ImportIssue]:
-    """A stored amount or count that would halve or double (a sub-population read as a total?)."""
-    out = []
-    for change in report.changed:
-        indicator = known.indicators[change.key[1]]
-        old, new = change.old.get("value"), change.new.get("value")
-        if indicator["unit"] not in JUMP_UNITS or old in (None, "") or new in (None, ""):
-            continue
-        old, new = float(old), float(new)
-        if old > 0 and new >= 0 and not old / PLAUSIBLE_FACTOR <= new <= old * PLAUSIBLE_FACTOR:
-            detail = {"key": change.key_text, "old": format_number(old), "new": format_number(new)}
-            out.append(ImportIssue(file_name, change.line, "value", "implausible_change", detail, "confirm"))
-    return out
 
 
 def used_new_sources(planner: Planner, report: ImportReport) -> list[dict]:

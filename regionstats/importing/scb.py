@@ -48,6 +48,16 @@ POPULATION_LABELS = ("folkmängd", "population")
 # Codes SCB uses for "all of them" (TAB638: age "tot"; TAB5557: "SC", "TotSA", "TotSa", "TOT1"…; others "1+2")
 TOTAL_CODES = ("TotSA", "TotSa", "SC", "tot", "TOT", "TOT1", "TOT5", "TOT10", "1+2", "T", "total", "totalt")
 TOTAL_LABEL_START = ("totalt", "total", "samtliga", "båda könen", "alla", "all ")
+TOTAL_LABELS = frozenset({"totalt", "total", "samtliga", "alla", "båda könen", "totalt ålder", "alla åldrar",
+                          "samtliga åldrar", "totalt samtliga åldrar", "samtliga civilstånd", "totalt kön",
+                          "both sexes", "all ages", "all", "totalt civilstånd", "alla civilstånd"})
+# the words a total label may be made of, and words that name a part of the population
+TOTAL_WORDS = frozenset({"totalt", "total", "samtliga", "alla", "båda", "könen", "kön", "ålder", "åldrar",
+                         "civilstånd", "all", "ages", "both", "sexes", "sex", "age", "och", "and"})
+SUBGROUP_WORDS = frozenset({"män", "kvinnor", "pojkar", "flickor", "ogifta", "ogift", "gifta", "gift", "skilda",
+                            "skild", "änkor", "änklingar", "änka", "änkling", "inrikes", "utrikes", "födda",
+                            "men", "women", "male", "female", "males", "females", "married", "unmarried",
+                            "born", "år", "years"})
 COUNTRY_AND_COUNTIES = ("00", "01", "03", "04", "05", "06", "07", "08", "09", "10", "12", "13", "14", "17",
                         "18", "19", "20", "21", "22", "23", "24", "25")
 MAX_CALLS, WINDOW_SECONDS = 30, 10.0
@@ -314,11 +324,23 @@ def _extension(dataset: dict, dimension: str) -> dict:
         return {}
 
 
-def is_total(code: str, label: str = "", elimination_code: str | None = None) -> bool:
-    """Is this value code the total of its dimension (its elimination value, or a known total)?"""
+def is_total(code: str, elimination_code: str | None = None) -> bool:
+    """Is this value code the total of its dimension: its elimination value (the metadata says so) or a
+    known total code? A label alone never makes a total here ("totalt 16-64 år" is an age band); tables
+    without codes (PxWeb's CSV) are read with ``is_total_label``."""
     if elimination_code is not None and code == elimination_code:
         return True
-    return code in TOTAL_CODES or str(label).strip().lower().startswith(TOTAL_LABEL_START)
+    return code in TOTAL_CODES
+
+
+def is_total_label(label: str) -> bool:
+    """A label that means "all of them" (``totalt``, ``båda könen``, ``totalt ålder``): one of the known
+    total words, with no number and no subgroup in it (``totalt 16-64 år``, ``samtliga män`` are not)."""
+    text = " ".join(str(label).strip().lower().replace(",", " ").split())
+    words = set(re.findall(r"\w+", text))
+    if not text or any(ch.isdigit() for ch in text) or words & SUBGROUP_WORDS:
+        return False
+    return text in TOTAL_LABELS or (text.startswith(TOTAL_LABEL_START) and words <= TOTAL_WORDS)
 
 
 def status_meaning(symbol: str) -> str:
@@ -340,7 +362,7 @@ def check_totals(dataset: dict) -> None:
             raise ScbError("several_values", dimension=dimension, count=int(size), codes=", ".join(codes[:5]))
         code = codes[0]
         elimination = _extension(dataset, dimension).get("eliminationValueCode")
-        if not is_total(code, labels.get(code, ""), elimination):
+        if not is_total(code, elimination):
             raise ScbError("not_total", dimension=dimension, value_code=code, label=labels.get(code, code),
                            totals=", ".join(c for c in TOTAL_CODES[:5]))
 
@@ -439,10 +461,7 @@ class Variable:
         """The value code meaning "all of them", if the variable has one."""
         if self.elimination_code in self.values:
             return self.elimination_code
-        for code in TOTAL_CODES:
-            if code in self.values:
-                return code
-        return next((c for c in self.values if is_total(c, self.labels.get(c, ""))), None)
+        return next((code for code in TOTAL_CODES if code in self.values), None)
 
 
 @dataclass

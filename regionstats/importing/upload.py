@@ -3,6 +3,7 @@
 import hashlib
 from pathlib import Path, PurePath
 
+from regionstats.importing.kolada import kolada_columns, kolada_rows
 from regionstats.importing.long_template import is_long, rows_from_sheet
 from regionstats.importing.problems import ImportProblem, UploadRefused
 from regionstats.importing.pxweb import jsonstat_upload, pxweb_rows
@@ -35,6 +36,9 @@ def plan_import_from_upload(data_dir, file_name: str, raw_bytes: bytes, lang: st
             if mapping is not None:
                 rows, warnings = rows_from_wide(sheet, load_mapping(name, mapping))
                 kind = "wide"
+            elif not is_long(sheet.header) and (columns := kolada_columns(sheet.header)) is not None:
+                rows, sources, warnings = kolada_rows(sheet, columns)
+                kind = "kolada"
             elif not is_long(sheet.header) and (found := pxweb_rows(sheet)) is not None:
                 rows, sources, warnings = found
                 kind = "pxweb"
@@ -42,6 +46,7 @@ def plan_import_from_upload(data_dir, file_name: str, raw_bytes: bytes, lang: st
                 rows, warnings = rows_from_sheet(sheet)
                 kind = "long"
     except ImportProblem as exc:  # a refused file, or an answer that is not a total
+        exc.file = exc.file or name  # SCB's checks do not know the file: the message begins with its name
         return ImportReport.refusal(Path(data_dir), name, exc.issue(), digest, lang)
     report = plan_import(data_dir, rows, file_name=name, sha256=digest, source_kind=kind,
                          sources=sources, warnings=warnings, lang=lang)

@@ -61,18 +61,31 @@ def entry(mapping: dict, part: str, label: str) -> dict | None:
     return {ENTRY_KEYS[part]: found} if isinstance(found, str) else found
 
 
+def header_record(sheet: Sheet, is_column, look: int = 10) -> tuple[int, list[str], list]:
+    """(line, labels, rows below) of the header: the first record naming a region column.
+
+    An agency's workbook has a title row (and a blank one) above its header; they are skipped.
+    """
+    records = [(sheet.header_line, sheet.header)] + sheet.rows
+    for position, (line, cells) in enumerate(records[:look]):
+        if any(is_column(c) for c in cells[1:] if c.strip()):
+            return line, cells, records[position + 1:]
+    return sheet.header_line, sheet.header, sheet.rows
+
+
 def rows_from_wide(sheet: Sheet, mapping: dict) -> tuple[list[IncomingRow], list[ImportIssue]]:
     """One long row per mapped, non-empty cell; warnings for labels the mapping does not know."""
     warnings, rows, empty = [], [], 0
     columns = []
-    for index, label in enumerate(sheet.header[1:], start=1):
+    header_line, header, records = header_record(sheet, lambda c: entry(mapping, "columns", c) is not None)
+    for index, label in enumerate(header[1:], start=1):
         column = entry(mapping, "columns", label) if label.strip() else None
         if column is None and label.strip():
-            warnings.append(_ignored(sheet, sheet.header_line, label))
+            warnings.append(_ignored(sheet, header_line, label))
         columns.append((index, label, column))
     source_keys = SOURCE_DETAIL_COLUMNS + ("source_id",)
     source = {k: str(v) for k, v in (mapping.get("source") or {}).items() if k in source_keys}
-    for line, cells in sheet.rows:
+    for line, cells in records:
         label = cells[0].strip() if cells else ""
         row = entry(mapping, "rows", label) if label else None
         if row is None:
@@ -117,8 +130,9 @@ def suggest_mapping(sheet: Sheet, regions: list[dict], indicators: list[dict]) -
     region_names = {n.lower(): r["region_code"] for r in regions for n in (r["name_sv"], r["name_en"])}
     region_names.update({"sverige": "00", "riket": "00", "hela riket": "00"})
     indicator_names = {n.lower(): i["indicator_id"] for i in indicators for n in (i["name_sv"], i["name_en"])}
-    columns = {label: _closest(label, region_names) for label in sheet.header[1:] if label.strip()}
-    rows = {cells[0].strip(): _closest(cells[0], indicator_names) for _, cells in sheet.rows
+    _, header, records = header_record(sheet, lambda c: _closest(c, region_names) is not None)
+    columns = {label.strip(): _closest(label, region_names) for label in header[1:] if label.strip()}
+    rows = {cells[0].strip(): _closest(cells[0], indicator_names) for _, cells in records
             if cells and cells[0].strip() and any(c.strip() for c in cells[1:])}
     return {"year": None, "source_id": None,
             "rows": {k: v for k, v in rows.items() if v}, "columns": {k: v for k, v in columns.items() if v}}
