@@ -36,9 +36,14 @@ def _data_version() -> str:
         return ""
 
 
+def _chromium() -> bool:
+    """Whether the server has Chromium, looked up once per script run (not twice per chart)."""
+    return cached.once_per_run("chromium", images.available)
+
+
 def image_buttons(view: ChartView, lang: str, columns) -> None:
     """PNG and SVG, made on click; one clear sentence instead if the server has no Chromium."""
-    if not images.available():
+    if not _chromium():
         st.caption(images.ChromiumMissing.message(lang))
         return
     png_column, svg_column = columns
@@ -92,7 +97,7 @@ def chart_downloads(view: ChartView, lang: str) -> None:
     # the key gives the block a class (st-key-downloads_…) that the PDF's print CSS hides
     with st.container(key=f"downloads_{view.key}"):
         st.caption(t("downloads", lang))
-        if images.available():
+        if _chromium():
             columns = st.columns(5)
             image_buttons(view, lang, columns[:2])
             data_buttons(view, lang, columns[2:])

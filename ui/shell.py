@@ -127,7 +127,7 @@ def run() -> None:
     _running.active = True
     try:
         st.set_page_config(page_title=t("app_title"), page_icon=PAGE_ICON, layout="wide")
-        with friendly_errors():
+        with friendly_errors(), cached.script_run():  # the data version stat-ed once for the whole run
             regions, indicators = catalog()
             selection = sidebar(regions, indicators)
             st.session_state[SELECTION] = selection
