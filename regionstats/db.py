@@ -145,7 +145,9 @@ def shared_database() -> Path | None:
     """A warehouse built once and shared by several server processes (``REGIONSTATS_DATABASE``), if set.
 
     Build it with ``build_database(data_dir, path)``; every process then opens it read-only and
-    none reads the CSVs. Replacing the file (atomically, by rename) is picked up by ``data_version``.
+    none reads the CSVs. New data: build a file of its own and swap a symlink at this path to it
+    (``deploy/serve.py --publish``); ``data_version`` follows the file's identity, so every process opens
+    the new file on its next script run.
     """
     value = os.environ.get(SHARED_DATABASE)
     return Path(value) if value else None
@@ -165,7 +167,10 @@ def connect(data_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
     Raises ``validate.DataError`` when data_dir does not validate.
     """
     if data_dir is None and shared_database() is not None:
-        return duckdb.connect(str(shared_database()), read_only=True, config=LOCKED)
+        # the file's real path: DuckDB keeps one instance per path in a process, so a warehouse renamed over
+        # the old one under the same name would be served from the old instance; published under a name of
+        # its own (a symlink swapped to it, deploy/serve.py --publish) it opens anew
+        return duckdb.connect(str(shared_database().resolve()), read_only=True, config=LOCKED)
     data_dir = Path(data_dir or config.data_dir())
     path = database_path(data_dir)
     if not path.exists():
