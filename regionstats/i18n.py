@@ -1320,3 +1320,12 @@ TEXT.update({
         "The link's {param} “{value}” is not offered on this page; {shown} is shown instead.",
     ),
 })
+
+TEXT.update({
+    # branch scale: the download popover under each chart and table (ui/exports.py), its buttons made on opening
+    "downloads_menu": ("Ladda ned", "Download"),
+    "downloads_menu_help": (
+        "Diagrammet som bild (PNG, SVG) eller datan bakom det (CSV, Excel)",
+        "The chart as a picture (PNG, SVG) or the data behind it (CSV, Excel)",
+    ),
+})
