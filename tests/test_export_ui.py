@@ -105,3 +105,22 @@ def test_presentation_mode_shows_one_chart_at_a_time():
     assert not at.exception, at.exception
     assert at.toggle(key="present").value is False
     assert len(at.get("plotly_chart")) == len(titles)
+
+
+def chart_script():
+    from test_export_support import chart
+
+    from ui import render
+
+    render.chart(chart("finansiering", "per_capita"), "sv")
+
+
+def test_a_charts_data_table_is_made_when_its_expander_is_opened():
+    view = chart_view()
+    at = AppTest.from_function(chart_script, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert len(at.get("plotly_chart")) == 1 and not at.dataframe
+    at.session_state[f"query_open_{view.key}"] = True
+    at.run()
+    assert not at.exception, at.exception
+    assert at.dataframe[0].value.equals(view.data.reset_index(drop=True))
