@@ -206,12 +206,14 @@ def _read_raw_parquet(con, path: Path, spec: schema.TableSpec, shown: str, raw: 
             return [DataIssue(shown, None, None, "header", detail)]
         text = ", ".join(f"nullif(trim(cast({c} as VARCHAR), '{TRIM}'), '') as {c}"
                          for c in spec.column_names)
-        con.execute(f"create or replace temp table {raw}_text as select {text} from read_parquet(?)",
-                    [str(path)])
+        # a view, not a table: each rule reads the one or two columns it needs from the (compressed) file,
+        # where a text copy of every cell held 1.5 GB at ten million rows
+        con.execute(f"create or replace temp view {raw}_text as select (file_row_number + 1)::integer as _line, "
+                    f"{text} from read_parquet({_quote(str(path))}, file_row_number = true)")
+        con.execute(f"select count(*) from {raw}_text").fetchone()  # an unreadable file fails here, not later
     except duckdb.Error as error:
         return [DataIssue(shown, None, None, "encoding", {"detail": str(error).splitlines()[0][:200]})]
-    con.execute(f"create or replace temp view {raw} as "
-                f"select (rowid + 1)::integer as _line, * from {raw}_text")
+    con.execute(f"create or replace temp view {raw} as select * from {raw}_text")
     return []
 
 
@@ -306,7 +308,7 @@ def type_table(con, spec: schema.TableSpec, raw: str, typed: str, rank: int) -> 
 def _drop_raw(con, raw: str) -> None:
     if _exists(con, f"{raw}_text"):
         con.execute(f"drop view {raw}")
-        con.execute(f"drop table {raw}_text")
+        con.execute(f"drop {'view' if _is_view(con, raw + '_text') else 'table'} {raw}_text")
     else:
         con.execute(f"drop table {raw}")
 
@@ -417,8 +419,13 @@ def load_into(con: duckdb.DuckDBPyConnection, data_dir: Path, imported: bool = F
 
 
 def _exists(con, name: str) -> bool:
+    """A table of that name, or a Parquet file's text view (``_read_raw_parquet``)."""
     found = con.execute("select count(*) from duckdb_tables() where table_name = ?", [name]).fetchone()
-    return bool(found[0])
+    return bool(found[0]) or (name.endswith("_text") and _is_view(con, name))
+
+
+def _is_view(con, name: str) -> bool:
+    return bool(con.execute("select count(*) from duckdb_views() where view_name = ?", [name]).fetchone()[0])
 
 
 def _merge(con, spec: schema.TableSpec, parts: list[str]) -> str:
