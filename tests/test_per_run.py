@@ -66,3 +66,26 @@ def test_a_rerun_stats_the_data_files_once_and_shows_a_fresh_import(tmp_path, mo
     at.run()
     assert not at.exception, at.exception
     assert "Uppsala län (ny import)" in at.selectbox(key="home").options
+
+
+def test_the_sidebars_years_are_made_once_per_data_version(tmp_path, monkeypatch):
+    from ui import shell
+
+    folder = data_copy(tmp_path)
+    monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(folder))
+    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", False)
+    made = []
+    original = shell.all_years
+    monkeypatch.setattr(shell, "all_years", lambda indicators: made.append(1) or original(indicators))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    at.run()
+    assert not at.exception, at.exception
+    assert len(made) == 1
+    years = at.selectbox(key="years_mode")  # the period control was drawn from them
+    assert years.options
+    with (folder / "regions.csv").open("a", encoding="utf-8") as handle:
+        handle.write("\n")  # new data: a new version
+    at.run()
+    assert not at.exception, at.exception
+    assert len(made) == 2
