@@ -13,9 +13,12 @@ so its messages stay exact; the same SQL rules then run on it.
 """
 
 import csv
+import itertools
 import io
 import mmap
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -467,13 +470,23 @@ def _record_conflicts(con, merged: bool) -> None:
         con.execute(f"create or replace temp table _observation_conflicts ({CONFLICT_COLUMNS})")
 
 
+def _check_config() -> dict:
+    """The check's in-memory DuckDB spills past 1 GB (to a folder of its own that DuckDB makes and removes)
+    instead of holding every typed row: 2.4 GB at ten million observations without it."""
+    spill = Path(tempfile.gettempdir()) / f"regionstats-check-{os.getpid()}-{next(_CHECKS)}"
+    return {"memory_limit": "1GB", "temp_directory": str(spill)}
+
+
+_CHECKS = itertools.count()
+
+
 def load_and_validate(data_dir: Path, imported: bool = False) -> tuple[dict[str, Table], list[DataIssue]]:
     """Read every table in load order and run every check. Returns (tables, issues).
 
     With ``imported``, the rows of ``data_dir/imported/`` (written only by the importer) are
     checked too and merged in: an imported row replaces the curated row with the same key.
     """
-    con = duckdb.connect()
+    con = duckdb.connect(config=_check_config())
     known, issues = load_into(con, data_dir, imported)
     by_name = {spec.name: spec for spec in schema.TABLES}
     return {name: Table(by_name[name], con, table) for name, table in known.items()}, issues
