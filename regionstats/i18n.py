@@ -1753,3 +1753,12 @@ TEXT.update({
         "Choose the total (totalt, båda könen) for that variable in PxWeb and download again",
     ),
 })
+
+TEXT.update({
+    # branch scale: the download popover under each chart and table (ui/exports.py), its buttons made on opening
+    "downloads_menu": ("Ladda ned", "Download"),
+    "downloads_menu_help": (
+        "Diagrammet som bild (PNG, SVG) eller datan bakom det (CSV, Excel)",
+        "The chart as a picture (PNG, SVG) or the data behind it (CSV, Excel)",
+    ),
+})
