@@ -263,6 +263,10 @@ def _draw_line(spec: ChartSpec) -> go.Figure:
         middle = math.log10(band.low * band.high) / 2 if log else (band.low + band.high) / 2
         fig.add_annotation(x=1, xref="x domain", y=middle, yref="y", xanchor="left",
                            showarrow=False, text=band.label, font={"color": IN_TOP_FIVE}, xshift=6)
+    for series_break in spec.breaks:  # a method change: the lines either side are not one series
+        fig.add_vline(x=series_break.x, line={"color": "#555555", "width": 1.5, "dash": "dot"})
+        fig.add_annotation(x=series_break.x, xref="x", y=1, yref="y domain", yanchor="bottom", xanchor="left",
+                           showarrow=False, text=series_break.label, font={"size": 11, "color": "#555555"})
     years = {p.category for s in spec.series for p in s.points}
     fig.update_xaxes(dtick=1 if len(years) < 15 else 2, tickformat="d")
     fig.update_yaxes(tickformat=d3_format(spec.decimals), hoverformat=d3_format(spec.decimals))
@@ -526,6 +530,77 @@ def _draw_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str,
     return styled
 
 
+EUROPE_X_SCALE = 0.62  # cos(52°): one degree of longitude against one of latitude in mid-Europe
+EUROPE_FRAME = ((-25.0, 45.0), (34.0, 71.5))  # longitude, latitude: the outermost regions overseas stay out
+EUROPE_STEPS = 10  # shades of place (one trace each: some 300 regions as 300 traces would be slow to draw)
+
+
+@lru_cache(maxsize=1)
+def _nuts2_outlines() -> dict:
+    """Each NUTS 2 region's outer rings in map units (x = longitude × cos 52°, y = latitude), keyed by its code."""
+    geo = json.loads(config.nuts2_geojson_path().read_text(encoding="utf-8"))
+    return {feature["properties"]["id"]: [[(p[0] * EUROPE_X_SCALE, p[1]) for p in polygon[0]]
+                                          for polygon in feature["geometry"]["coordinates"]]
+            for feature in geo["features"]}
+
+
+def europe_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str, text: str, home: str,
+               lang: str, title: str, axis_title: str, rank_title: str, decimals: int,
+               status: str | None = None) -> ChartSpec:
+    """Europe's NUTS 2 regions coloured by their place (``_draw_europe_map``), built as ``ranked_map`` is:
+    the points are the regions best first, the renderer draws the shapes."""
+    shown = df[df[rank].notna()].sort_values(rank)
+    points = [Point(f"{int(r)}. {n}", _number(v), _text(txt), flag)
+              for r, n, v, txt, flag in zip(shown[rank], shown[label], shown[value], shown[text],
+                                            uncertain_flags(shown, status))]
+    draw = {"df": df, "code": code, "label": label, "rank": rank, "text": text, "home": home, "lang": lang,
+            "title": title, "rank_title": rank_title}
+    return ChartSpec("map_europe", title, lang, [Series("", points)], decimals=decimals, axis_title=axis_title,
+                     highlight=home, draw=draw)
+
+
+def _draw_europe_map(df: pd.DataFrame, *, code: str, label: str, rank: str, text: str, home: str, lang: str,
+                     title: str, rank_title: str) -> go.Figure:
+    """The regions with a value shaded by place (1 = darkest), the rest grey, the home region outlined;
+    hovering a region's middle gives its name, place and value."""
+    from plotly.colors import sample_colorscale
+
+    outlines = _nuts2_outlines()
+    ranked = df[df[rank].notna() & df[code].isin(outlines)]
+    n = max(int(ranked[rank].max()) if not ranked.empty else 1, 2)
+    steps: dict[int, list] = {}
+    for region, place in zip(ranked[code], ranked[rank]):
+        steps.setdefault(min(int((place - 1) / n * EUROPE_STEPS), EUROPE_STEPS - 1), []).append(region)
+    fig = go.Figure()
+    groups = [("#E5E5E5", [c for c in outlines if c not in set(ranked[code])])]
+    groups += [(sample_colorscale(RANK_SCALE, [1 - step / (EUROPE_STEPS - 1) * 0.85])[0], regions)
+               for step, regions in sorted(steps.items())]
+    for colour, regions in groups:
+        xs, ys = _ring_path([ring for region in regions for ring in outlines[region]])
+        fig.add_trace(go.Scatter(x=xs, y=ys, fill="toself", mode="lines", line={"color": "white", "width": 0.4},
+                                 fillcolor=colour, hoverinfo="skip", showlegend=False))
+    if home in outlines:
+        xs, ys = _ring_path(outlines[home])
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": HOME, "width": 2.5}, hoverinfo="skip",
+                                 showlegend=False))
+    middles = [_label_point(outlines[c]) for c in ranked[code]]
+    fig.add_trace(go.Scatter(
+        x=[p[0] for p in middles], y=[p[1] for p in middles], mode="markers", marker={"size": 6, "opacity": 0},
+        text=[f"{int(r)}. {name}: {txt}" for r, name, txt in zip(ranked[rank], ranked[label], ranked[text])],
+        hovertemplate="%{text}<extra></extra>", showlegend=False))
+    fig.add_trace(go.Scatter(  # the colour scale's legend: place 1 (darkest) to n
+        x=[None], y=[None], mode="markers", hoverinfo="skip", showlegend=False,
+        marker={"color": [1, n], "cmin": 1, "cmax": n, "showscale": True,
+                "colorscale": [[0, sample_colorscale(RANK_SCALE, [1.0])[0]],
+                               [1, sample_colorscale(RANK_SCALE, [0.15])[0]]],
+                "colorbar": {"title": {"text": rank_title}, "len": 0.6, "thickness": 12,
+                             "tickvals": sorted({1, n}), "tickformat": "d"}}))
+    (x0, x1), (y0, y1) = EUROPE_FRAME
+    fig.update_xaxes(visible=False, range=[x0 * EUROPE_X_SCALE, x1 * EUROPE_X_SCALE])
+    fig.update_yaxes(visible=False, range=[y0, y1], scaleanchor="x", scaleratio=1)
+    return style(fig, title, lang, height=680)
+
+
 def _draw_profile(df: pd.DataFrame, *, x: str, row: str, code: str, label: str, text: str, home: str,
               lang: str, title: str, x_title: str, status: str | None = None) -> go.Figure:
     """Normalised scores 0–1 per indicator (rows), one dot per region; home region accented; uncertain
@@ -730,6 +805,7 @@ RENDERERS = {
     "scatter": lambda spec: _draw_scatter(**spec.draw),
     "matrix": lambda spec: top_five_matrix(**spec.draw),
     "map": lambda spec: _draw_map(**spec.draw),
+    "map_europe": lambda spec: _draw_europe_map(**spec.draw),
     "profile": lambda spec: _draw_profile(**spec.draw),
     "dots": lambda spec: _draw_dots(**spec.draw),
     "coverage": lambda spec: _draw_coverage(**spec.draw),

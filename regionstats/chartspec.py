@@ -56,6 +56,13 @@ class Band:
 
 
 @dataclass
+class Break:
+    """A break in a series (a method change, a border change): a dotted vertical line at x with its label."""
+    x: float
+    label: str
+
+
+@dataclass
 class ChartSpec:
     kind: str  # NATIVE_KINDS, or a kind drawn only by Plotly ("matrix", "map", "scatter", "dots", ...)
     title: str
@@ -67,6 +74,7 @@ class ChartSpec:
     axis_title: str = ""  # the value axis
     references: list = field(default_factory=list)
     bands: list = field(default_factory=list)
+    breaks: list = field(default_factory=list)  # Breaks along the x axis (lines over years)
     highlight: str | None = None  # the home region's category, written in bold
     height: int | None = None  # the Plotly height, when not the kind's own
     axes: dict = field(default_factory=dict)  # Plotly axis settings over the kind's own: {"x": {...}, "y": {...}}
