@@ -31,6 +31,14 @@ ladder_members as (
                      and h.nuts2 in (select nuts2 from ladder_whole_nuts2_counties))))
 ),
 
+ladder_ranked as materialized (
+    -- the published places of the lists, ranked once by the staging layer's one rule
+    select *
+    from ranked_observations
+    where is_published_place
+      and indicator_id in (select indicator_id from ladders)
+),
+
 ladder_placed as (
     -- the published place and its top-five verdict from the staging layer's one ranking rule
     select
@@ -47,14 +55,13 @@ ladder_placed as (
         g.segment_start,
         g.segment_note
     from ladder_members as m
-    join ranked_observations as o
+    join ladder_ranked as o
         on o.indicator_id = m.indicator_id
        and o.region_code = m.region_code
     left join ladder_edition_segments as g
         on g.indicator_id = o.indicator_id
        and g.edition = o.year
-    where o.is_published_place
-      and o.sort_value is not null
+    where o.sort_value is not null
 ),
 
 ladder_flagship as (
@@ -124,12 +131,11 @@ ladder_shown_edition as (
 ladder_top_rows as (
     -- the top five of the shown edition, as the staging layer's verdict has it
     select o.indicator_id, o.region_code, o.rank, o.fifth_value
-    from ranked_observations as o
+    from ladder_ranked as o
     join ladder_shown_edition as l
         on l.indicator_id = o.indicator_id
        and l.edition = o.year
-    where o.is_published_place
-      and o.in_top_five
+    where o.in_top_five
 ),
 
 ladder_fifth as (
@@ -160,7 +166,7 @@ ladder_fifth_holders as (
 
 ladder_cut as (
     -- fifth place of a published list, as the staging layer counts it
-    select any_value(fifth_value) as fifth_value from ranked_observations where is_published_place
+    select any_value(fifth_value) as fifth_value from ladder_ranked
 ),
 
 ladder_target as (

@@ -577,8 +577,10 @@ def _draw_europe_map(df: pd.DataFrame, *, code: str, label: str, rank: str, text
                for step, regions in sorted(steps.items())]
     for colour, regions in groups:
         xs, ys = _ring_path([ring for region in regions for ring in outlines[region]])
-        fig.add_trace(go.Scatter(x=xs, y=ys, fill="toself", mode="lines", line={"color": "white", "width": 0.4},
-                                 fillcolor=colour, hoverinfo="skip", showlegend=False))
+        # as arrays (gaps as NaN): Plotly checks a plain list of 40 000 points one by one
+        fig.add_trace(go.Scatter(x=np.array(xs, dtype=float), y=np.array(ys, dtype=float), fill="toself",
+                                 mode="lines", line={"color": "white", "width": 0.4}, fillcolor=colour,
+                                 hoverinfo="skip", showlegend=False))
     if home in outlines:
         xs, ys = _ring_path(outlines[home])
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": HOME, "width": 2.5}, hoverinfo="skip",
