@@ -35,7 +35,7 @@ def _hash(stats: tuple) -> str:
 # regionstats/schema.py); absent, an empty table of the columns the models use stands in.
 OPTIONAL_SOURCES = {
     "ladders": "indicator_id VARCHAR, scope VARCHAR",
-    "ladder_editions": "indicator_id VARCHAR, edition INTEGER, list_size INTEGER, segment VARCHAR, segment_note VARCHAR",
+    "ladder_editions": "indicator_id VARCHAR, edition INTEGER, list_size INTEGER",
 }
 
 

@@ -7,6 +7,13 @@
 create or replace view ladder_edition_segments as
 with
 
+editions_with_optional_segments as (
+    -- a ladder_editions table without segment columns (an older data folder) has one segment per list
+    from ladder_editions
+    union all by name
+    (select null::varchar as segment, null::varchar as segment_note limit 0)
+),
+
 editions as (
     select distinct o.indicator_id, o.year as edition
     from stg_observations as o
@@ -18,7 +25,7 @@ editions as (
 starts as (
     -- a segment starts where an edition's segment differs from the one before it
     select indicator_id, edition as segment_start, segment, segment_note
-    from ladder_editions
+    from editions_with_optional_segments
     where segment is not null
     qualify segment is distinct from lag(segment) over (partition by indicator_id order by edition)
 )
