@@ -263,12 +263,18 @@ def _draw_line(spec: ChartSpec) -> go.Figure:
         middle = math.log10(band.low * band.high) / 2 if log else (band.low + band.high) / 2
         fig.add_annotation(x=1, xref="x domain", y=middle, yref="y", xanchor="left",
                            showarrow=False, text=band.label, font={"color": IN_TOP_FIVE}, xshift=6)
+    labels: dict[float, list] = {}
     for series_break in spec.breaks:  # a method change: the lines either side are not one series
-        fig.add_vline(x=series_break.x, line={"color": "#555555", "width": 1.5, "dash": "dot"})
-        fig.add_annotation(x=series_break.x, xref="x", y=1, yref="y domain", yanchor="bottom", xanchor="left",
-                           showarrow=False, text=series_break.label, font={"size": 11, "color": "#555555"})
+        if series_break.label not in labels.setdefault(series_break.x, []):
+            labels[series_break.x].append(series_break.label)
+    for x, texts in labels.items():  # one line per x, its labels upright along it
+        fig.add_vline(x=x, line={"color": "#555555", "width": 1.5, "dash": "dot"})
+        fig.add_annotation(x=x, xref="x", y=1, yref="y domain", yanchor="top", xanchor="right", textangle=-90,
+                           showarrow=False, text=" · ".join(texts), font={"size": 10, "color": "#555555"})
     years = {p.category for s in spec.series for p in s.points}
     fig.update_xaxes(dtick=1 if len(years) < 15 else 2, tickformat="d")
+    if labels and years:  # an annotation widens an autoranged axis to fit its text: keep to the years
+        fig.update_xaxes(range=[min(years) - 0.5, max(years) + 0.5])
     fig.update_yaxes(tickformat=d3_format(spec.decimals), hoverformat=d3_format(spec.decimals))
     if spec.reversed_axis:
         values = [p.value for s in spec.series for p in s.points if p.value is not None]

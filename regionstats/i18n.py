@@ -1323,7 +1323,7 @@ TEXT.update({
 
 # data-eu: European NUTS 2 regions (the Eurostat extract, the map) and the ladders' method segments
 TEXT.update({
-    "world_break": ("{list}: ny metod från {year}", "{list}: new method from {year}"),
+    "world_break": ("ny metod {year}", "new method {year}"),
     "world_break_note": (
         "Prickad linje: listan bytte metod (vad den räknar eller vilka regioner den rankar). Trenden, "
         "förändringen som behövs per utgåva och året målet nås räknas bara inom den senaste metoden.",

@@ -12,11 +12,12 @@ def test_a_break_is_a_dotted_vertical_line_with_its_label():
                        "place": [8.0, 6.0, 4.0], "text": ["8", "6", "4"]})
     spec = charts.lines_over_time(df, value="place", code="code", label="label", text="text", home="", lang="sv",
                                   title="T", axis_title="plats", reversed_axis=True)
-    spec.breaks = [Break(2021.0, "List: ny metod från 2021")]
+    spec.breaks = [Break(2021.0, "ny metod 2021"), Break(2021.0, "ny metod 2021")]  # two lists, one line
     fig = charts.figure(spec)
     dotted = [s for s in fig.layout.shapes if s.line.dash == "dot"]
     assert [(s.x0, s.x1) for s in dotted] == [(2021.0, 2021.0)]
-    assert "List: ny metod från 2021" in [a.text for a in fig.layout.annotations]
+    assert [a.text for a in fig.layout.annotations if "metod" in a.text] == ["ny metod 2021"]
+    assert tuple(fig.layout.xaxis.range) == (2018.5, 2023.5)  # the label does not widen the axis
     assert not charts.figure(charts.lines_over_time(
         df, value="place", code="code", label="label", text="text", home="", lang="sv", title="T",
         axis_title="plats")).layout.shapes

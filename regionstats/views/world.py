@@ -323,8 +323,7 @@ def trend_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartView |
     for _, ladder in ladders[ladders.n_editions_all >= 3].iterrows():
         if has_breaks(ladder):
             for b in ladder.breaks:
-                breaks.append(Break(float(b["edition"]), t("world_break", lang, list=list_name(ctx, ladder),
-                                                           year=int(b["edition"]))))
+                breaks.append(Break(float(b["edition"]), t("world_break", lang, year=int(b["edition"]))))
                 break_notes.append(f"{list_name(ctx, ladder)}: {ctx.data_note(b['note'])}")
         for h in ladder.history:
             rows.append({"indicator_id": ladder.indicator_id, "label": list_name(ctx, ladder),
