@@ -1346,10 +1346,10 @@ TEXT.update({
     "world_nuts2_peers_title": ("Europas ledande life science-regioner på NUTS 2-nivå (Eurostat)",
                                 "Europe's leading life science regions at NUTS 2 level (Eurostat)"),
     "world_nuts2_peers_note": (
-        "Värde och plats bland NUTS 2-regionerna med värde samma år. Zürich (CH04) har inga FoU-värden i "
-        "källan; East of England visas som East Anglia (UKH1), London som Inner London – West (UKI3).",
-        "Value and place among the NUTS 2 regions with a value that year. Zurich (CH04) has no R&D figures in "
-        "the source; East of England is shown as East Anglia (UKH1), London as Inner London – West (UKI3).",
+        "Värde och plats bland NUTS 2-regionerna med värde samma år; saknas = inget värde i källan det året. "
+        "East of England visas som East Anglia (UKH1), London som Inner London – West (UKI3).",
+        "Value and place among the NUTS 2 regions with a value that year; missing = no value in the source that "
+        "year. East of England is shown as East Anglia (UKH1), London as Inner London – West (UKI3).",
     ),
     "world_value_place": ("{value} (plats {rank})", "{value} (rank {rank})"),
     "world_nuts2_map_title": ("{indicator} {year}: NUTS 2-regionernas plats",

@@ -253,7 +253,7 @@ def nuts2_table(ctx: Context, region: str, values: pd.DataFrame) -> TableView:
             t("year", lang): str(int(group.year.iloc[0])),
             t("region", lang): own[f"name_{lang}"].iloc[0] if len(own) else "",
             t("value", lang): ctx.fmt(own.value.iloc[0], indicator_id, own.value_text.iloc[0]) if len(own)
-            else formatting.MISSING[lang],
+            else f"{formatting.MISSING[lang]} ({t('not_in_data', lang)})",
             t("rank", lang): t("world_rank_among", lang, rank=int(own["rank"].iloc[0]), n=int(own.n_ranked.iloc[0]))
             if len(own) else "",
             t("world_nuts2_best", lang): f"{best[f'name_{lang}']} ({ctx.fmt(best.value, indicator_id, best.value_text)})",
