@@ -100,3 +100,27 @@ def test_only_nuts_2016_codes_are_kept(regions):
     kept = {r["nuts2"] for r in regions.values() if r["kind"] == "nuts2" and r["region_code"] != "nuts_UKI"}
     assert kept <= nuts2016
     assert not kept & {"FR21", "IE01", "LT00", "HU10", "PL12", "UKM2", "EU28"}
+
+
+def test_codes_left_out_are_listed_with_their_reason():
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("curate_eurostat", ROOT / "tools" / "curate_eurostat.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    try:
+        spec.loader.exec_module(module)
+        skipped: list = []
+        figures = module.figures(DATA / "raw", DATA / "raw" / "curation", skipped)
+    finally:
+        sys.modules.pop(spec.name, None)
+    reasons = {reason for _, column, reason in skipped if column.startswith("rd_e_gerdreg_SECTPERF_TOTAL")}
+    assert any("aggregate" in r for r in reasons) and any("extra-regio" in r for r in reasons)
+    assert any("older NUTS version" in r for r in reasons)
+    # every kept figure is as the copy prints it, with the Eurostat dataset as its source
+    stockholm = {(f["year"], f["raw"]) for f in figures
+                 if (f["region_code"], f["indicator_id"]) == ("nuts_SE11", "eu_rd_share_gdp")}
+    assert stockholm == {(2009, "3.59"), (2011, "3.53"), (2013, "3.87"), (2015, "3.78")}
+    assert {f["source_url"] for f in figures if f["indicator_id"] == "eu_rd_share_gdp"} == {
+        "https://ec.europa.eu/eurostat/databrowser/view/rd_e_gerdreg/default/table"}
