@@ -461,6 +461,18 @@ def _label_point(rings: list) -> tuple[float, float]:
 RANK_SCALE = "Blues"
 
 
+def rank_scale_legend(n: int, title: str, **colorbar) -> go.Scatter:
+    """The colour scale of a map by place as a legend: place 1 (darkest) to n."""
+    from plotly.colors import sample_colorscale
+
+    return go.Scatter(
+        x=[None], y=[None], mode="markers", hoverinfo="skip", showlegend=False,
+        marker={"color": [1, n], "cmin": 1, "cmax": n, "showscale": True,
+                "colorscale": [[0, sample_colorscale(RANK_SCALE, [1.0])[0]],
+                               [1, sample_colorscale(RANK_SCALE, [0.15])[0]]],
+                "colorbar": {"title": {"text": title}, "thickness": 12, "tickformat": "d", **colorbar}})
+
+
 def _draw_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str, text: str, home: str,
                focus: set, lang: str, title: str, axis_title: str, rank_title: str, decimals: int,
                status: str | None = None) -> go.Figure:
@@ -504,14 +516,8 @@ def _draw_map(df: pd.DataFrame, *, code: str, label: str, rank: str, value: str,
         text=[str(int(r)) for r in placed[rank]],
         textfont={"size": 12, "color": ["white" if r <= n * 0.5 else "#1f2d3d" for r in placed[rank]]},
     ), row=1, col=1)
-    fig.add_trace(go.Scatter(  # the colour scale's legend: place 1 (darkest) to n
-        x=[None], y=[None], mode="markers", hoverinfo="skip", showlegend=False,
-        marker={"color": [1, n], "cmin": 1, "cmax": n, "showscale": True,
-                "colorscale": [[0, sample_colorscale(RANK_SCALE, [1.0])[0]],
-                               [1, sample_colorscale(RANK_SCALE, [0.15])[0]]],
-                "colorbar": {"title": {"text": rank_title}, "x": 0.0, "xanchor": "right", "len": 0.5,
-                             "thickness": 12, "tickvals": sorted({1, 5, n}), "tickformat": "d", "y": 0.75}},
-    ), row=1, col=1)
+    fig.add_trace(rank_scale_legend(n, rank_title, x=0.0, xanchor="right", len=0.5, y=0.75,
+                                    tickvals=sorted({1, 5, n})), row=1, col=1)
     fig.update_xaxes(visible=False, row=1, col=1)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, row=1, col=1)
     bars = pd.concat([ranked, missing])
@@ -596,13 +602,7 @@ def _draw_europe_map(df: pd.DataFrame, *, code: str, label: str, rank: str, text
         x=[p[0] for p in middles], y=[p[1] for p in middles], mode="markers", marker={"size": 6, "opacity": 0},
         text=[f"{int(r)}. {name}: {txt}" for r, name, txt in zip(ranked[rank], ranked[label], ranked[text])],
         hovertemplate="%{text}<extra></extra>", showlegend=False))
-    fig.add_trace(go.Scatter(  # the colour scale's legend: place 1 (darkest) to n
-        x=[None], y=[None], mode="markers", hoverinfo="skip", showlegend=False,
-        marker={"color": [1, n], "cmin": 1, "cmax": n, "showscale": True,
-                "colorscale": [[0, sample_colorscale(RANK_SCALE, [1.0])[0]],
-                               [1, sample_colorscale(RANK_SCALE, [0.15])[0]]],
-                "colorbar": {"title": {"text": rank_title}, "len": 0.6, "thickness": 12,
-                             "tickvals": sorted({1, n}), "tickformat": "d"}}))
+    fig.add_trace(rank_scale_legend(n, rank_title, len=0.6, tickvals=sorted({1, n})))
     (x0, x1), (y0, y1) = EUROPE_FRAME
     fig.update_xaxes(visible=False, range=[x0 * EUROPE_X_SCALE, x1 * EUROPE_X_SCALE])
     fig.update_yaxes(visible=False, range=[y0, y1], scaleanchor="x", scaleratio=1)
