@@ -140,3 +140,17 @@ def test_the_ris_trend_chart_draws_its_method_breaks(sql):
 
 def at_indicator_name(sql, indicator_id: str) -> str:
     return sql("indicators").set_index("indicator_id").loc[indicator_id, "name_sv"]
+
+
+def test_the_map_of_europe_follows_the_chosen_indicator(sql):
+    at = open_world(home="01")
+    box = next(s for s in at.selectbox if s.key == "indicator")
+    assert box.value == "eu_rd_share_gdp"
+    box.set_value("eu_hrst_pct_pop").run()
+    assert not at.exception, at.exception
+    expected = sql("world_nuts2", region="01", indicator="eu_hrst_pct_pop")
+    se11 = expected[expected.is_home].iloc[0]
+    title = t("world_nuts2_map_title", "sv", indicator=at_indicator_name(sql, "eu_hrst_pct_pop"),
+              year=int(se11.year))
+    assert figure(at, title)
+    assert at.query_params["indicator"] == ["eu_hrst_pct_pop"] or at.query_params["indicator"] == "eu_hrst_pct_pop"

@@ -346,18 +346,33 @@ def trend_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartView |
     return ChartView("world_trend", title, spec, df, ctx.source_note(df.source_id, df.year), notes, alt=title)
 
 
+def nuts2_indicator_options(ctx: Context) -> list[str]:
+    """The Eurostat NUTS 2 indicators with values, in the indicators' order (the map's choice)."""
+    found = set(ctx.run("world_nuts2", region=subjects(ctx)[0]).indicator_id)
+    return [i for i in ctx.indicators.indicator_id if i in found]
+
+
+def map_indicator(ctx: Context) -> str:
+    options = nuts2_indicator_options(ctx)
+    if ctx.selection.indicator in options:
+        return ctx.selection.indicator
+    return MAP_INDICATOR if MAP_INDICATOR in options or not options else options[0]
+
+
 def nuts2_map(ctx: Context, region: str, values: pd.DataFrame) -> ChartView | None:
-    """Europe's NUTS 2 regions coloured by their place on R&D as a share of GDP, the home region outlined."""
+    """Europe's NUTS 2 regions coloured by their place on one Eurostat indicator (R&D as a share of GDP unless
+    another is chosen), the home region outlined."""
     lang = ctx.lang
-    df = values[values.indicator_id == MAP_INDICATOR].copy()
+    indicator = map_indicator(ctx)
+    df = values[values.indicator_id == indicator].copy()
     if df.empty:
         return None
     year = int(df.year.iloc[0])
     df["label"] = df[f"name_{lang}"]
-    df["text"] = [ctx.fmt(v, MAP_INDICATOR, x) for v, x in zip(df.value, df.value_text)]
+    df["text"] = [ctx.fmt(v, indicator, x) for v, x in zip(df.value, df.value_text)]
     home = df[df.is_home]
-    title = t("world_nuts2_map_title", lang, indicator=ctx.indicator_name(MAP_INDICATOR), year=year)
-    meta = ctx.indicator(MAP_INDICATOR)
+    title = t("world_nuts2_map_title", lang, indicator=ctx.indicator_name(indicator), year=year)
+    meta = ctx.indicator(indicator)
     spec = charts.europe_map(df, code="nuts2", label="label", rank="rank", value="value", text="text",
                              home=home.nuts2.iloc[0] if len(home) else "", lang=lang, title=title,
                              axis_title=meta[f"unit_{lang}"], rank_title=t("map_place", lang),
@@ -366,5 +381,5 @@ def nuts2_map(ctx: Context, region: str, values: pd.DataFrame) -> ChartView | No
              + f": {home[f'name_{lang}'].iloc[0]}" if len(home) else "",
              t("world_nuts2_map_note", lang), t("world_nuts2_map_credit", lang)]
     data = df[["indicator_id", "nuts2", "label", "year", "value", "rank", "n_ranked", "status", "source_id"]]
-    return ChartView("world_nuts2_map", title, spec, data, ctx.source_note(df.source_id, [year]),
+    return ChartView(f"world_nuts2_map_{indicator}", title, spec, data, ctx.source_note(df.source_id, [year]),
                      [n for n in notes if n], alt=title)
