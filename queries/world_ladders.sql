@@ -1,4 +1,4 @@
--- purpose: Where a region stands on every international list (ladder): its place in the latest edition it has, the list size, the holder of fifth place, the distance in places, the trend over editions (linear, regr_slope) and the path to fifth place by the goal's target year. The region's entry follows the list's scope: its city/cluster (stored on the county or a city with its county code), its best university, or its NUTS 2 region (the county's own row only when the county is the whole NUTS 2 region: a county figure is never ranked among NUTS 2 regions). On university lists a region's editions are those of its university with the most editions, so a year where only a weaker university is known does not stand in for the region. Fifth place, the top-five verdict and the gap to fifth place come from the staging layer (ranked_observations). The trend and the path are computed within the latest edition's method segment (ladder_edition_segments): a method change starts a new series; history holds every edition and breaks each later segment's start. Path: change per edition needed = −gap / editions left before the target year (editions left = floor((target year − edition) / the list's average spacing)); year reached at the trend = edition + ceil(−gap / slope), only when the slope is negative (improving) and there are at least three editions; otherwise never at this trend.
+-- purpose: Where a region stands on every international list (ladder): its place in the latest edition it has, the list size, the holder of fifth place, the distance in places, the trend over editions (linear, regr_slope) and the path to fifth place by the goal's target year. The region's entry follows the list's scope: its city/cluster (stored on the county or a city with its county code), its best university, or its NUTS 2 region (the county's own row only when the county is the whole NUTS 2 region: a county figure is never ranked among NUTS 2 regions). On university lists a region's editions are those of its university with the most editions, so a year where only a weaker university is known does not stand in for the region. Fifth place, the top-five verdict and the gap to fifth place come from the staging layer (published_places). The trend and the path are computed within the latest edition's method segment (ladder_edition_segments): a method change starts a new series; history holds every edition and breaks each later segment's start. Path: change per edition needed = −gap / editions left before the target year (editions left = floor((target year − edition) / the list's average spacing)); year reached at the trend = edition + ceil(−gap / slope), only when the slope is negative (improving) and there are at least three editions; otherwise never at this trend.
 -- grain: one row per ladder (list); a list the region has no place on shows its latest edition, size and fifth place
 -- params: $region VARCHAR, $target_year INTEGER = null
 with
@@ -31,12 +31,11 @@ ladder_members as (
                      and h.nuts2 in (select nuts2 from ladder_whole_nuts2_counties))))
 ),
 
-ladder_ranked as materialized (
-    -- the published places of the lists, ranked once by the staging layer's one rule
+ladder_ranked as (
+    -- the published places of the lists with the staging layer's top-five verdict, fifth place and gap
     select *
-    from ranked_observations
-    where is_published_place
-      and indicator_id in (select indicator_id from ladders)
+    from published_places
+    where indicator_id in (select indicator_id from ladders)
 ),
 
 ladder_placed as (

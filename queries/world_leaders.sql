@@ -6,10 +6,9 @@ with
 leader_top_rows as (
     -- the top five as the staging layer's verdict has it (a published place, never re-ranked)
     select o.indicator_id, o.year as edition, o.region_code, o.rank as place, o.source_id, l.scope
-    from ranked_observations as o
+    from published_places as o
     join ladders as l using (indicator_id)
-    where o.is_published_place
-      and o.in_top_five
+    where o.in_top_five
       and ($indicator is null or o.indicator_id = $indicator)
 ),
 
