@@ -70,17 +70,12 @@ verdicts as (
         end as rank,
         case
             when sort_value is null then null
-            when is_published_place then 5.0
+            when is_published_place then published_cut()::double
             when n_ranked >= 5 then fifth_of_values
         end as fifth_value,
         case
             when sort_value is null then null
-            when is_published_place then
-                case
-                    when coalesce(value_high, sort_value) <= 5 then 'in'
-                    when sort_value > 5 then 'out'
-                    else 'band_straddles'
-                end
+            when is_published_place then published_verdict(sort_value, value_high)  -- 38_published_places.sql
             when n_ranked < 5 then 'too_few'
             when n_better >= 5 then 'out'
             when unit = 'count' and sort_value = 0 then 'zero_count'
