@@ -4,10 +4,11 @@
 with
 
 leader_top_rows as (
-    select o.indicator_id, o.year as edition, o.region_code, o.value as place, o.source_id, l.scope
-    from observations as o
+    -- the top five as the staging layer's verdict has it (a published place, never re-ranked)
+    select o.indicator_id, o.year as edition, o.region_code, o.rank as place, o.source_id, l.scope
+    from published_places as o
     join ladders as l using (indicator_id)
-    where o.value <= 5
+    where o.in_top_five
       and ($indicator is null or o.indicator_id = $indicator)
 ),
 

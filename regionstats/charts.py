@@ -413,6 +413,9 @@ def _signed_area(ring: list) -> float:
 
 
 MAP_X_SCALE = 0.47  # cos(62°): one degree of longitude against one of latitude in mid-Sweden
+EUROPE_X_SCALE = 0.62  # cos(52°): the same in mid-Europe
+EUROPE_FRAME = ((-25.0, 45.0), (34.0, 71.5))  # longitude, latitude: the outermost regions overseas stay out
+EUROPE_SHADES = 10  # bands of places, one trace each: some 330 regions as 330 traces took half a second
 
 
 @lru_cache(maxsize=1)
@@ -428,6 +431,15 @@ def _outlines() -> dict:
         rings = [[(p[0] * MAP_X_SCALE, p[1]) for p in polygon[0]] for polygon in polygons]
         shapes[feature["id"]] = rings
     return shapes
+
+
+@lru_cache(maxsize=1)
+def _nuts2_outlines() -> dict:
+    """Each NUTS 2 region's outer rings in map units (x = longitude × cos 52°, y = latitude), keyed by its code."""
+    geo = json.loads(config.nuts2_geojson_path().read_text(encoding="utf-8"))
+    return {feature["properties"]["id"]: [[(p[0] * EUROPE_X_SCALE, p[1]) for p in polygon[0]]
+                                          for polygon in feature["geometry"]["coordinates"]]
+            for feature in geo["features"]}
 
 
 def _ring_path(rings: list) -> tuple[list, list]:
@@ -446,50 +458,65 @@ def _label_point(rings: list) -> tuple[float, float]:
 
 
 RANK_SCALE = "Blues"
+NO_PLACE = "#E5E5E5"
 
 
-def _draw_map(spec: ChartSpec) -> go.Figure:
-    """The regions shaded by their place (1 = best, darkest), the place written on each, the focus regions
-    framed, uncertain ones with a dotted border; beside the map the same regions as bars of their values
-    (the spec's series), best first, missing last."""
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.34, 0.66], horizontal_spacing=0.18)
-    outlines = _outlines()
+def _add_areas(fig: go.Figure, spec: ChartSpec, outlines: dict, *, shades: int | None, numbers: bool,
+               ticks: tuple, scale: dict, **cell) -> None:
+    """Every outline, the spec's areas shaded by their place (1 = best, darkest; ``shades`` bands of places, or
+    one shade a place), grey without one; the focus regions framed, the home region in its accent colour,
+    uncertain ones with a dotted border; at each region's middle its name and text on hover and, with
+    ``numbers``, its place written. The colour scale as a legend, ticked at 1, ``ticks`` and the last place,
+    ``scale`` its colorbar's place and length; ``cell`` the subplot."""
     areas = [a for a in spec.areas if a.code in outlines]
-    ranks = [a.rank for a in spec.areas if a.rank is not None]
-    n = max(max(ranks, default=1), 2)
+    placed = [a for a in areas if a.rank is not None]
+    n = max(max((a.rank for a in placed), default=1), 2)
+    steps = shades or n
 
-    def shade(rank) -> str:
-        return sample_colorscale(RANK_SCALE, [1 - (rank - 1) / (n - 1) * 0.85])[0] if rank is not None else "#E5E5E5"
+    def step(rank: int) -> int:
+        return rank - 1 if shades is None else min((rank - 1) * shades // n, shades - 1)
 
-    for area in areas:
-        xs, ys = _ring_path(outlines[area.code])
-        fig.add_trace(go.Scatter(
-            x=xs, y=ys, fill="toself", mode="lines", line={"color": "white", "width": 0.8},
-            fillcolor=shade(area.rank), hoveron="fills", hoverinfo="name", name=f"{area.name}: {area.text}",
-            showlegend=False,
-        ), row=1, col=1)
+    groups = {-1: [c for c in outlines if c not in {a.code for a in placed}]}
+    for area in sorted(placed, key=lambda a: a.rank):
+        groups.setdefault(step(area.rank), []).append(area.code)
+    for shade, codes in groups.items():
+        xs, ys = _ring_path([ring for code in codes for ring in outlines[code]])
+        colour = NO_PLACE if shade < 0 else sample_colorscale(RANK_SCALE, [1 - shade / max(steps - 1, 1) * 0.85])[0]
+        # as arrays (gaps as NaN): Plotly checks a plain list of 40 000 points one by one
+        fig.add_trace(go.Scatter(x=np.array(xs, dtype=float), y=np.array(ys, dtype=float), fill="toself",
+                                 mode="lines", line={"color": "white", "width": 0.8 if numbers else 0.4},
+                                 fillcolor=colour, hoverinfo="skip", showlegend=False), **cell)
     borders = [(a, FRAME, 2.2, None) for a in areas if a.frame == "focus"]
-    borders += [(a, HOME, 3.2, None) for a in areas if a.frame == "home"]
+    borders += [(a, HOME, 3.2 if numbers else 2.5, None) for a in areas if a.frame == "home"]
     borders += [(a, "#222222", 2.5, "dot") for a in areas if a.uncertain]  # a map cannot hatch: a dotted border
     for area, colour, width, dash in borders:
         xs, ys = _ring_path(outlines[area.code])
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": width, "dash": dash},
-                                 hoverinfo="skip", showlegend=False, name=area.code), row=1, col=1)
-    placed = [a for a in areas if a.rank is not None]
+                                 hoverinfo="skip", showlegend=False, name=area.code), **cell)
     centres = [_label_point(outlines[a.code]) for a in placed]
     fig.add_trace(go.Scatter(
-        x=[c[0] for c in centres], y=[c[1] for c in centres], mode="text", hoverinfo="skip", showlegend=False,
-        text=[str(a.rank) for a in placed],
+        x=[c[0] for c in centres], y=[c[1] for c in centres], mode="text" if numbers else "markers",
+        text=[str(a.rank) for a in placed] if numbers else [a.text for a in placed],
+        customdata=[f"{a.rank}. {a.name}: {a.text}" for a in placed], hovertemplate="%{customdata}<extra></extra>",
         textfont={"size": 12, "color": ["white" if a.rank <= n * 0.5 else FRAME for a in placed]},
-    ), row=1, col=1)
+        marker={"size": 6, "opacity": 0}, showlegend=False,
+    ), **cell)
     fig.add_trace(go.Scatter(  # the colour scale's legend: place 1 (darkest) to n
         x=[None], y=[None], mode="markers", hoverinfo="skip", showlegend=False,
         marker={"color": [1, n], "cmin": 1, "cmax": n, "showscale": True,
                 "colorscale": [[0, sample_colorscale(RANK_SCALE, [1.0])[0]],
                                [1, sample_colorscale(RANK_SCALE, [0.15])[0]]],
-                "colorbar": {"title": {"text": spec.scale_title}, "x": 0.0, "xanchor": "right", "len": 0.5,
-                             "thickness": 12, "tickvals": sorted({1, 5, n}), "tickformat": "d", "y": 0.75}},
-    ), row=1, col=1)
+                "colorbar": {"title": {"text": spec.scale_title}, "thickness": 12, "tickformat": "d",
+                             "tickvals": sorted({1, *ticks, n}), **scale}},
+    ), **cell)
+
+
+def _draw_map(spec: ChartSpec) -> go.Figure:
+    """The 21 regions shaded by their place, the place written on each; beside the map the same regions as
+    bars of their values (the spec's series), best first, missing last."""
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.34, 0.66], horizontal_spacing=0.18)
+    _add_areas(fig, spec, _outlines(), shades=None, numbers=True, ticks=(5,), row=1, col=1,
+               scale={"x": 0.0, "xanchor": "right", "len": 0.5, "y": 0.75})
     fig.update_xaxes(visible=False, row=1, col=1)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1, row=1, col=1)
     series = spec.series[0] if spec.series else Series("")
@@ -513,6 +540,17 @@ def _draw_map(spec: ChartSpec) -> go.Figure:
     return styled
 
 
+def _draw_europe_map(spec: ChartSpec) -> go.Figure:
+    """Europe's NUTS 2 regions shaded by their place in bands (too many and too small to write the places
+    on), the home region framed; hovering a region's middle gives its name, place and value."""
+    fig = go.Figure()
+    _add_areas(fig, spec, _nuts2_outlines(), shades=EUROPE_SHADES, numbers=False, ticks=(), scale={"len": 0.6})
+    (x0, x1), (y0, y1) = EUROPE_FRAME
+    fig.update_xaxes(visible=False, range=[x0 * EUROPE_X_SCALE, x1 * EUROPE_X_SCALE])
+    fig.update_yaxes(visible=False, range=[y0, y1], scaleanchor="x", scaleratio=1)
+    return style(fig, spec.title, spec.lang, height=680)
+
+
 RENDERERS = {
     "bar_h": _draw_bar_h,
     "bar_v": _draw_bar_v,
@@ -522,6 +560,7 @@ RENDERERS = {
     "matrix": _draw_cells,
     "coverage": _draw_cells,
     "map": _draw_map,
+    "map_europe": _draw_europe_map,
     "profile": _draw_profile,
     "dots": _draw_dots,
 }

@@ -92,7 +92,8 @@ class Cell:
 
 @dataclass
 class Area:
-    """A region on the map: its outline (by SCB code), its place (the shade and the number written on it)."""
+    """A region on a map: its outline (by SCB or NUTS code), its place (the shade, and the number written on it
+    on the Swedish map)."""
     code: str
     name: str  # on hover, with the text: "Uppsala: 5 556 kr"
     text: str
@@ -105,7 +106,7 @@ class Area:
 
 @dataclass
 class ChartSpec:
-    kind: str  # bar_h, bar_v, line, rank_bands, scatter, dots, profile, matrix, coverage, map
+    kind: str  # bar_h, bar_v, line, rank_bands, scatter, dots, profile, matrix, coverage, map, map_europe
     title: str
     lang: str
     series: list = field(default_factory=list)
@@ -126,7 +127,7 @@ class ChartSpec:
     rows: list = field(default_factory=list)  # their row order; a row without cells is a heading
     columns: list = field(default_factory=list)
     legend: dict = field(default_factory=dict)  # shade -> its label
-    areas: list = field(default_factory=list)  # map: Areas (its bars are ``series``)
+    areas: list = field(default_factory=list)  # maps: Areas (the Swedish map's bars, Europe's list: ``series``)
     scale_title: str = ""  # map: the colour scale's title
 
     def lines(self) -> list[str]:

@@ -28,3 +28,8 @@ def cache_dir() -> Path:
 def geojson_path() -> Path:
     """The 21 regions as polygons, for the map page."""
     return PROJECT_ROOT / "regionstats" / "assets" / "swedish_regions.geojson"
+
+
+def nuts2_geojson_path() -> Path:
+    """Europe's NUTS 2016 level-2 regions as polygons (GISCO 1:60 million), for the world page's map."""
+    return PROJECT_ROOT / "regionstats" / "assets" / "nuts2_2016_60m.geojson"

@@ -1762,3 +1762,48 @@ TEXT.update({
         "The chart as a picture (PNG, SVG) or the data behind it (CSV, Excel)",
     ),
 })
+
+# data-eu: European NUTS 2 regions (the Eurostat extract, the map) and the ladders' method segments
+TEXT.update({
+    "world_break": ("ny metod {year}", "new method {year}"),
+    "world_break_note": (
+        "Prickad linje: listan bytte metod (vad den räknar eller vilka regioner den rankar). Trenden, "
+        "förändringen som behövs per utgåva och året målet nås räknas bara inom den senaste metoden.",
+        "Dotted line: the list changed its method (what it counts or which regions it ranks). The trend, the "
+        "change needed per edition and the year the goal is reached are computed within the latest method only.",
+    ),
+    "world_trend_segment": ("trend sedan metodbytet {year}", "trend since the method change in {year}"),
+    "world_one_edition_segment": ("en utgåva sedan metodbytet {year}: ingen trend",
+                                  "one edition since the method change in {year}: no trend"),
+    "world_nuts2_home_title": ("{region} bland Europas NUTS 2-regioner (Eurostat)",
+                               "{region} among Europe's NUTS 2 regions (Eurostat)"),
+    "world_nuts2_best": ("Bäst", "Best"),
+    "world_nuts2_year_note": (
+        "Året är det senaste då regionen har ett värde (FoU mäts vartannat år i Sverige); platsen gäller "
+        "NUTS 2-regionerna (NUTS 2016) med värde samma år. Värdena är Eurostats, lästa ur en kopia (se källan).",
+        "The year is the latest in which the region has a value (R&D is surveyed every other year in Sweden); "
+        "the place is among the NUTS 2 regions (NUTS 2016) with a value that year. The values are Eurostat's, "
+        "read from a copy (see the source).",
+    ),
+    "world_nuts2_peers_title": ("Europas ledande life science-regioner på NUTS 2-nivå (Eurostat)",
+                                "Europe's leading life science regions at NUTS 2 level (Eurostat)"),
+    "world_nuts2_peers_note": (
+        "Värde och plats bland NUTS 2-regionerna med värde samma år; saknas = inget värde i källan det året. "
+        "East of England visas som East Anglia (UKH1), London som Inner London – West (UKI3).",
+        "Value and place among the NUTS 2 regions with a value that year; missing = no value in the source that "
+        "year. East of England is shown as East Anglia (UKH1), London as Inner London – West (UKI3).",
+    ),
+    "world_value_place": ("{value} (plats {rank})", "{value} (rank {rank})"),
+    "world_nuts2_map_title": ("{indicator} {year}: NUTS 2-regionernas plats",
+                              "{indicator} {year}: the NUTS 2 regions' places"),
+    "world_nuts2_map_note": (
+        "Mörkast = plats 1 (högst andel). Grått: inget värde det året (eller en region utanför NUTS 2016). "
+        "Hemregionen har orange kant.",
+        "Darkest = rank 1 (the highest share). Grey: no value that year (or a region outside NUTS 2016). The "
+        "home region has an orange border.",
+    ),
+    "world_nuts2_map_credit": (
+        "Karta: Eurostat/GISCO, NUTS 2016, skala 1:60 miljoner. © EuroGeographics för de administrativa gränserna.",
+        "Map: Eurostat/GISCO, NUTS 2016, scale 1:60 million. © EuroGeographics for the administrative boundaries.",
+    ),
+})

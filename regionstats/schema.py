@@ -159,6 +159,9 @@ LADDER_EDITIONS = TableSpec(
         Column("list_size", "int", required=False),
         Column("source_id", required=False, references="sources.source_id"),
         Column("note", required=False),
+        # the list's method segment (a change in what it counts or ranks), in the source's words
+        Column("segment", required=False),
+        Column("segment_note", required=False),
     ),
     key=("indicator_id", "edition"),
 )

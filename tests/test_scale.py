@@ -13,35 +13,37 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import scale  # noqa: E402
 
+N = 30_000  # the bundled data (about 21 000 observations with Europe's NUTS 2 regions) and synthetic rows up to N
+
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     folder = tmp_path_factory.mktemp("scale") / "data"
-    counts = scale.generate(10_000, folder)
+    counts = scale.generate(N, folder)
     return folder, counts
 
 
 def test_the_generated_data_set_has_n_rows_and_validates(generated):
     folder, counts = generated
-    assert counts["observations"] == 10_000
+    assert counts["observations"] == N
     tables, issues = load_and_validate(folder)
     assert [i.message("en") for i in issues] == []
-    assert len(tables["observations"].rows) == 10_000
+    assert len(tables["observations"].rows) == N
     assert counts["indicators"] > 40
 
 
 def test_above_the_csv_size_the_observations_are_stored_as_parquet_and_validate_the_same(tmp_path):
-    counts = scale.generate(3_000, tmp_path, store="parquet")
+    counts = scale.generate(N, tmp_path, store="parquet")
     assert (tmp_path / "observations.parquet").exists() and not (tmp_path / "observations.csv").exists()
-    assert counts["observations"] == 3_000 and counts["store"].startswith("observations.parquet")
+    assert counts["observations"] == N and counts["store"].startswith("observations.parquet")
     tables, issues = load_and_validate(tmp_path)
     assert [i.message("en") for i in issues] == []
-    assert len(tables["observations"].rows) == 3_000
+    assert len(tables["observations"].rows) == N
     assert scale.PARQUET_FROM == 500_000  # the size the project chose (docs/scaling.md)
 
 
 @pytest.mark.apptest
-def test_every_page_renders_on_ten_thousand_observations(generated, tmp_path, monkeypatch):
+def test_every_page_renders_on_thirty_thousand_observations(generated, tmp_path, monkeypatch):
     folder, _ = generated
     monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(folder))
     monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))

@@ -239,6 +239,9 @@ def every_kind() -> dict:
                                           legend={2: "v", 1: "s", 0: "ej"}, **common),
         "map": specs.ranked_map(frame, code="code", label="label", rank="rank", value="value", text="text", home="18",
                                 focus={"03"}, axis_title="kr", rank_title="Plats", decimals=0, **common),
+        "map_europe": specs.europe_map(frame.assign(code=["SE12", "SE11", "DK01", "SE22"]), code="code",
+                                       label="label", rank="rank", value="value", text="text", home="SE11",
+                                       axis_title="kr", rank_title="Plats", decimals=0, **common),
     }
     spec["line"].breaks = [Break(2021, "Ny metod")]
     return spec

@@ -176,3 +176,83 @@ def test_nuts2_indicator_ranks_only_nuts2_regions_in_the_latest_year(wcon):
     # 2022 only; county 01's 9,9 is left out; XX1 4,0 first, SE12 3,5 second
     assert list(zip(df.region_code, df.year, df["rank"], df.n_ranked, df.is_home)) == [
         ("nuts_X", 2022, 1, 2, False), ("nuts_SE12", 2022, 2, 2, True)]
+
+
+# --- method segments (data-eu): a list that changed its method -------------------------------------------
+
+SEGMENTED_OBSERVATIONS = pd.concat([OBSERVATIONS, frame(
+    "region_code, indicator_id, year, period_start, period_end, period_label, value, value_text, "
+    "value_low, value_high, status, source_id, note",
+    # Stockholm 40, 10 under the old method (2016, 2018); 30, 26, 22 under the new one (2020–2024)
+    [obs("01", "lad_seg", y, p) for y, p in ((2016, 40), (2018, 10), (2020, 30), (2022, 26), (2024, 22))]
+    + [obs(f"c{i}", "lad_seg", 2024, i) for i in range(1, 6)]
+    # a NUTS 2 value in a later year than the home region's: the home region's year is shown
+    + [obs("nuts_X", "eu_x", 2023, 7.0)],
+)], ignore_index=True)
+
+SEGMENTED_EDITIONS = pd.concat([LADDER_EDITIONS, frame(
+    "indicator_id, edition, list_size, source_id, note, segment, segment_note",
+    [("lad_seg", 2016, 50, "s1", None, "old", "From 2016: old method"),
+     ("lad_seg", 2018, 50, "s1", None, "old", "From 2016: old method"),
+     ("lad_seg", 2020, None, "s1", None, "new", "From 2020: ”the list now counts deals”")],
+)], ignore_index=True)
+
+
+@pytest.fixture
+def segmented():
+    connection = db.connect_in_memory({
+        "regions": REGIONS, "indicators": pd.concat([WORLD_INDICATORS, frame(
+            "indicator_id, name_sv, name_en, unit, unit_sv, unit_en, decimals, direction, category, "
+            "definition_sv, definition_en, convention_sv, convention_en",
+            [indicator("lad_seg", "rank", "lower", "ranking")])], ignore_index=True),
+        "sources": SOURCES, "observations": SEGMENTED_OBSERVATIONS, "goals": GOALS,
+        "ladders": pd.concat([LADDERS, frame(
+            "indicator_id, scope, publisher, life_science, method_sv, method_en, method_url",
+            [("lad_seg", "city", "P", True, "m", "m", None)])], ignore_index=True),
+        "ladder_editions": SEGMENTED_EDITIONS,
+    })
+    yield connection
+    connection.close()
+
+
+def test_the_trend_stops_at_a_method_break(segmented):
+    row = by_ladder(queries.run(segmented, "world_ladders", region="01"))["lad_seg"]
+    # the last segment only (2020, 2022, 2024: 30, 26, 22): slope −2 a year, spacing 2 years, 3 editions.
+    # (All five editions would give x̄ = 2020, ȳ = 25,6, Σ(x−x̄)(y−ȳ) = −40, Σ(x−x̄)² = 40: slope −1.)
+    assert (row.segment, row.segment_start, row.n_editions, row.n_editions_all) == ("new", 2020, 3, 5)
+    assert row.slope == pytest.approx(-2.0) and row.spacing == pytest.approx(2.0)
+    assert (row.first_edition, row.first_place) == (2020, 30)
+    # to 2030: floor((2030 − 2024) / 2) = 3 editions left; (5 − 22) / 3 = −17/3 places per edition
+    assert row.editions_left == 3 and row.needed_per_edition == pytest.approx(-17 / 3)
+    # at −2 a year: 2024 + ceil(17 / 2) = 2033
+    assert (row.reach_year, row.path_status) == (2033, "at_trend")
+    # every edition is kept for drawing, with its segment, and the break where the new method starts
+    assert [(h["edition"], h["place"], h["segment"]) for h in row.history] == [
+        (2016, 40, "old"), (2018, 10, "old"), (2020, 30, "new"), (2022, 26, "new"), (2024, 22, "new")]
+    assert [(b["edition"], b["segment"]) for b in row.breaks] == [(2020, "new")]
+
+
+def test_a_list_without_segments_has_one_series_and_no_break(segmented):
+    row = by_ladder(queries.run(segmented, "world_ladders", region="01"))["lad_city"]
+    assert (row.n_editions, row.n_editions_all, row.reach_year) == (3, 3, 2028)
+    assert missing(row.breaks)  # no later segment start: no break
+
+
+def test_nuts2_shows_the_home_regions_latest_year(segmented):
+    # nuts_X has 2023 too, but SE12 (Uppsala's NUTS 2 region) has 2022 at the latest: 2022 is shown
+    uppsala = queries.run(segmented, "world_nuts2", region="03", indicator="eu_x")
+    assert set(uppsala.year) == {2022}
+    # Stockholm's SE11 has no value at all: the latest year with any value
+    stockholm = queries.run(segmented, "world_nuts2", region="01", indicator="eu_x")
+    assert list(zip(stockholm.region_code, stockholm.year, stockholm["rank"])) == [("nuts_X", 2023, 1)]
+
+
+def test_no_world_question_spells_out_the_top_five_rule():
+    """Fifth place lives in the staging layer (queries/models/40_ranked.sql): the world questions read its
+    verdict, fifth value and gap instead of comparing places with 5."""
+    import re
+    from pathlib import Path
+
+    for path in Path(queries.__file__).resolve().parent.parent.joinpath("queries").glob("world_*.sql"):
+        code = "\n".join(line.split("--")[0] for line in path.read_text(encoding="utf-8").splitlines())
+        assert not re.search(r"(?<![\w.])5(?![\w.])", code), path.name

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent)); import curate_world  # noqa: E402,E702  (world/ ladders)
+import curate_eurostat  # noqa: E402  (the Eurostat NUTS 2 extract, too wide for the facts shapes)
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 RAW = DATA / "raw"
@@ -348,9 +349,20 @@ def apply_override(obs: Obs, change: dict) -> None:
         raise SystemExit(f"override {obs.key}: unknown status {obs.status!r}")
 
 
+def eurostat_observations(raw_dir: Path, decisions: Decisions, skipped: list) -> list[Obs]:
+    rows = []
+    for f in curate_eurostat.figures(raw_dir, decisions.folder, skipped):
+        value = float(f["raw"])
+        rows.append(Obs(f["region_code"], f["indicator_id"], f["year"], value=value,
+                        value_text=text_sv(fmt_number(value)), source_url=f["source_url"],
+                        source_title=f["source_title"]))
+    return rows
+
+
 def build(raw_dir: Path, decisions: Decisions, keyfigures: list[dict]) -> tuple[list[Obs], list]:
     skipped: list = []
     rows = sum_parts([obs for path in facts_files(raw_dir) for obs in observations_from(path, decisions, skipped)])
+    rows += eurostat_observations(raw_dir, decisions, skipped)
 
     kf = {(r["region_code"], r["indicator_id"], int(r["year"])): r for r in keyfigures}
     seen: dict[tuple, Obs] = {}
@@ -500,7 +512,9 @@ def render(data_dir: Path, raw_dir: Path) -> tuple[dict[str, str], list, list[Ob
         "sources.csv": "".join(original_lines(src_path)[:1] + keyfigure_source_line)
         + to_csv(SOURCE_COLUMNS, seeds + reference_sources, src_newline).split(src_newline, 1)[1],
     }
-    for name, columns, own in (("regions.csv", REGION_COLUMNS, decisions.regions),
+    nuts2 = curate_eurostat.regions(raw_dir, {o.region_code for o in observations},
+                                    {r["region_code"] for r in decisions.regions})
+    for name, columns, own in (("regions.csv", REGION_COLUMNS, decisions.regions + nuts2),
                                ("indicators.csv", INDICATOR_COLUMNS, decisions.indicators)):
         path = data_dir / name
         own_rows = [[row[c] for c in columns] for row in own]

@@ -1,4 +1,4 @@
--- model: top_places(), ranked_in(comparison_set), ranked_observations
+-- model: ranked_in(comparison_set), ranked_observations (top_places(): 38_published_places.sql)
 -- purpose: THE ranking rule of the dashboard; every rank, top-five verdict and gap is read from here.
 -- grain: one row per region_code, indicator_id and year (Riket, a country, is context and never ranked)
 --
@@ -24,7 +24,6 @@
 --   the window (latest_years_in, any level). Every count, rank and fifth value is taken within one indicator and
 --   year, so leaving the other pairs out changes none of them; it spares ranking a million rows to show 30 000.
 -- comparison_set: region codes to rank among (null = every region of the level).
-create or replace macro top_places() as 5;
 
 create or replace macro ranked_among(comparison_set, indicator_id_, year_, year_from, year_to, latest) as table
 with
@@ -78,12 +77,7 @@ verdicts as (
         end as fifth_value,
         case
             when sort_value is null then null
-            when is_published_place then
-                case
-                    when coalesce(value_high, sort_value) <= top_places() then 'in'
-                    when sort_value > top_places() then 'out'
-                    else 'band_straddles'
-                end
+            when is_published_place then published_verdict(sort_value, value_high)  -- 38_published_places.sql
             when n_ranked < top_places() then 'too_few'
             when n_better >= top_places() then 'out'
             when unit = 'count' and sort_value = 0 then 'zero_count'

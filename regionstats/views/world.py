@@ -8,12 +8,17 @@ arithmetic); this module only words and draws them.
 import pandas as pd
 
 from regionstats import formatting, specs
-from regionstats.chartspec import IN_TOP_FIVE, OUT_OF_TOP_FIVE, ChartSpec, Point, Series
-from regionstats.i18n import t
+from regionstats.chartspec import IN_TOP_FIVE, OUT_OF_TOP_FIVE, Break, ChartSpec, Point, Series
+from regionstats.i18n import name_column, t
 from regionstats.views import ChartView, Context, PageView, TableView
 
 TITLE, INTRO = "page_world", "world_intro"
 STOCKHOLM = "01"
+# the leading European life science regions the NUTS 2 view names beside the home region
+PEERS = ("DK01", "DE21", "FR10", "UKH1", "UKI3", "FI1B", "CH04")
+MAP_INDICATOR = "eu_rd_share_gdp"
+PEER_INDICATORS = ("eu_rd_share_gdp", "eu_rd_share_gdp_bes", "eu_rd_personnel_fte", "eu_hrst_pct_pop",
+                   "eu_htec_emp_pct")
 
 
 def subjects(ctx: Context) -> list[str]:
@@ -31,12 +36,15 @@ def build(ctx: Context) -> PageView:
     focus = next((c for c in regions if ladders[c].place.notna().any()), STOCKHOLM)
     if focus not in ladders:
         ladders[focus] = ctx.run("world_ladders", region=focus)
-    chart_views = [distance_chart(ctx, focus, ladders[focus]), trend_chart(ctx, focus, ladders[focus])]
+    nuts2 = ctx.run("world_nuts2", region=regions[0])
+    chart_views = [distance_chart(ctx, focus, ladders[focus]), trend_chart(ctx, focus, ladders[focus]),
+                   nuts2_map(ctx, regions[0], nuts2)]
     return PageView(
         t(TITLE, ctx.lang), t(INTRO, ctx.lang),
         lead_tables=[ladder_table(ctx, code, ladders[code]) for code in regions],
         charts=[c for c in chart_views if c is not None],
-        tables=[path_table(ctx, focus, ladders[focus]), leaders_table(ctx), nuts2_table(ctx, regions[0])],
+        tables=[path_table(ctx, focus, ladders[focus]), leaders_table(ctx), nuts2_table(ctx, regions[0], nuts2),
+                nuts2_peers_table(ctx, regions[0], nuts2)],
         notes=[],
     )
 
@@ -95,11 +103,23 @@ def trend_text(ctx: Context, row) -> str:
     if formatting.is_missing(row.place):
         return ""
     if row.n_editions < 2 or formatting.is_missing(row.slope):
+        if row.n_editions == 1 and has_breaks(row):  # earlier editions under another method: no trend
+            return (f"{history_text(ctx, row.history)} · "
+                    f"{t('world_one_edition_segment', ctx.lang, year=int(row.segment_start))}")
         return t("world_one_edition", ctx.lang) if row.n_editions == 1 else ""
     direction = ("world_better" if row.slope < 0 else "world_worse" if row.slope > 0 else "world_flat")
     slope = signed_number(row.slope, ctx.lang)
+    since = (f", {t('world_trend_segment', ctx.lang, year=int(row.segment_start))}"
+             if has_breaks(row) else "")
     return (f"{history_text(ctx, row.history)} · {t(direction, ctx.lang)} "
-            f"({t('world_per_year', ctx.lang, slope=slope)})")
+            f"({t('world_per_year', ctx.lang, slope=slope)}{since})")
+
+
+def has_breaks(row) -> bool:
+    """A method change inside the editions shown (the trend then counts only the latest segment)."""
+    breaks = getattr(row, "breaks", None)
+    return breaks is not None and not (not isinstance(breaks, (list, tuple)) and formatting.is_missing(breaks)) \
+        and len(breaks) > 0
 
 
 def signed_number(amount, lang: str) -> str:
@@ -211,9 +231,10 @@ def leaders_table(ctx: Context) -> TableView:
                      ctx.source_note(leaders.source_id, leaders.edition), [t("world_leaders_note", lang)])
 
 
-def nuts2_table(ctx: Context, region: str) -> TableView:
+def nuts2_table(ctx: Context, region: str, values: pd.DataFrame) -> TableView:
+    """The home region's NUTS 2 region on every Eurostat indicator: value, place among the NUTS 2 regions
+    with a value that year (never among counties), and the best region."""
     lang = ctx.lang
-    values = ctx.run("world_nuts2", region=region)
     notes = [t("world_level_note", lang)]
     if values.empty:
         eurostat = [i for i in ctx.indicators.indicator_id if i.startswith("eu_")]
@@ -221,17 +242,49 @@ def nuts2_table(ctx: Context, region: str) -> TableView:
                  t("note", lang): t("world_nuts2_not_fetched", lang)} for i in eurostat]
         return TableView("world_nuts2", t("world_nuts2_title", lang), pd.DataFrame(rows),
                          notes=[t("world_nuts2_empty", lang)] + notes)
-    rows = [{
-        t("indicator", lang): ctx.indicator_name(v.indicator_id),
-        t("year", lang): str(int(v.year)),
-        t("region", lang): v[f"name_{lang}"] + (" ◆" if v.is_home else ""),
-        t("value", lang): ctx.fmt(v.value, v.indicator_id, v.value_text),
-        t("rank", lang): t("world_rank_among", lang, rank=int(v["rank"]), n=int(v.n_ranked)),
-        t("status", lang): v.status,
-        t("note", lang): v.note if isinstance(v.note, str) else "",
-    } for _, v in values.iterrows()]
-    return TableView("world_nuts2", t("world_nuts2_title", lang), pd.DataFrame(rows),
-                     ctx.source_note(values.source_id, values.year), notes)
+    home = values[values.is_home]
+    rows = []
+    for indicator_id, group in values.groupby("indicator_id", sort=False):
+        own = home[home.indicator_id == indicator_id]
+        best = group.sort_values(["rank", "nuts2"]).iloc[0]
+        rows.append({
+            t("indicator", lang): ctx.indicator_name(indicator_id),
+            t("year", lang): str(int(group.year.iloc[0])),
+            t("region", lang): own[name_column(lang)].iloc[0] if len(own) else "",
+            t("value", lang): ctx.fmt(own.value.iloc[0], indicator_id, own.value_text.iloc[0]) if len(own)
+            else f"{formatting.MISSING[lang]} ({t('not_in_data', lang)})",
+            t("rank", lang): t("world_rank_among", lang, rank=int(own["rank"].iloc[0]), n=int(own.n_ranked.iloc[0]))
+            if len(own) else "",
+            t("world_nuts2_best", lang): f"{best[name_column(lang)]} ({ctx.fmt(best.value, indicator_id, best.value_text)})",
+        })
+    title = t("world_nuts2_home_title", lang, region=home[name_column(lang)].iloc[0] if len(home)
+              else ctx.region_name(region))
+    return TableView("world_nuts2", title, pd.DataFrame(rows), ctx.source_note(values.source_id, values.year),
+                     notes + [t("world_nuts2_year_note", lang)])
+
+
+def nuts2_peers_table(ctx: Context, region: str, values: pd.DataFrame) -> TableView | None:
+    """The leading European life science regions and the home region's NUTS 2 region side by side."""
+    lang = ctx.lang
+    shown = values[values.indicator_id.isin(PEER_INDICATORS)
+                   & (values.nuts2.isin(PEERS) | values.is_home)]
+    if shown.empty:
+        return None
+    years = shown.groupby("indicator_id").year.first()
+    order = list(dict.fromkeys(list(shown[shown.is_home].nuts2) + [p for p in PEERS if p in set(shown.nuts2)]))
+    rows = []
+    for nuts2 in order:
+        own = shown[shown.nuts2 == nuts2]
+        row = {t("region", lang): own[name_column(lang)].iloc[0]}
+        for indicator_id in (i for i in PEER_INDICATORS if i in years.index):
+            cell = own[own.indicator_id == indicator_id]
+            header = f"{ctx.indicator_name(indicator_id)} {int(years[indicator_id])}"
+            row[header] = (t("world_value_place", lang, value=ctx.fmt(cell.value.iloc[0], indicator_id,
+                                                                       cell.value_text.iloc[0]),
+                             rank=int(cell["rank"].iloc[0])) if len(cell) else formatting.MISSING[lang])
+        rows.append(row)
+    return TableView("world_nuts2_peers", t("world_nuts2_peers_title", lang), pd.DataFrame(rows),
+                     ctx.source_note(shown.source_id, shown.year), [t("world_nuts2_peers_note", lang)])
 
 
 # --- charts ----------------------------------------------------------------------------------------
@@ -265,7 +318,13 @@ def distance_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartVie
 def trend_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartView | None:
     lang = ctx.lang
     rows = []
-    for _, ladder in ladders[ladders.n_editions >= 3].iterrows():
+    breaks, break_notes = {}, []  # one line a year, however many lists changed their method that year
+    for _, ladder in ladders[ladders.n_editions_all >= 3].iterrows():
+        if has_breaks(ladder):
+            for b in ladder.breaks:
+                breaks.setdefault(int(b["edition"]), Break(float(b["edition"]),
+                                                           t("world_break", lang, year=int(b["edition"]))))
+                break_notes.append(f"{list_name(ctx, ladder)}: {ctx.data_note(b['note'])}")
         for h in ladder.history:
             rows.append({"indicator_id": ladder.indicator_id, "label": list_name(ctx, ladder),
                          "year": int(h["edition"]), "place": float(h["place"]),
@@ -279,4 +338,45 @@ def trend_chart(ctx: Context, region: str, ladders: pd.DataFrame) -> ChartView |
                                   home="", lang=lang, title=title, axis_title=t("world_trend_axis", lang),
                                   reversed_axis=True, band=(0.8, 5.5, t("top_five_band", lang)))
     spec.log_axis = True  # places 1 to 500, 1 at the top
-    return ChartView("world_trend", title, spec, df, ctx.source_note(df.source_id, df.year))
+    spec.breaks = list(breaks.values())
+    notes = [t("world_break_note", lang)] + break_notes if breaks else []
+    return ChartView("world_trend", title, spec, df, ctx.source_note(df.source_id, df.year), notes)
+
+
+def nuts2_indicator_options(ctx: Context) -> list[str]:
+    """The Eurostat NUTS 2 indicators with values, in the indicators' order (the map's choice)."""
+    found = set(ctx.run("world_nuts2", region=subjects(ctx)[0]).indicator_id)
+    return [i for i in ctx.indicators.indicator_id if i in found]
+
+
+def map_indicator(ctx: Context) -> str:
+    options = nuts2_indicator_options(ctx)
+    if ctx.selection.indicator in options:
+        return ctx.selection.indicator
+    return MAP_INDICATOR if MAP_INDICATOR in options or not options else options[0]
+
+
+def nuts2_map(ctx: Context, region: str, values: pd.DataFrame) -> ChartView | None:
+    """Europe's NUTS 2 regions coloured by their place on one Eurostat indicator (R&D as a share of GDP unless
+    another is chosen), the home region outlined."""
+    lang = ctx.lang
+    indicator = map_indicator(ctx)
+    df = values[values.indicator_id == indicator].copy()
+    if df.empty:
+        return None
+    year = int(df.year.iloc[0])
+    df["label"] = df[name_column(lang)]
+    df["text"] = [ctx.fmt(v, indicator, x) for v, x in zip(df.value, df.value_text)]
+    home = df[df.is_home]
+    title = t("world_nuts2_map_title", lang, indicator=ctx.indicator_name(indicator), year=year)
+    meta = ctx.indicator(indicator)
+    spec = specs.europe_map(df, code="nuts2", label="label", rank="rank", value="value", text="text",
+                            home=home.nuts2.iloc[0] if len(home) else "", lang=lang, title=title,
+                            axis_title=meta[f"unit_{lang}"], rank_title=t("map_place", lang),
+                            decimals=int(meta.decimals), status="status")
+    notes = [t("world_rank_among", lang, rank=int(home["rank"].iloc[0]), n=int(home.n_ranked.iloc[0]))
+             + f": {home[name_column(lang)].iloc[0]}" if len(home) else "",
+             t("world_nuts2_map_note", lang), t("world_nuts2_map_credit", lang)]
+    data = df[["indicator_id", "nuts2", "label", "year", "value", "rank", "n_ranked", "status", "source_id"]]
+    return ChartView(f"world_nuts2_map_{indicator}", title, spec, data, ctx.source_note(df.source_id, [year]),
+                     [n for n in notes if n])
