@@ -123,7 +123,7 @@ ladder_shown_edition as (
     select d.indicator_id, coalesce(l.edition, max(o.year)) as edition
     from ladders as d
     left join ladder_latest as l using (indicator_id)
-    left join observations as o on o.indicator_id = d.indicator_id
+    left join stg_observations as o on o.indicator_id = d.indicator_id
     group by d.indicator_id, l.edition
 ),
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from regionstats import formatting, specs
 from regionstats.chartspec import IN_TOP_FIVE, OUT_OF_TOP_FIVE, Break, ChartSpec, Point, Series
-from regionstats.i18n import name_column, t
+from regionstats.i18n import column, name_column, pick, t
 from regionstats.views import ChartView, Context, PageView, TableView
 
 TITLE, INTRO = "page_world", "world_intro"
@@ -53,7 +53,7 @@ def build(ctx: Context) -> PageView:
 
 
 def list_name(ctx: Context, row) -> str:
-    return row[f"name_{ctx.lang}"]
+    return pick(row, "name", ctx.lang)
 
 
 def scope_text(ctx: Context, scope: str, size) -> str:
@@ -80,7 +80,7 @@ def distance_text(ctx: Context, distance) -> str:
 
 
 def fifth_text(ctx: Context, row) -> str:
-    holder = row[f"fifth_holder_{ctx.lang}"]
+    holder = pick(row, "fifth_holder", ctx.lang)
     if not isinstance(holder, str):
         return t("world_fifth_unknown", ctx.lang)
     return f"{holder} ({int(row.fifth_place)})" if row.fifth_place != 5 else holder
@@ -128,7 +128,7 @@ def signed_number(amount, lang: str) -> str:
 
 
 def entry_name(ctx: Context, row) -> str:
-    name = row[f"entry_name_{ctx.lang}"]
+    name = pick(row, "entry_name", ctx.lang)
     if not isinstance(name, str):
         return ""
     if row.scope in ("city", "cluster") and row.entry_kind == "county":
@@ -151,7 +151,7 @@ def ladder_table(ctx: Context, region: str, ladders: pd.DataFrame) -> TableView:
         t("world_scope", lang): scope_text(ctx, row.scope, row.list_size),
         t("world_entry", lang): entry_name(ctx, row),
         t("world_life_science", lang): t("world_yes" if row.life_science else "world_no", lang),
-        t("world_method", lang): row[f"method_{lang}"],
+        t("world_method", lang): pick(row, "method", lang),
     } for _, row in ladders.iterrows()]
     sources = list(ladders.source_id.dropna()) + list(ladders.list_size_source_id.dropna())
     return TableView(f"world_ladders_{region}", t("world_ladder_title", lang, region=ctx.region_name(region)),
@@ -218,13 +218,13 @@ def goal_name(ctx: Context, region: str) -> str:
 def leaders_table(ctx: Context) -> TableView:
     lang = ctx.lang
     leaders = ctx.run("world_leaders")
-    names = ctx.indicators[f"name_{lang}"]
+    names = ctx.indicators[column("name", lang)]
     rows = []
     for indicator_id, group in leaders.groupby("indicator_id", sort=False):
         row = {t("world_list", lang): names[indicator_id],
                t("world_edition", lang): str(int(group.edition.iloc[0]))}
         for place in range(1, 6):
-            holders = group[group.place == place][f"name_{lang}"]
+            holders = group[group.place == place][column("name", lang)]
             row[t("world_leaders_place", lang, n=place)] = ", ".join(holders)
         rows.append(row)
     return TableView("world_leaders", t("world_leaders_title", lang), pd.DataFrame(rows),
@@ -372,7 +372,7 @@ def nuts2_map(ctx: Context, region: str, values: pd.DataFrame) -> ChartView | No
     meta = ctx.indicator(indicator)
     spec = specs.europe_map(df, code="nuts2", label="label", rank="rank", value="value", text="text",
                             home=home.nuts2.iloc[0] if len(home) else "", lang=lang, title=title,
-                            axis_title=meta[f"unit_{lang}"], rank_title=t("map_place", lang),
+                            axis_title=meta[column("unit", lang)], rank_title=t("map_place", lang),
                             decimals=int(meta.decimals), status="status")
     notes = [t("world_rank_among", lang, rank=int(home["rank"].iloc[0]), n=int(home.n_ranked.iloc[0]))
              + f": {home[name_column(lang)].iloc[0]}" if len(home) else "",
