@@ -512,7 +512,35 @@ def render(data_dir: Path, raw_dir: Path) -> tuple[dict[str, str], list, list[Ob
     files["indicator_aggregation.csv"] = to_csv(
         AGGREGATION_COLUMNS, [[a[c] for c in AGGREGATION_COLUMNS] for a in decisions.aggregation], "\n")
     files.update(curate_world.tables(raw_dir / "world", by_url, newline_of(data_dir / "goals.csv")))
+    translations = read_translations(raw_dir / "curation" / "translations.csv")
+    for name in ENGLISH_BESIDE:
+        files[name] = with_english(files[name], translations)
     return files, skipped, observations
+
+
+ENGLISH_BESIDE = ("observations.csv", "sources.csv", "goals.csv")  # tables whose 'note' gets a 'note_en' beside it
+
+
+def read_translations(path: Path) -> dict[str, str]:
+    """curation/translations.csv: the English of a Swedish data text, keyed by the exact Swedish text (written by
+    a person, never machine-translated); a text not there gets an empty note_en and shows '(in Swedish)'."""
+    if not path.exists():
+        return {}
+    return {row["sv"]: row["en"] for row in read_csv(path) if row["en"].strip()}
+
+
+def with_english(text: str, translations: dict[str, str]) -> str:
+    """The table with a note_en column right after note (rewritten on every run: this file is also its input)."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    rows = list(csv.reader(io.StringIO(text)))
+    header = [c for c in rows[0] if c != "note_en"]
+    keep = [i for i, c in enumerate(rows[0]) if c != "note_en"]
+    at = header.index("note") + 1
+    out = [header[:at] + ["note_en"] + header[at:]]
+    for row in rows[1:]:
+        row = [row[i] for i in keep]
+        out.append(row[:at] + [translations.get(row[at - 1].strip(), "") if row[at - 1] else ""] + row[at:])
+    return to_csv(out[0], out[1:], newline)
 
 
 def series_breaks(decisions: Decisions, indicators: set[str]) -> str:
