@@ -311,8 +311,22 @@ def sum_parts(rows: list[Obs]) -> list[Obs]:
         obs.value = sum(parts)
         obs.value_text = fmt_number(obs.value)
         shown = " + ".join(f"{int(p):,}".replace(",", " ") for p in parts)
-        obs.note = f"Summa av länets {len(parts)} delar i tabellen: {shown}."
+        obs.note = SUM_NOTE[0].format(n=len(parts), parts=shown)
     return out
+
+
+# the note of a county summed from its parts, in Swedish and English (the English is filled in by with_english)
+SUM_NOTE = ("Summa av länets {n} delar i tabellen: {parts}.", "Sum of the county's {n} parts in the table: {parts}.")
+SUM_NOTE_PATTERN = re.compile(r"Summa av länets (?P<n>\d+) delar i tabellen: (?P<parts>.*)\.")
+
+
+def english_of(note: str, translations: dict[str, str]) -> str:
+    """The English of a data note: curation/translations.csv, or the English of a note this script builds."""
+    note = note.strip()
+    if note in translations:
+        return translations[note]
+    built = SUM_NOTE_PATTERN.fullmatch(note)
+    return SUM_NOTE[1].format(**built.groupdict()) if built else ""
 
 
 def rule_applies(rule: dict, obs: Obs, publisher: str) -> bool:
@@ -539,7 +553,7 @@ def with_english(text: str, translations: dict[str, str]) -> str:
     out = [header[:at] + ["note_en"] + header[at:]]
     for row in rows[1:]:
         row = [row[i] for i in keep]
-        out.append(row[:at] + [translations.get(row[at - 1].strip(), "") if row[at - 1] else ""] + row[at:])
+        out.append(row[:at] + [english_of(row[at - 1], translations) if row[at - 1] else ""] + row[at:])
     return to_csv(out[0], out[1:], newline)
 
 
