@@ -1,11 +1,18 @@
-"""Twenty people at one meeting: simulated sessions changing filters on a local server, bounded in time.
+"""People at one meeting: simulated sessions changing filters on local servers, bounded in count and time.
 
-Run: `.venv/bin/python bench/load.py [--sessions 20] [--seconds 60] [--data DIR]`. It starts its own
-server on 127.0.0.1 (XSRF off, as no browser is involved), then each session opens a websocket as the
-browser does, runs a page, and keeps changing the home region (a widget change, as a click sends it),
-waiting for each rerun to finish before the next. It prints p50/p95/max per rerun, the reruns done,
-and the server's resident memory before and after (and its peak). The target: p50 ≤ 1.5 s and flat
-memory. A measurement, not a test: nothing here fails.
+Run: `.venv/bin/python bench/load.py [--sessions 20] [--seconds 60] [--data DIR]`: one server of its own on
+127.0.0.1 (XSRF off, as no browser is involved). Each session opens a websocket as the browser does, runs
+a page, and keeps changing the home region (a widget change, as a click sends it), waiting for each rerun
+to finish before the next. It prints p50/p95/max per rerun, the reruns done, errors (an exception or error
+message in a rerun, a dropped connection) and the server's resident memory before and after (and its peak).
+
+`--via-proxy [--processes 4] [--sessions 80]`: `deploy/serve.py`'s set-up instead (N processes over one
+shared read-only warehouse behind HAProxy with sticky sessions); each session first asks the proxy for the
+page, as a browser does, and keeps the RS_BACKEND cookie it is given for its websocket. Halfway through,
+a new warehouse is published (built beside the served one and renamed over it); the report says, per
+process, how many reruns it served after that and whether it has the new file open. Targets: p50 ≤ 1.5 s,
+p95 ≤ 3 s, zero errors, memory flat. Loopback only; at most 100 sessions and 300 s. A measurement, not a
+test: nothing here fails.
 """
 
 import argparse
@@ -45,17 +52,35 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def sticky_cookie(http_url: str) -> str:
+    """The page as a browser first asks for it through the proxy; the RS_BACKEND cookie the proxy sets."""
+    import urllib.request
+
+    with urllib.request.urlopen(http_url + "/", timeout=60) as answer:
+        cookies = answer.headers.get_all("Set-Cookie") or []
+    return next((c.split(";", 1)[0] for c in cookies if c.startswith("RS_BACKEND=")), "")
+
+
 class Session:
     """One browser tab's worth of protocol: rerun requests out, deltas in, until the script finishes."""
 
-    def __init__(self, url: str, page: str):
+    def __init__(self, url: str, page: str, http_url: str | None = None):
         self.url, self.page, self.home_id, self.ws = url, page, None, None
+        self.http_url, self.cookie, self.problems = http_url, "", []
+
+    @property
+    def backend(self) -> str:
+        return self.cookie.partition("=")[2] or "direct"
 
     async def open(self):
         import websockets
 
+        headers = {}
+        if self.http_url:
+            self.cookie = await asyncio.to_thread(sticky_cookie, self.http_url)
+            headers["Cookie"] = self.cookie
         self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None,
-                                           open_timeout=60, ping_interval=None)
+                                           open_timeout=60, ping_interval=None, additional_headers=headers)
 
     async def rerun(self, home: str | None = None, page: str | None = None, timeout: float = 120) -> float:
         from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -79,9 +104,16 @@ class Session:
             kind = forward.WhichOneof("type")
             if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 element = forward.delta.new_element
-                if element.WhichOneof("type") == "selectbox" and element.selectbox.id.endswith("-home"):
+                shown = element.WhichOneof("type")
+                if shown == "selectbox" and element.selectbox.id.endswith("-home"):
                     self.home_id = element.selectbox.id
+                elif shown == "exception":
+                    self.problems.append(f"exception: {element.exception.message}"[:200])
+                elif shown == "alert" and element.alert.format == element.alert.ERROR:
+                    self.problems.append(f"error shown: {element.alert.body}"[:200])
             elif kind == "script_finished":
+                if self.problems:
+                    raise RuntimeError("; ".join(self.problems))
                 return time.perf_counter() - start
 
     async def close(self):
@@ -89,9 +121,10 @@ class Session:
             await self.ws.close()
 
 
-async def user(url: str, index: int, until: float, timings: list, errors: list, opened: list) -> None:
+async def user(url: str, index: int, until: float, timings: list, errors: list, opened: list,
+               http_url: str | None = None, served_by: list | None = None) -> None:
     rng = random.Random(index)
-    session = Session(url, PAGES[index % len(PAGES)])
+    session = Session(url, PAGES[index % len(PAGES)], http_url)
     try:
         await session.open()
         await session.rerun(page="")  # the first run (the overview): shell, catalogues, the widgets' ids
@@ -101,18 +134,29 @@ async def user(url: str, index: int, until: float, timings: list, errors: list, 
             if session.home_id is None:
                 raise RuntimeError("the home region's selectbox was not found")
             timings.append(await session.rerun(home=rng.choice(HOMES)))
+            if served_by is not None:
+                served_by.append((time.perf_counter(), session.backend))
             await asyncio.sleep(rng.uniform(0.2, 1.0))  # a person reading, then clicking again
     except Exception as error:  # noqa: BLE001 - reported, the others go on
-        errors.append(f"session {index}: {type(error).__name__}: {error}"[:200])
+        errors.append(f"session {index} ({session.backend}): {type(error).__name__}: {error}"[:240])
     finally:
         await session.close()
 
 
-async def run_load(url: str, sessions: int, seconds: float) -> tuple[list, list, int]:
-    """(seconds per filter-change rerun, errors, the sessions' opening runs)."""
+async def run_load(url: str, sessions: int, seconds: float, http_url: str | None = None,
+                   served_by: list | None = None, midway=None) -> tuple[list, list, int]:
+    """(seconds per filter-change rerun, errors, the sessions' opening runs); midway() runs in a thread
+    halfway through."""
     timings, errors, opened = [], [], []
     until = time.perf_counter() + seconds
-    await asyncio.gather(*(user(url, i, until, timings, errors, opened) for i in range(sessions)))
+
+    async def at_half_time():
+        if midway is not None:
+            await asyncio.sleep(seconds / 2)
+            await asyncio.to_thread(midway)
+
+    await asyncio.gather(at_half_time(), *(user(url, i, until, timings, errors, opened, http_url, served_by)
+                                           for i in range(sessions)))
     return timings, errors, sum(opened)
 
 
@@ -121,13 +165,8 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--data", help="data folder (default: the bundled data/)")
-    args = parser.parse_args()
-    sessions, seconds = min(args.sessions, 50), min(args.seconds, 300)  # bounded whatever is asked
+def direct(args, sessions: int, seconds: float) -> None:
+    """One server of its own, the sessions straight to it."""
     port = free_port()
     with tempfile.TemporaryDirectory() as cache:
         process = serve(port, cache, args.data, NO_BROWSER)
@@ -144,10 +183,7 @@ def main() -> None:
     print(f"{os.cpu_count()} CPUs; {sessions} sessions for {seconds:.0f} s on 127.0.0.1")
     if alone:
         print(f"one session alone: p50 {statistics.median(alone):.2f} s over {len(alone)} reruns")
-    if timings:
-        p50, p95 = statistics.median(timings), percentile(timings, 0.95)
-        print(f"reruns: {len(timings)}; p50 {p50:.2f} s, p95 {p95:.2f} s, "
-              f"max {max(timings):.2f} s (target p50 ≤ 1.5 s)")
+    print_timings(timings, errors)
     print(f"server memory: {before[0]:.0f} MB before, {after[0]:.0f} MB after (peak {after[1]:.0f} MB)")
     if timings:
         runs = len(timings) + opening_runs
@@ -156,6 +192,97 @@ def main() -> None:
               f"(machine load average {load:.1f} on {os.cpu_count()} CPUs: the rest is waiting for a CPU)")
     for error in (alone_errors + errors)[:5]:
         print("error:", error)
+
+
+def print_timings(timings: list, errors: list) -> None:
+    if timings:
+        p50, p95 = statistics.median(timings), percentile(timings, 0.95)
+        print(f"reruns: {len(timings)}; p50 {p50:.2f} s, p95 {p95:.2f} s, max {max(timings):.2f} s; "
+              f"errors: {len(errors)}   (targets p50 ≤ 1.5 s, p95 ≤ 3 s, no errors)")
+    else:
+        print(f"no rerun finished; errors: {len(errors)}")
+
+
+def open_inodes(pid: int) -> set:
+    """The inodes of the files a process has open (to see which warehouse it reads)."""
+    found = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            found.add(os.stat(fd).st_ino)
+        except OSError:
+            pass
+    return found
+
+
+def via_proxy(args, sessions: int, seconds: float) -> None:
+    """deploy/serve.py's processes behind HAProxy; a new warehouse published halfway."""
+    from deploy import serve as deploy
+
+    port = free_port()
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["REGIONSTATS_CACHE_DIR"] = cache  # the served warehouse and logs: deploy.run_dir()
+        data = Path(args.data) if args.data else ROOT / "data"
+        served = deploy.start(args.processes, port, data)
+        pids = {f"st{i}": p.pid for i, p in enumerate(served.processes, 1)}
+        swapped = {}
+
+        def publish():
+            swapped["at"] = time.perf_counter()
+            deploy.publish(data, served.database)
+            swapped["seconds"] = time.perf_counter() - swapped["at"]
+            swapped["inode"] = served.database.stat().st_ino
+
+        try:
+            url = served.url.replace("http://", "ws://") + "/_stcore/stream"
+            # warm: every process's caches (a few sessions each, through the proxy)
+            asyncio.run(run_load(url, 2 * len(pids), 15, served.url))
+            before = {name: rss_mb(pid) for name, pid in pids.items()}
+            proxy_before = rss_mb(served.proxy.pid)
+            served_by = []
+            timings, errors, opening_runs = asyncio.run(run_load(url, sessions, seconds, served.url, served_by,
+                                                                 publish))
+            after = {name: rss_mb(pid) for name, pid in pids.items()}
+            proxy_after = rss_mb(served.proxy.pid)
+            reading_new = {name: swapped.get("inode") in open_inodes(pid) for name, pid in pids.items()}
+            load = os.getloadavg()[0]
+        finally:
+            deploy.stop(served)
+    print(f"{os.cpu_count()} CPUs; {sessions} sessions for {seconds:.0f} s through HAProxy "
+          f"({len(pids)} Streamlit processes, sticky cookie) on 127.0.0.1; load average {load:.1f}")
+    print_timings(timings, errors)
+    after_swap = {name: 0 for name in pids}
+    per_backend = {name: 0 for name in pids}
+    for moment, name in served_by:
+        per_backend[name] = per_backend.get(name, 0) + 1
+        if "at" in swapped and moment > swapped["at"] + swapped["seconds"]:
+            after_swap[name] = after_swap.get(name, 0) + 1
+    print(f"new warehouse published after {seconds / 2:.0f} s (built and renamed in {swapped.get('seconds', 0):.1f} s)")
+    print(f"  {'process':8} {'reruns':>7} {'after swap':>11} {'new file open':>14} "
+          f"{'memory before':>14} {'after':>7} {'peak':>7}")
+    for name in pids:
+        print(f"  {name:8} {per_backend.get(name, 0):7} {after_swap.get(name, 0):11} "
+              f"{'yes' if reading_new[name] else 'NO':>14} {before[name][0]:11.0f} MB {after[name][0]:4.0f} MB "
+              f"{after[name][1]:4.0f} MB")
+    print(f"  haproxy  memory {proxy_before[0]:.0f} MB before, {proxy_after[0]:.0f} MB after "
+          f"(peak {proxy_after[1]:.0f} MB)")
+    print(f"every process picked up the new warehouse: {'yes' if all(reading_new.values()) else 'NO'}")
+    for error in errors[:8]:
+        print("error:", error)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--data", help="data folder (default: the bundled data/)")
+    parser.add_argument("--via-proxy", action="store_true", help="deploy/serve.py's processes behind HAProxy")
+    parser.add_argument("--processes", type=int, default=4, help="with --via-proxy: Streamlit processes")
+    args = parser.parse_args()
+    sessions, seconds = min(args.sessions, 100), min(args.seconds, 300)  # bounded whatever is asked
+    if args.via_proxy:
+        via_proxy(args, sessions, seconds)
+    else:
+        direct(args, sessions, seconds)
 
 
 if __name__ == "__main__":

@@ -17,14 +17,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(port: int, cache: str, data: str | None = None, flags: tuple = (), timeout: float = 90) -> subprocess.Popen:
-    """Start `streamlit run dashboard.py` with its own cache folder (and data folder, if given) and return
-    once /_stcore/health answers; the caller terminates it."""
+def serve(port: int, cache: str, data: str | None = None, flags: tuple = (), timeout: float = 90,
+          script: str = "dashboard.py") -> subprocess.Popen:
+    """Start `streamlit run dashboard.py` (or another script) with its own cache folder (and data folder, if
+    given) and return once /_stcore/health answers; the caller terminates it."""
     env = {**os.environ, "REGIONSTATS_CACHE_DIR": cache}
     if data:
         env["REGIONSTATS_DATA_DIR"] = data
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless=true",
+        [sys.executable, "-m", "streamlit", "run", script, "--server.headless=true",
          f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", *flags],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + timeout

@@ -1765,6 +1765,15 @@ TEXT.update({
     ),
 })
 
+TEXT.update({
+    # branch scale: the download popover under each chart and table (ui/exports.py), its buttons made on opening
+    "downloads_menu": ("Ladda ned", "Download"),
+    "downloads_menu_help": (
+        "Diagrammet som bild (PNG, SVG) eller datan bakom det (CSV, Excel)",
+        "The chart as a picture (PNG, SVG) or the data behind it (CSV, Excel)",
+    ),
+})
+
 # --- english-b (#23): English means English ---------------------------------------------------------------------
 TEXT.update({
     "in_swedish": ("(på svenska)", "(in Swedish)"),  # before a data text that has no English written yet

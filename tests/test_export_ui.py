@@ -27,8 +27,32 @@ def labels(at: AppTest) -> list[str]:
     return [button.proto.label for button in at.get("download_button")]
 
 
+def opened(script, view) -> AppTest:
+    """The script run with the view's download popover closed (no button is made), then opened, as a click
+    on "Ladda ned" does."""
+    from ui import exports
+
+    at = AppTest.from_function(script, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert labels(at) == []
+    at.session_state[exports.menu_key(view)] = True
+    return at.run()
+
+
+def chart_view():
+    from test_export_support import chart
+
+    return chart("finansiering", "per_capita")
+
+
+def table_view():
+    from test_export_support import page
+
+    return page("data").tables[0]
+
+
 def test_with_chromium_a_chart_has_png_svg_csv_excel_csv_and_xlsx():
-    at = AppTest.from_function(chart_buttons_script, default_timeout=60).run()
+    at = opened(chart_buttons_script, chart_view())
     assert not at.exception, at.exception
     assert labels(at) == ["PNG", "SVG", "CSV", "CSV för Excel", "Excel (XLSX)"]
     assert images.ChromiumMissing.message("sv") not in [c.value for c in at.caption]
@@ -36,7 +60,7 @@ def test_with_chromium_a_chart_has_png_svg_csv_excel_csv_and_xlsx():
 
 def test_without_chromium_one_sentence_replaces_the_image_buttons(monkeypatch):
     monkeypatch.setattr(images, "find_chromium", lambda: None)
-    at = AppTest.from_function(chart_buttons_script, default_timeout=60).run()
+    at = opened(chart_buttons_script, chart_view())
     assert not at.exception, at.exception
     assert images.ChromiumMissing.message("sv") in [c.value for c in at.caption]
     assert labels(at) == ["CSV", "CSV för Excel", "Excel (XLSX)"]
@@ -46,7 +70,7 @@ def test_without_chromium_one_sentence_replaces_the_image_buttons(monkeypatch):
 def test_tables_have_the_data_buttons_with_or_without_chromium(monkeypatch, chromium):
     if not chromium:
         monkeypatch.setattr(images, "find_chromium", lambda: None)
-    at = AppTest.from_function(table_buttons_script, default_timeout=60).run()
+    at = opened(table_buttons_script, table_view())
     assert not at.exception, at.exception
     assert labels(at) == ["CSV", "CSV for Excel", "Excel (XLSX)"]
 
@@ -82,3 +106,22 @@ def test_presentation_mode_shows_one_chart_at_a_time():
     assert not at.exception, at.exception
     assert at.toggle(key="present").value is False
     assert len(at.get("plotly_chart")) == len(titles)
+
+
+def chart_script():
+    from test_export_support import chart
+
+    from ui import render
+
+    render.chart(chart("finansiering", "per_capita"), "sv")
+
+
+def test_a_charts_data_table_is_made_when_its_expander_is_opened():
+    view = chart_view()
+    at = AppTest.from_function(chart_script, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert len(at.get("plotly_chart")) == 1 and not at.dataframe
+    at.session_state[f"query_open_{view.key}"] = True
+    at.run()
+    assert not at.exception, at.exception
+    assert at.dataframe[0].value.equals(view.data.reset_index(drop=True))

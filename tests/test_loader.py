@@ -105,6 +105,20 @@ def test_a_large_table_can_be_kept_as_parquet(data, tmp_path, monkeypatch):
     assert parquet.stat().st_size < 60_000
 
 
+def test_a_bad_cell_in_a_parquet_table_is_reported_at_its_row(data):
+    observations = data / "observations.csv"
+    lines = observations.read_text(encoding="utf-8").splitlines()
+    fields = lines[3].split(",")
+    fields[2] = "20x1"  # the year of the third row
+    observations.write_text("\n".join(lines[:3] + [",".join(fields)] + lines[4:]) + "\n", encoding="utf-8")
+    con = duckdb.connect()
+    con.execute(f"copy (select * from read_csv('{observations}', all_varchar = true)) "
+                f"to '{data / 'observations.parquet'}' (format parquet)")
+    observations.unlink()
+    messages = [i.message("en") for i in load_and_validate(data)[1]]
+    assert len(messages) == 1 and messages[0].startswith("observations.parquet, line 3, column year:"), messages
+
+
 def test_several_servers_can_share_one_prebuilt_read_only_warehouse(tmp_path, monkeypatch):
     shared = tmp_path / "shared" / "warehouse.duckdb"
     db.build_database(ROOT / "data", shared)

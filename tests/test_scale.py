@@ -30,6 +30,16 @@ def test_the_generated_data_set_has_n_rows_and_validates(generated):
     assert counts["indicators"] > 40
 
 
+def test_above_the_csv_size_the_observations_are_stored_as_parquet_and_validate_the_same(tmp_path):
+    counts = scale.generate(3_000, tmp_path, store="parquet")
+    assert (tmp_path / "observations.parquet").exists() and not (tmp_path / "observations.csv").exists()
+    assert counts["observations"] == 3_000 and counts["store"].startswith("observations.parquet")
+    tables, issues = load_and_validate(tmp_path)
+    assert [i.message("en") for i in issues] == []
+    assert len(tables["observations"].rows) == 3_000
+    assert scale.PARQUET_FROM == 500_000  # the size the project chose (docs/scaling.md)
+
+
 @pytest.mark.apptest
 def test_every_page_renders_on_ten_thousand_observations(generated, tmp_path, monkeypatch):
     folder, _ = generated

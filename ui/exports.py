@@ -3,8 +3,11 @@
 Every file is made only when clicked (data files too: building two CSVs cell by cell for every chart on
 every rerun cost 10-56 ms a page at the bundled data and 12-15 s at a million rows):
 ``st.download_button`` takes a callable and runs it on the click (Streamlit ≥ 1.50), so a page
-with many charts never renders PNGs it is not asked for. Without Chromium on the server, the
-image buttons are replaced by one sentence that says so; the data buttons still work.
+with many charts never renders PNGs it is not asked for. The buttons themselves are made only when
+their "Ladda ned" popover is open (``on_change="rerun"`` and its ``.open``): five widgets per chart on
+every rerun were a tenth of a rerun's CPU, and as many elements for a fresh tab to draw. Without
+Chromium on the server, the image buttons are replaced by one sentence that says so; the data buttons
+still work.
 """
 
 import streamlit as st
@@ -36,9 +39,14 @@ def _data_version() -> str:
         return ""
 
 
+def _chromium() -> bool:
+    """Whether the server has Chromium, looked up once per script run (not twice per chart)."""
+    return cached.once_per_run("chromium", images.available)
+
+
 def image_buttons(view: ChartView, lang: str, columns) -> None:
     """PNG and SVG, made on click; one clear sentence instead if the server has no Chromium."""
-    if not images.available():
+    if not _chromium():
         st.caption(images.ChromiumMissing.message(lang))
         return
     png_column, svg_column = columns
@@ -88,19 +96,36 @@ def data_buttons(view: ChartView | TableView, lang: str, columns) -> None:
     )
 
 
+def menu_key(view: ChartView | TableView) -> str:
+    """The session-state key of a view's download popover (True while it is open)."""
+    return f"downloads_open_{view.key}"
+
+
+def _menu(view: ChartView | TableView, lang: str):
+    """The popover that holds the view's download buttons, or None while it is closed (nothing to build)."""
+    menu = st.popover(t("downloads_menu", lang), icon=":material/download:", key=menu_key(view), on_change="rerun",
+                      help=t("downloads_menu_help", lang), type="tertiary")
+    return menu if menu.open else None
+
+
 def chart_downloads(view: ChartView, lang: str) -> None:
     # the key gives the block a class (st-key-downloads_…) that the PDF's print CSS hides
     with st.container(key=f"downloads_{view.key}"):
-        st.caption(t("downloads", lang))
-        if images.available():
-            columns = st.columns(5)
-            image_buttons(view, lang, columns[:2])
-            data_buttons(view, lang, columns[2:])
-        else:
-            image_buttons(view, lang, None)
-            data_buttons(view, lang, st.columns(3))
+        menu = _menu(view, lang)
+        if menu is None:
+            return
+        with menu:
+            if _chromium():
+                image_buttons(view, lang, (menu, menu))
+            else:
+                image_buttons(view, lang, None)
+            data_buttons(view, lang, (menu, menu, menu))
 
 
 def table_downloads(view: TableView, lang: str) -> None:
-    data_buttons(view, lang, st.columns([1, 1, 1, 2])[:3])
+    with st.container(key=f"downloads_{view.key}"):
+        menu = _menu(view, lang)
+        if menu is not None:
+            with menu:
+                data_buttons(view, lang, (menu, menu, menu))
 

@@ -17,13 +17,12 @@ def sidebar(ctx: Context) -> None:
     if not owners:
         return
     run = partial(queries.run, cached.connection())
-    version = db.data_fingerprint(config.data_dir())
     with st.sidebar.popover(t("followup_button", lang), icon=":material/description:", width="stretch"):
         slug = st.selectbox(t("followup_choose", lang), options=list(owners), key="followup_strategy",
                             format_func=owners.get)
 
-        def document() -> bytes:
-            return followup.build_document(run, slug, lang, data_version=version)
+        def document() -> bytes:  # on the click: the data version stat-ed then, not on every rerun
+            return followup.build_document(run, slug, lang, data_version=db.data_fingerprint(config.data_dir()))
 
         st.download_button(t("followup_button", lang), data=document, file_name=f"uppfoljning-{slug}.docx",
                            mime=followup.MIME, key="followup_download", on_click="ignore",

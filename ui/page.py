@@ -55,8 +55,9 @@ def show(view_module, *controls) -> None:
         st.session_state[SELECTION] = ctx.selection
     # shared by every session with this selection; data text in its charts made text once, inside the cache
     view = cached.view(view_module, ctx.selection, prepare=render.view_without_links)
-    page_actions.sidebar(view_module, ctx)  # deck (PPTX) and PDF downloads in the sidebar
     if ctx.selection.present:
         present.show(view, ctx.lang, page_actions.SLUG_OF.get(view_module), ctx.region_name(ctx.selection.home))
     else:
         render.body(view, ctx.lang, segments)
+    # deck (PPTX) and PDF downloads in the sidebar, made after the page: its first chart goes out first
+    page_actions.sidebar(view_module, ctx)

@@ -31,14 +31,14 @@ def sidebar(view_module, ctx: Context) -> None:
         return
     lang, selection = ctx.lang, ctx.selection
     run = partial(queries.run, cached.connection())
-    version = db.data_fingerprint(config.data_dir())
     with st.sidebar.popover(t("deck_popover", lang), icon=":material/slideshow:", width="stretch"):
         chosen = st.multiselect(t("deck_choose_pages", lang), options=list(PAGES), default=[slug],
                                 key=f"deck_pages_{slug}",
                                 format_func=lambda s: t(BY_SLUG[s].title_key, lang))
         shared = slides.default_page_selection(selection)
 
-        def deck() -> bytes:
+        def deck() -> bytes:  # on the click: the data version stat-ed then, not on every rerun
+            version = db.data_fingerprint(config.data_dir())
             return slides.build_deck(run, shared, chosen or [slug], data_version=version,
                                      page_selections={slug: selection.replace(present=False, slide=0)})
 
@@ -47,7 +47,7 @@ def sidebar(view_module, ctx: Context) -> None:
                            help=t("deck_help", lang),
                            icon=":material/download:", width="stretch", type="primary")
     followup.sidebar(ctx)  # the yearly follow-up (DOCX), beside the deck
-    if not images.available():
+    if not cached.once_per_run("chromium", images.available):
         st.sidebar.caption(images.ChromiumMissing.message(lang))
         return
     url = _own_url()

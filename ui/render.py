@@ -139,8 +139,12 @@ def chart(view: ChartView, lang: str) -> None:
         for note in view.notes:
             st.caption(plain(note))
         exports.chart_downloads(view, lang)
-        with st.expander(t("show_query", lang)):
-            st.dataframe(view.data, hide_index=True, width="stretch")
+        # the data grid is made when the expander is opened: one per chart on every rerun was a tenth of
+        # a rerun's CPU and a grid for a fresh tab to draw before anyone asked for it
+        rows = st.expander(t("show_query", lang), key=f"query_open_{view.key}", on_change="rerun")
+        if rows.open:
+            with rows:
+                st.dataframe(view.data, hide_index=True, width="stretch")
 
 
 def table(view: TableView, lang: str) -> None:

@@ -52,9 +52,14 @@ def catalog():
     return regions, indicators
 
 
+def all_years(indicators) -> list[int]:
+    """Every year any indicator has a value for, in order."""
+    return sorted({int(y) for ys in indicators["years"].dropna() for y in ys})
+
+
 def sidebar(regions, indicators):
     """Render the shared filters and return the Selection they make."""
-    years = sorted({int(y) for ys in indicators["years"].dropna() for y in ys})
+    years = cached.per_data_version("catalogue_years", lambda: all_years(indicators))
     county_codes = set(regions.region_code[regions.kind == "county"])
     initial = state.seed_from_url(county_codes | {RIKET}, county_codes, set(indicators.indicator_id),
                                   (years[0], years[-1]))
@@ -99,7 +104,7 @@ def run() -> None:
     _running.active = True
     try:
         st.set_page_config(page_title=t("app_title"), page_icon=PAGE_ICON, layout="wide")
-        with friendly_errors():
+        with friendly_errors(), cached.script_run():  # the data version stat-ed once for the whole run
             regions, indicators = catalog()
             selection = sidebar(regions, indicators)
             st.session_state[SELECTION] = selection

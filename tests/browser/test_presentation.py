@@ -197,9 +197,11 @@ def test_the_page_downloads_a_deck_and_a_chart_image(browser, server_url, shots,
         assert titles[1:1 + len(funding_titles)] == funding_titles
         page.keyboard.press("Escape")
 
-        page.locator('[data-testid="stExpander"] summary').first.click()
+        page.locator('[class*="st-key-downloads_open_"] button').first.click()  # the chart's download menu
+        png = page.locator('[class*="st-key-png_"] button').first
+        png.wait_for(timeout=30_000)  # its buttons are made when it opens
         with page.expect_download(timeout=60_000) as download:
-            page.locator('[class*="st-key-png_"] button').first.click()
+            png.click()
         image = Image.open(download.value.path())
         assert image.size == (3200, 1800)
         image.save(shots / "finansiering-chart-export.png")
