@@ -13,11 +13,11 @@ MARKERS = re.compile(r"\b(exklusive\w*|saknas|referensår\w*|lärosät\w*|enligt
 
 @lru_cache(maxsize=1)
 def kept_as_published() -> tuple[str, ...]:
-    """Source titles, publishers and region names (longest first, so a title is removed before a name in it)."""
+    """Source titles, publishers, addresses and region names (longest first, so a title is removed before a name in it)."""
     texts = set()
     with (DATA / "sources.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            texts.update(t for t in (row["title"], row["publisher"]) if t)
+            texts.update(t for t in (row["title"], row["publisher"], row["url"]) if t)
     with (DATA / "regions.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             texts.update(t for t in (row["name_sv"], row["name_en"]) if t)

@@ -2,6 +2,7 @@
 words outside source titles and region names; a data text without English is marked '(in Swedish)'."""
 
 import json
+from functools import partial
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -45,3 +46,20 @@ def test_a_data_text_without_english_says_it_is_swedish():
     assert data_text("Saknas i källan", "", "en") == f"{t('in_swedish', 'en')} Saknas i källan"
     assert data_text("Saknas i källan", "Not in the source", "en") == "Not in the source"
     assert data_text("Saknas i källan", "Not in the source", "sv") == "Saknas i källan"
+
+
+def test_the_english_deck_shows_no_swedish_on_its_slides_or_in_its_notes():
+    """One deck of every page in English: the slides' texts and the speaker notes."""
+    import io
+
+    from pptx import Presentation
+
+    from regionstats import db, queries
+    from regionstats.export import slides
+    from regionstats.selection import Selection
+
+    run = partial(queries.run, db.connect(ROOT / "data"))
+    deck = Presentation(io.BytesIO(slides.build_deck(run, Selection(lang="en"), list(PAGES), data_version="v1")))
+    texts = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame]
+    texts += [slide.notes_slide.notes_text_frame.text for slide in deck.slides if slide.has_notes_slide]
+    assert swedish_markers("\n".join(texts)) == []
