@@ -99,6 +99,7 @@ def generate(n: int, folder: Path, seed: int = 13, store: str = "auto") -> dict:
         "title": "Syntetiska data för prestandamätning",
         "url": "https://example.org/synthetic", "published": "", "accessed": "2026-12-01", "licence": "",
         "note": "Genererade av bench/scale.py; inga verkliga värden.",
+        "note_en": "Made by bench/scale.py; no real values.",
     }])
     pd.concat([indicators, new_indicators]).to_csv(folder / "indicators.csv", index=False)
     pd.concat([sources, new_source]).to_csv(folder / "sources.csv", index=False)
@@ -132,7 +133,8 @@ def write_observations(bundled: Path, folder: Path, counties: list, synthetic: i
                case when missing then '' when rank then v_rank::varchar else v_decimal::varchar end as value,
                case when missing then '..' when rank then v_rank::varchar else v_decimal::varchar end as value_text,
                '' as value_low, '' as value_high, case when missing then 'missing' else 'published' end as status,
-               '{SOURCE_ID}' as source_id, case when missing then 'syntetiskt saknat värde' else '' end as note
+               '{SOURCE_ID}' as source_id, case when missing then 'syntetiskt saknat värde' else '' end as note,
+               case when missing then 'synthetic missing value' else '' end as note_en
         from (select range as i, random() < 0.03 as missing, (range // {per_indicator}) % {n_units} = {rank_unit} as rank,
                      round(random() * 200, 1) as v_decimal, 1 + floor(random() * 199)::integer as v_rank
               from range({synthetic})) g

@@ -873,6 +873,17 @@ def pick(row, base: str, lang: str):
         return getattr(row, name)
     return row[name]
 
+
+def data_text(swedish, english, lang: str):
+    """A text of the data (a note, a reason, a source's remark) in lang: the Swedish as written, or the English
+    that curation wrote beside it, or, where none is written yet, the Swedish marked '(in Swedish)' so it is never
+    passed off as English. THE one place a data text meets the user's language."""
+    if not isinstance(swedish, str) or not swedish or lang == DATA_LANGUAGE:
+        return swedish
+    if isinstance(english, str) and english.strip():
+        return english
+    return f"{t('in_swedish', lang)} {swedish}"
+
 TEXT.update({
     # funding
     "funding_intro": (
@@ -1806,4 +1817,10 @@ TEXT.update({
         "Karta: Eurostat/GISCO, NUTS 2016, skala 1:60 miljoner. © EuroGeographics för de administrativa gränserna.",
         "Map: Eurostat/GISCO, NUTS 2016, scale 1:60 million. © EuroGeographics for the administrative boundaries.",
     ),
+})
+
+# --- english-b (#23): English means English ---------------------------------------------------------------------
+TEXT.update({
+    "in_swedish": ("(på svenska)", "(in Swedish)"),  # before a data text that has no English written yet
+    "title_in_swedish": ("(på svenska)", "(in Swedish)"),  # after a source title published in Swedish
 })

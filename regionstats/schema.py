@@ -91,6 +91,7 @@ SOURCES = TableSpec(
         Column("accessed", "date"),
         Column("licence", required=False),
         Column("note", required=False),
+        Column("note_en", required=False),
     ),
     key=("source_id",),
 )
@@ -111,6 +112,7 @@ OBSERVATIONS = TableSpec(
         Column("status", choices=STATUSES),
         Column("source_id", references="sources.source_id"),
         Column("note", required=False),
+        Column("note_en", required=False),
     ),
     key=("region_code", "indicator_id", "year"),
     checks=("value_or_missing", "year_range", "band_order"),
@@ -131,6 +133,7 @@ GOALS = TableSpec(
         Column("target_year", "int", required=False),
         Column("source_id", references="sources.source_id"),
         Column("note", required=False),
+        Column("note_en", required=False),
     ),
     key=("goal_id",),
 )

@@ -167,17 +167,19 @@ def read_raw(con, path: Path, spec: schema.TableSpec, shown: str, raw: str) -> l
     if not path.exists():
         return None if shown.startswith(IMPORTED_DIR) else [DataIssue(shown, None, None, "missing_file")]
     trimmed = ", ".join(f"nullif(trim({c}, '{TRIM}'), '') as {c}" for c in spec.column_names)
-    spaces = ", ".join(f"nullif(trim({c}), '') as {c}" for c in spec.column_names)  # fast; the rest below
     try:
         header = _header(path)
         if header is None:
             return [DataIssue(shown, None, None, "empty")]
-        if header != spec.column_names:
+        if not _header_fits(header, spec):
             detail = {"expected": ",".join(spec.column_names), "found": ",".join(header)}
             return [DataIssue(shown, 1, None, "header", detail)]
         if _blank_line_inside(path):
             raise ValueError("blank line")
-        columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in spec.column_names) + "}"
+        # fast; the rest below; a column added later that the file lacks is read as empty
+        spaces = ", ".join(f"nullif(trim({c}), '') as {c}" if c in header else f"null::varchar as {c}"
+                           for c in spec.column_names)
+        columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in header) + "}"
         # a table made from a scan keeps the file's order, so rowid + 2 is the line (header = 1)
         con.execute(
             f"create or replace temp table _read as select {spaces} "
@@ -198,6 +200,20 @@ def read_raw(con, path: Path, spec: schema.TableSpec, shown: str, raw: str) -> l
     con.execute(f"create or replace temp view {raw} as "
                 f"select (rowid + 2)::integer as _line, * from {raw}_text where not ({blank})")
     return []
+
+
+# Columns added to a table after files were written without them (at its end): a file that lacks them is read
+# with them empty, so data imported before stays readable (curation writes them for the curated files).
+ADDED_LATER = ("note_en",)
+
+
+def _header_fits(header: list[str], spec: schema.TableSpec) -> bool:
+    """The table's columns, or the same without the trailing ones added later."""
+    names = spec.column_names
+    if header == names:
+        return True
+    missing = names[len(header):]
+    return names[:len(header)] == header and bool(missing) and all(c in ADDED_LATER for c in missing)
 
 
 def _read_raw_parquet(con, path: Path, spec: schema.TableSpec, shown: str, raw: str) -> list[DataIssue]:
@@ -231,19 +247,20 @@ def _read_raw_with_python(con, path, spec, shown, raw, trimmed) -> list[DataIssu
     records = list(csv.reader(io.StringIO(text, newline="")))
     if not records:
         return [DataIssue(shown, None, None, "empty")]
-    if records[0] != spec.column_names:
+    if not _header_fits(records[0], spec):
         detail = {"expected": ",".join(spec.column_names), "found": ",".join(records[0])}
         return [DataIssue(shown, 1, None, "header", detail)]
+    width, later = len(records[0]), len(spec.columns) - len(records[0])
     issues, kept = [], []
     for offset, record in enumerate(records[1:]):
         line = offset + 2
         if not any(cell.strip() for cell in record):
             continue
-        if len(record) != len(spec.columns):
-            detail = {"found": len(record), "expected": len(spec.columns)}
+        if len(record) != width:
+            detail = {"found": len(record), "expected": width}
             issues.append(DataIssue(shown, line, None, "width", detail))
             continue
-        kept.append([line, *record])
+        kept.append([line, *record, *[""] * later])
     columns = ", ".join(f"{c} VARCHAR" for c in spec.column_names)
     con.execute(f"create or replace temp table _incoming (_line INTEGER, {columns})")
     if kept:

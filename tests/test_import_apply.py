@@ -57,11 +57,11 @@ def test_only_the_imported_files_are_written_curated_bytes_untouched(data_dir):
     assert {n for n in before if before[n] != after[n]} == {IMPORTED_OBSERVATIONS, IMPORTED_SOURCES}
     # the changed curated row (18/alf_msek/2021 was 70) is overridden by an imported row
     assert after[IMPORTED_OBSERVATIONS] == OBS_HEADER + (
-        b"18,alf_msek,2021,,,,71,71,,,published,orebro_ls_strategy_2021,\r\n"
-        b"18,alf_msek,2026,,,,75,75,,,published,vr_alf_2027,\r\n")
+        b"18,alf_msek,2021,,,,71,71,,,published,orebro_ls_strategy_2021,,\r\n"
+        b"18,alf_msek,2026,,,,75,75,,,published,vr_alf_2027,,\r\n")
     assert after[IMPORTED_SOURCES] == SRC_HEADER + (
         b"vr_alf_2027,VR,ALF i siffror,https://www.vr.se,2027," + report.new_sources[0]["accessed"].encode()
-        + b",,Tillagd vid import av upload.csv\r\n")
+        + b",,Tillagd vid import av upload.csv,\r\n")
     tables, issues = load_and_validate(data_dir, imported=True)
     assert issues == []
     merged = {(r["region_code"], r["indicator_id"], r["year"]): r for r in tables["observations"].rows}
@@ -102,7 +102,7 @@ def test_undo_refuses_to_overwrite_later_edits_unless_forced(data_dir):
     before = table_snapshot(data_dir)
     apply_import(data_dir, plan(data_dir, f"18;alf_msek;2026;75;;{SRC}"))
     with open(data_dir / IMPORTED_OBSERVATIONS, "ab") as handle:
-        handle.write(b"18,alf_msek,2027,,,,1,1,,,published,orebro_ls_strategy_2021,\r\n")
+        handle.write(b"18,alf_msek,2027,,,,1,1,,,published,orebro_ls_strategy_2021,,\r\n")
     edited = snapshot(data_dir)
     with pytest.raises(ImportProblem) as info:
         undo_last_import(data_dir)

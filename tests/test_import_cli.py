@@ -111,8 +111,8 @@ def test_confirmed_import_then_undo_restores_byte_for_byte(data_dir, good_upload
     after = table_snapshot(data_dir)
     assert {n for n in after if after[n] != before[n]} == {IMPORTED_OBSERVATIONS}  # curated files untouched
     assert after[IMPORTED_OBSERVATIONS] == OBS_HEADER + (
-        b"18,alf_msek,2026,,,,75.5,\"75,5\",,,published,orebro_ls_strategy_2021,\r\n"
-        b"01,alf_msek,2026,,,,1234,1 234,,,published,orebro_ls_strategy_2021,\r\n")
+        b"18,alf_msek,2026,,,,75.5,\"75,5\",,,published,orebro_ls_strategy_2021,,\r\n"
+        b"01,alf_msek,2026,,,,1234,1 234,,,published,orebro_ls_strategy_2021,,\r\n")
     code, output = run(capsys, "--data-dir", data_dir, "import-history")
     assert code == 0 and "alf.csv" in output and "ALF 2026" in output
     code, output = run(capsys, "--data-dir", data_dir, "--lang", "en", "undo-import")

@@ -49,6 +49,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent)); import curate_world  # noqa: E402,E702  (world/ ladders)
 import curate_eurostat  # noqa: E402  (the Eurostat NUTS 2 extract, too wide for the facts shapes)
+from curate_english import ENGLISH_BESIDE, SUM_NOTE, read_translations, with_english  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 RAW = DATA / "raw"
@@ -312,7 +313,7 @@ def sum_parts(rows: list[Obs]) -> list[Obs]:
         obs.value = sum(parts)
         obs.value_text = fmt_number(obs.value)
         shown = " + ".join(f"{int(p):,}".replace(",", " ") for p in parts)
-        obs.note = f"Summa av länets {len(parts)} delar i tabellen: {shown}."
+        obs.note = SUM_NOTE[0].format(n=len(parts), parts=shown)
     return out
 
 
@@ -526,6 +527,9 @@ def render(data_dir: Path, raw_dir: Path) -> tuple[dict[str, str], list, list[Ob
     files["indicator_aggregation.csv"] = to_csv(
         AGGREGATION_COLUMNS, [[a[c] for c in AGGREGATION_COLUMNS] for a in decisions.aggregation], "\n")
     files.update(curate_world.tables(raw_dir / "world", by_url, newline_of(data_dir / "goals.csv")))
+    translations = read_translations(raw_dir / "curation" / "translations.csv")
+    for name in ENGLISH_BESIDE:
+        files[name] = with_english(files[name], translations)
     return files, skipped, observations
 
 

@@ -27,6 +27,7 @@ select
     o.status,
     o.source_id,
     o.note,
+    o.note_en,
     coalesce(o.value, o.value_low) as sort_value,
     coalesce(o.value, o.value_low) is not null as has_value,
     o.status in ('provisional', 'conflicting') as is_uncertain,

@@ -15,7 +15,7 @@ import pandas as pd
 
 from regionstats import formatting
 from regionstats.chartspec import ChartSpec
-from regionstats.i18n import DATA_LANGUAGE, column, pick, t
+from regionstats.i18n import DATA_LANGUAGE, column, data_text, pick, t
 from regionstats.selection import Selection
 
 
@@ -86,6 +86,8 @@ class Context:
             for name in ("_indicator_names", "_unit_labels", "_region_names"):
                 if name in self.__dict__:
                     other.__dict__[name] = self.__dict__[name]
+        if "_english_notes" in self.__dict__:
+            other.__dict__["_english_notes"] = self.__dict__["_english_notes"]
         return other
 
     @cached_property
@@ -243,12 +245,17 @@ class Context:
             return t("bars_latest_year", self.lang, year=year)
         return t("bars_year_in_period", self.lang, year=year, period=formatting.period(sel.year_from, sel.year_to))
 
+    @cached_property
+    def _english_notes(self) -> dict:
+        texts = self.run("data_texts")
+        return dict(zip(texts.sv, texts.en))
+
     def data_note(self, text):
-        """A note as written in the data (Swedish), marked as Swedish on the English pages; never
-        machine-translated."""
+        """A note as written in the data (Swedish) in the user's language: the English that curation wrote
+        beside it (note_en), or the Swedish marked '(in Swedish)'; never machine-translated."""
         if not isinstance(text, str) or not text or self.lang == DATA_LANGUAGE:
             return text
-        return f"{t('in_swedish', self.lang)}: {text}"
+        return data_text(text, self._english_notes.get(text) or self._english_notes.get(text.strip()), self.lang)
 
     def missing_note(self, frame: pd.DataFrame, value: str, reason: str | None = None) -> list[str]:
         """'Saknas för Östergötland (reason)' when any row lacks a value."""
@@ -310,7 +317,7 @@ def status_notes(ctx: Context, frame: pd.DataFrame, label: str = "label", reason
             year = getattr(row, "year", None)
             reason = getattr(row, "note", None)
             # a reason from the data is Swedish, and says so on an English page
-            reason = ctx.data_note(reason.strip().rstrip(".")) if isinstance(reason, str) and reason.strip() else t(
+            reason = ctx.data_note(reason.strip()).rstrip(".") if isinstance(reason, str) and reason.strip() else t(
                 "status_reason_unknown", ctx.lang)
             when = "" if formatting.is_missing(year) else f" {int(year)}"
             by_reason.setdefault(reason if reasons else "", []).append(f"{name}{when}")
