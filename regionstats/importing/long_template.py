@@ -79,7 +79,7 @@ def rows_from_sheet(sheet: Sheet) -> tuple[list[IncomingRow], list[ImportIssue]]
         if name is None:
             if label:
                 warnings.append(ImportIssue(sheet.file_name, sheet.header_line, label, "ignored_column",
-                                            {"value": label}, "warning"))
+                                            {"value": label}))
             continue
         positions[name], labels[name] = index, label
     missing = [c for c in REQUIRED_COLUMNS if c not in positions]

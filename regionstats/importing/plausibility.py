@@ -67,7 +67,7 @@ def plausibility_confirmations(known, changes: list, file_name: str) -> list[Imp
     out = []
     for row in failed_checks(known, changes).itertuples(index=False):
         key = f"{row.region_code}/{row.indicator_id}/{row.year}"
-        out.append(ImportIssue(file_name, int(row.line), "value", row.check_code, detail(row, key), "confirm"))
+        out.append(ImportIssue(file_name, int(row.line), "value", row.check_code, detail(row, key)))
     return out
 
 

@@ -15,14 +15,13 @@ CATALOGUE = "import.problem."
 
 @dataclass(frozen=True)
 class ImportIssue:
-    """One problem in an uploaded file; ``severity`` is "error" (row rejected) or "warning"."""
+    """One problem in an uploaded file: a refusal, a rejected row or a warning, by the list it is in."""
 
     file: str
     line: int | None
     column: str | None
     code: str
     detail: dict = field(default_factory=dict, hash=False, compare=False)
-    severity: str = "error"
 
     def message(self, lang: str = "sv") -> str:
         return f"{self.location(lang)}: {self.text(lang)}"

@@ -233,8 +233,7 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
         elif len(indicators) == 1 and None not in indicators:
             year_columns[index] = (found.group("year"), indicators.pop())
         else:
-            ignored.append(ImportIssue(name, header_line, None, "ignored_column", {"value": label},
-                                       "warning"))
+            ignored.append(ImportIssue(name, header_line, None, "ignored_column", {"value": label}))
     first_year = min((i for i, h in enumerate(header) if i and YEAR_HEADER.match(h.strip())), default=1)
     for _, cells in records:  # label columns between region and years (age, sex …): totals only
         for index in range(1, first_year):
@@ -255,8 +254,7 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
             skipped += 1  # a municipality
             continue
         if not match and not any(c.strip() for c in cells[1:]):
-            footnotes.append(ImportIssue(name, line, None, "ignored_label", {"value": label[:200]},
-                                         "warning"))
+            footnotes.append(ImportIssue(name, line, None, "ignored_label", {"value": label[:200]}))
             continue  # PxWeb's footnotes under the table ("Källa: SCB", "Senast uppdaterad …")
         for index, (year, indicator) in year_columns.items():
             text = cells[index].strip() if index < len(cells) else ""
@@ -276,7 +274,7 @@ def pxweb_rows(sheet: Sheet, today: dt.date | None = None):
 
 
 def skipped_warning(name: str, count: int) -> ImportIssue:
-    return ImportIssue(name, None, None, "skipped_municipalities", {"count": count}, "warning")
+    return ImportIssue(name, None, None, "skipped_municipalities", {"count": count})
 
 
 def table_source(name: str, title: str | None, sha256: str, today: dt.date) -> dict:

@@ -361,11 +361,11 @@ class Planner:
     def warn(self, row: IncomingRow | None, column: str | None, code: str, **detail) -> None:
         line = row.line if row else None
         label = row.column(column) if (row and column) else column
-        self.warnings.append(ImportIssue(self.file_name, line, label, code, detail, "warning"))
+        self.warnings.append(ImportIssue(self.file_name, line, label, code, detail))
 
     def confirm(self, row: IncomingRow, column: str | None, code: str, **detail) -> None:
         label = row.column(column) if column else None
-        self.confirmations.append(ImportIssue(self.file_name, row.line, label, code, detail, "confirm"))
+        self.confirmations.append(ImportIssue(self.file_name, row.line, label, code, detail))
 
     def check(self, row: IncomingRow) -> dict | None:
         """The typed observation for a row, or None when it is rejected (issues recorded)."""
@@ -658,7 +658,7 @@ def unit_warnings(known: Known, report: ImportReport, file_name: str) -> list[Im
         if indicator["unit"] == "percent" and all(0 <= v <= 1 for v in values) and any(values):
             if any(v > 1 for v in stored) or len(values) >= 3:
                 warnings.append(ImportIssue(file_name, items[0][0].line, "value", "looks_like_share",
-                                            {"indicator": indicator_id}, "warning"))
+                                            {"indicator": indicator_id}))
         positive = [v for v in stored if v > 0]
         if indicator["unit"] in MONEY_UNITS and positive:
             typical = statistics.median(positive)
@@ -667,7 +667,7 @@ def unit_warnings(known: Known, report: ImportReport, file_name: str) -> list[Im
                     warnings.append(ImportIssue(
                         file_name, change.line, "value", "looks_like_smaller_unit",
                         {"value": format_number(value), "indicator": indicator_id,
-                         "unit": Both(indicator["unit_sv"], indicator["unit_en"])}, "warning"))
+                         "unit": Both(indicator["unit_sv"], indicator["unit_en"])}))
     return warnings
 
 

@@ -101,7 +101,7 @@ def rows_from_wide(sheet: Sheet, mapping: dict) -> tuple[list[IncomingRow], list
                 continue
             rows.append(_long_row(line, label, column_label, text, row, column, mapping, source))
     if empty:
-        warnings.append(ImportIssue(sheet.file_name, None, None, "empty_cells", {"count": empty}, "warning"))
+        warnings.append(ImportIssue(sheet.file_name, None, None, "empty_cells", {"count": empty}))
     return rows, warnings
 
 
@@ -122,7 +122,7 @@ def _long_row(line, row_label, column_label, text, row, column, mapping, source)
 
 
 def _ignored(sheet: Sheet, line: int, label: str) -> ImportIssue:
-    return ImportIssue(sheet.file_name, line, None, "ignored_label", {"value": label}, "warning")
+    return ImportIssue(sheet.file_name, line, None, "ignored_label", {"value": label})
 
 
 def suggest_mapping(sheet: Sheet, regions: list[dict], indicators: list[dict]) -> dict:
