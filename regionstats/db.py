@@ -136,10 +136,18 @@ def build_database(data_dir: Path, target: Path) -> None:
 
 
 def prune_cache(keep: int = 4) -> None:
-    """Remove all but the newest built warehouses (each data change leaves one behind)."""
+    """Remove all but the most recently used built warehouses (each data change leaves one behind)."""
     built = sorted(config.cache_dir().glob("warehouse-*.duckdb"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in built[keep:]:
         old.unlink(missing_ok=True)
+
+
+def _mark_used(path: Path) -> None:
+    """Date a reused warehouse as new, so pruning keeps the ones in use (an undo returns to an older build)."""
+    try:
+        os.utime(path)
+    except OSError:  # a read-only cache folder: pruning then goes by build time
+        pass
 
 
 def database_path(data_dir: Path) -> Path:
@@ -192,6 +200,8 @@ def open_warehouse(data_dir: Path, path: Path) -> duckdb.DuckDBPyConnection:
     if not path.exists():
         build_database(data_dir, path)
         prune_cache()
+    else:
+        _mark_used(path)
     try:
         con = duckdb.connect(str(path), read_only=True, config=LOCKED)
     except duckdb.Error as exc:

@@ -227,10 +227,20 @@ def con():
     connection.close()
 
 
+def share_built_warehouses(monkeypatch, tmp_path: Path) -> None:
+    """Point the warehouse cache at one folder per test worker (pytest's base temp of this session).
+
+    A warehouse is named by the fingerprint of its data and models, so a test whose data equals an earlier
+    test's opens that build instead of making its own (half the time of the import tests went to
+    rebuilding the same fixture data). Tests about the cache itself keep a folder of their own.
+    """
+    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path.parent / "shared-warehouses"))
+
+
 @pytest.fixture
 def real_con(tmp_path, monkeypatch):
-    """The real data/ built into a temporary cache folder."""
-    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    """The real data/ built into the worker's warehouse cache."""
+    share_built_warehouses(monkeypatch, tmp_path)
     connection = db.connect(config.data_dir())
     yield connection
     connection.close()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import share_built_warehouses
 from regionstats.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -13,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def temp_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    share_built_warehouses(monkeypatch, tmp_path)
 
 
 def test_per_capita_reproduces_the_key_figures_row(capsys):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import share_built_warehouses
 from regionstats.importing import commands as import_commands
 from regionstats.importing.eurostat import (
     EurostatClient,
@@ -51,7 +52,7 @@ def answer() -> dict:
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
     """A writable copy of the real data/ (it has the NUTS 2 regions and the Eurostat indicators)."""
-    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    share_built_warehouses(monkeypatch, tmp_path)
     target = tmp_path / "data"
     shutil.copytree(ROOT / "data", target, ignore=shutil.ignore_patterns("raw", ".history", "imported"))
     return target

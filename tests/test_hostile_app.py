@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import share_built_warehouses
 from regionstats.i18n import t
 from regionstats.selection import CATEGORIES
 from regionstats.views import registry
@@ -303,7 +304,7 @@ def data_copy(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder, ignore=shutil.ignore_patterns("raw", ".history"))
     monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(folder))
-    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    share_built_warehouses(monkeypatch, tmp_path)
     monkeypatch.delenv("REGIONSTATS_EDITOR", raising=False)
     return folder
 

@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_import_support import SCB_FIXTURES, copy_fixture_data, csv_bytes, run, snapshot
 
+from tests.conftest import share_built_warehouses
 from regionstats.i18n import t
 from regionstats.views import registry
 from tests.conftest import digest
@@ -175,7 +176,7 @@ def test_each_break_is_refused_or_asks_in_the_app(lang, app_data):
 def full_data(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder, ignore=shutil.ignore_patterns("raw", ".history", "imported"))
-    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    share_built_warehouses(monkeypatch, tmp_path)
     return folder
 
 

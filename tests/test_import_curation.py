@@ -12,6 +12,7 @@ import sys
 import pytest
 from test_import_support import REAL_DATA, ROOT
 
+from tests.conftest import share_built_warehouses
 from regionstats import db, queries
 from regionstats.cli import main
 from regionstats.importing import apply_import, plan_import_from_upload
@@ -23,7 +24,7 @@ ROWS = (b"region_code;indicator_id;year;value;source_id;publisher;title;url;publ
 
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    share_built_warehouses(monkeypatch, tmp_path)
     target = tmp_path / "data"
     shutil.copytree(REAL_DATA, target, ignore=shutil.ignore_patterns(".history", "imported"))
     return target

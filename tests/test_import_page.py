@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.conftest import share_built_warehouses
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,7 @@ def data_copy(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder, ignore=shutil.ignore_patterns("raw", ".history", "imported"))
     monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(folder))
-    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    share_built_warehouses(monkeypatch, tmp_path)
     monkeypatch.setenv("REGIONSTATS_EDITOR", "1")  # only editors see the import section (ui/auth.py)
     return folder
 
@@ -76,7 +77,7 @@ def test_a_year_of_population_from_a_saved_scb_answer_reaches_the_funding_page(t
     lines = observations.read_text(encoding="utf-8").splitlines(keepends=True)
     observations.write_text("".join(l for l in lines if ",population,2020," not in l), encoding="utf-8")
     monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(data))
-    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    share_built_warehouses(monkeypatch, tmp_path)
 
     def funding_bars() -> dict:
         import json

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_import_support import copy_fixture_data, csv_bytes, run, snapshot
 
+from tests.conftest import share_built_warehouses
 from regionstats.importing import apply_import, plan_import_from_upload
 from regionstats.views import registry
 
@@ -105,7 +106,7 @@ def app_data(tmp_path, monkeypatch):
     lines = observations.read_text(encoding="utf-8").splitlines(keepends=True)
     observations.write_text("".join(l for l in lines if ",alf_msek,2021," not in l), encoding="utf-8")
     monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(folder))
-    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    share_built_warehouses(monkeypatch, tmp_path)
     monkeypatch.setenv("REGIONSTATS_EDITOR", "1")
     return folder
 

@@ -10,6 +10,7 @@ import urllib.error
 import pytest
 from test_import_support import FIXTURE_DATA, REAL_DATA, SCB_FIXTURES, copy_fixture_data, run, snapshot
 
+from tests.conftest import share_built_warehouses
 from regionstats import db, queries
 from regionstats.importing import ScbError, apply_import, plan_scb_population
 from regionstats.importing import commands as import_commands
@@ -225,7 +226,7 @@ def test_rate_limiter_allows_30_calls_per_10_seconds():
 @pytest.fixture
 def real_data_without_2020_population(tmp_path, monkeypatch):
     """A copy of data/ from which the population on 31 December 2020 has been removed."""
-    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    share_built_warehouses(monkeypatch, tmp_path)
     target = tmp_path / "data"
     shutil.copytree(REAL_DATA, target, ignore=shutil.ignore_patterns(".history", "imported"))
     path = target / "observations.csv"

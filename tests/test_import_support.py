@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 
+from tests.conftest import share_built_warehouses
 from regionstats import schema
 from regionstats.cli import main
 
@@ -22,7 +23,7 @@ HEADER = "region_code;indicator_id;year;value;unit;source_id"
 
 def copy_fixture_data(tmp_path: Path, monkeypatch) -> Path:
     """A writable copy of the fixture data, with the warehouse cache in tmp_path."""
-    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    share_built_warehouses(monkeypatch, tmp_path)
     target = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, target)
     return target

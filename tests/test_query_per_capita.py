@@ -3,6 +3,7 @@
 The fixture is APPROPRIATION_TABLES in conftest.py; the sums are worked out in the comments.
 """
 
+from tests.conftest import share_built_warehouses
 from regionstats import queries
 from tests.test_queries import records
 
@@ -66,7 +67,7 @@ def test_cli_ranks_the_five_focus_regions_and_riket_on_the_budget_bill_with_the_
 
     from regionstats.cli import main
 
-    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    share_built_warehouses(monkeypatch, tmp_path)
     assert main(["query", "per_capita", "--param", "indicator=appropriation_research_msek", "--param", "year=2021",
                  "--format", "json"]) == 0
     rows = {r["region_code"]: r for r in json.loads(capsys.readouterr().out)}
