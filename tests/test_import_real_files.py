@@ -249,6 +249,7 @@ def test_the_real_tillvaxtanalys_xlsx_is_imported_through_the_app_with_a_mapping
     at.file_uploader(key="import_upload").set_value((TVA.name, TVA.read_bytes(), "application/octet-stream")).run()
     assert not at.exception
     assert not [b for b in at.button if b.key == "import_confirm"], "without a mapping it is not the template"
+    assert any("”2023Q4” och ”20 Dalarnas län”, mappas för sig" in c.value for c in at.caption)
     guess = json.loads(at.text_area(key="import_mapping_text").value)
     assert guess["rows"] == {"20 Dalarnas län": {"region_code": "20"}}  # the quarters are the user's to map
     at.file_uploader(key="import_mapping_file").set_value((TVA_MAPPING.name, TVA_MAPPING.read_bytes(),

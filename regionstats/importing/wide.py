@@ -180,7 +180,7 @@ def _ignored(sheet: Sheet, line: int, label: str) -> ImportIssue:
 def suggest_mapping(sheet: Sheet, regions: list[dict], indicators: list[dict]) -> dict:
     """A first guess at a mapping for the app's mapping step: closest names, no source.
 
-    Row labels that name a region ("20 Dalarnas län", "Dalarna") get its code and bare years their
+    Row labels that name a region (20 Dalarnas län, or Dalarna) get its code and bare years their
     year; other periods (quarters, months) are left for the user, who knows what a year's value is.
     """
     region_names = {n.lower(): r["region_code"] for r in regions for n in (r["name_sv"], r["name_en"])}
