@@ -1824,3 +1824,19 @@ TEXT.update({
     "in_swedish": ("(på svenska)", "(in Swedish)"),  # before a data text that has no English written yet
     "title_in_swedish": ("(på svenska)", "(in Swedish)"),  # after a source title published in Swedish
 })
+
+# --- txa (#22): an agency's long table (Tillväxtanalys' PxWeb XLSX) read with the mapping -----------------------
+TEXT.update({
+    "import_mapping_long_help": (
+        "En myndighets långa tabell (som ett PxWeb-uttag från Tillväxtanalys: period och region i de första "
+        "kolumnerna, värdena i kolumnen under rubriken) läses med samma mappning: varje etikett under rows, till "
+        "exempel ”2023Q4” och ”20 Dalarnas län”, mappas för sig, och en rad läses bara när alla dess etiketter "
+        "finns i mappningen. Ett kvartal eller en månad blir aldrig ett år av sig själv: skriv vilket år den står "
+        "för (year) och vilken period (period_label).",
+        "An agency's long table (such as a PxWeb download from Tillväxtanalys: the period and the region in the "
+        "first columns, the values in the column under the heading) is read with the same mapping: each label "
+        "under rows, for example “2023Q4” and “20 Dalarnas län”, is mapped on its own, and a row is read only "
+        "when all its labels are in the mapping. A quarter or a month never becomes a year by itself: write "
+        "which year it stands for (year) and which period (period_label).",
+    ),
+})

@@ -72,6 +72,7 @@ def mapping_step(data_dir, name: str, raw: bytes, lang: str) -> None:
     """
     with st.expander(t("import_mapping_title", lang), expanded=True):
         st.caption(t("import_mapping_help", lang))
+        st.caption(t("import_mapping_long_help", lang))
         st.file_uploader(t("import_mapping_file", lang), type=["json"], key="import_mapping_file")
         digest = hashlib.sha256(raw).hexdigest()
         if st.session_state.get("_import_mapping_for") != digest:

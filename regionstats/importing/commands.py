@@ -46,7 +46,9 @@ def register(sub, common: argparse.ArgumentParser) -> None:
                          help="import a CSV/XLSX in the long template, a PxWeb table or a saved JSON-stat2 "
                               "answer (.json); a wide table with --mapping")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--mapping", type=Path, help="JSON mapping for a wide table (regions as columns)")
+    imp.add_argument("--mapping", type=Path,
+                     help="JSON mapping for a wide table (regions as columns) or an agency's long table "
+                          "(period and region as labels, such as Tillväxtanalys' PxWeb XLSX)")
     add_write_options(imp)
 
     fetch = sub.add_parser("fetch", parents=[common], help="fetch figures from SCB's or Eurostat's API")
