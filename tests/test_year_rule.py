@@ -1,8 +1,7 @@
 """One year rule, in SQL (queries/models/35_latest.sql shown_years_in, asked through queries/shown_years.sql):
 the year a view shows is the latest with a value for the regions of the level it ranks, never a year where
-only Riket has one; every view reads that year (Context.year_for; per inhabitant Context.per_capita_year_for, chosen by the same
-rule in queries/models/82_per_capita.sql), and its label is built once
-(formatting.period)."""
+only Riket has one; every view reads that year (Context.year_for; per inhabitant Context.per_capita_year_for,
+chosen by the same rule in queries/models/82_per_capita.sql), and its label is built once (formatting.period)."""
 
 from functools import partial
 

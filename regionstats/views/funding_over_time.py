@@ -143,7 +143,7 @@ def per_capita_over_time_chart(ctx: Context, indicator: str) -> ChartView | None
     df = over_time_frame(ctx, indicator)
     drawn = df[df.per_capita.notna()]
     years = set(drawn.year)
-    if not years or years == {ctx.per_capita_year_for(indicator)}:
+    if not years or years == {ctx.year_for(indicator)}:
         return None  # nothing to draw, or the one year the bars already show
     lang, name = ctx.lang, ctx.indicator_name(indicator)
     title = t("per_capita_over_time_title", lang, indicator=name, years=years_text(drawn.year))
