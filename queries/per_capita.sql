@@ -1,4 +1,4 @@
--- purpose: An amount (MSEK or SEK) divided by population; for year Y the population is SCB's on 31 December of Y-1. For the appropriations (appropriation_research_msek, appropriation_education_msek) every county and Riket with a complete sum of its universities' budget-bill lines gets that sum (staging view county_appropriations, read through the staging macro per_capita_in), so that one year ranks every county on one basis; amount_basis says which. With $latest, only the year the per-inhabitant bars show, chosen in SQL by the one year rule (staging macro per_capita_years_in).
+-- purpose: An amount (MSEK or SEK) divided by population; for year Y the population is SCB's on 31 December of Y-1. For the appropriations (appropriation_research_msek, appropriation_education_msek) every county and Riket with a complete sum of its universities' budget-bill lines gets that sum (staging view county_appropriations, read through the staging macro per_capita_in), so that one year ranks every county on one basis; amount_basis says which. With $latest, only the year the per-inhabitant bars show, chosen in SQL by the one year rule (staging macro per_capita_year).
 -- grain: one row per region_code (counties and Riket) and year of the amount
 -- params: $indicator VARCHAR, $year INTEGER = null, $regions VARCHAR[] = null, $year_from INTEGER = null, $year_to INTEGER = null, $compose VARCHAR[] = null, $latest BOOLEAN = null
 --   $year picks one year; $year_from/$year_to a range (null: no bound).
@@ -17,14 +17,22 @@
 --   populations of 31 December Y-1; composed_reason and *_members_missing say when a member lacks one.
 with
 
--- the year the per-inhabitant bars show ($latest): the one year rule over the amounts per inhabitant
+every_amount as materialized (
+    from per_capita_in($indicator)
+),
+
+-- the year the per-inhabitant bars show ($latest): the one year rule over the counties' amounts per inhabitant
 shown as (
-    select year from per_capita_years_in($indicator, $year_from, $year_to, 'county')
+    select per_capita_year(year, level, per_capita, amount, 'county') as year
+    from every_amount
+    where coalesce($latest, false)
+      and ($year_from is null or year >= $year_from)
+      and ($year_to is null or year <= $year_to)
 ),
 
 amounts as (
     select *
-    from per_capita_in($indicator)
+    from every_amount
     where ($year is null or year = $year)
       and ($year_from is null or year >= $year_from)
       and ($year_to is null or year <= $year_to)
@@ -50,41 +58,33 @@ composed_populations as (
 )
 
 select
-    a.region_code,
-    r.name_sv as region_name_sv,
-    r.name_en as region_name_en,
-    a.year,
-    a.amount,
-    a.amount_text,
-    a.amount_unit,
-    a.amount_status,
-    a.amount_basis,
-    s.universities,
-    s.universities_missing,
-    case when s.amount_basis = 'sum_of_universities' then s.amount_msek end as university_sum_msek,
-    case when s.amount_basis = 'sum_of_universities' then s.amount_msek end * 1000000 / a.population
-        as university_sum_per_capita,
-    a.year - 1 as population_year,
-    a.population,
-    a.population_status,
-    a.population_note,
-    a.per_capita,
-    a.amount_source_id,
-    a.amount_source_ids,
-    a.population_source_id,
-    a.amount_note,
-    own.value as published_amount,
-    own.value * (case a.amount_unit when 'msek' then 1000000 else 1 end) / a.population as published_per_capita,
-    own.source_id as published_source_id
-from amounts as a
-join regions as r using (region_code)
-left join county_appropriations as s
-    on s.indicator_id = $indicator and s.region_code = a.region_code and s.year = a.year
-   and s.amount_basis in ('sum_of_universities', 'incomplete_sum')
-left join stg_observations as own
-    on own.indicator_id = $indicator and own.region_code = a.region_code and own.year = a.year
-   and a.amount_basis <> 'published'
-where a.region_kind in ('county', 'country')
+    region_code,
+    region_name_sv,
+    region_name_en,
+    year,
+    amount,
+    amount_text,
+    amount_unit,
+    amount_status,
+    amount_basis,
+    universities,
+    universities_missing,
+    university_sum_msek,
+    university_sum_per_capita,
+    population_year,
+    population,
+    population_status,
+    population_note,
+    per_capita,
+    amount_source_id,
+    amount_source_ids,
+    population_source_id,
+    amount_note,
+    published_amount,
+    published_per_capita,
+    published_source_id
+from amounts
+where region_kind in ('county', 'country')
 
 union all by name
 

@@ -1,5 +1,5 @@
 """The year the per-inhabitant bars show, chosen in SQL by the one year rule (queries/models/82_per_capita.sql
-per_capita_years_in, asked through queries/per_capita.sql with $latest) and only read by the views
+per_capita_year, asked through queries/per_capita.sql with $latest) and only read by the views
 (Context.per_capita_year_for): the latest year in which a county has a value per inhabitant, its sum of
 universities included; else the latest year in which a county has an amount.
 

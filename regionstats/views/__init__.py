@@ -192,7 +192,7 @@ class Context:
 
     def per_capita_year_for(self, indicator_id: str) -> int | None:
         """The year a per-inhabitant bar chart shows: the one SQL chooses (queries/per_capita.sql with $latest,
-        staging macro per_capita_years_in): the one year rule over the counties' amounts per inhabitant (their
+        staging macro per_capita_year): the one year rule over the counties' amounts per inhabitant (their
         sums of universities included), else over their amounts, whose bars then say why they are missing."""
         chosen = self._per_capita_years
         if indicator_id not in chosen:
