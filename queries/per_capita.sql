@@ -1,64 +1,43 @@
--- purpose: An amount (MSEK or SEK) divided by population; for year Y the population is SCB's on 31 December of Y-1. For the appropriations (appropriation_research_msek, appropriation_education_msek) every county and Riket with a complete sum of its universities' budget-bill lines gets that sum (staging view county_appropriations), so that one year ranks every county on one basis; amount_basis says which.
+-- purpose: An amount (MSEK or SEK) divided by population; for year Y the population is SCB's on 31 December of Y-1. For the appropriations (appropriation_research_msek, appropriation_education_msek) every county and Riket with a complete sum of its universities' budget-bill lines gets that sum (staging view county_appropriations, read through the staging macro per_capita_in), so that one year ranks every county on one basis; amount_basis says which. With $latest, only the year the per-inhabitant bars show, chosen in SQL by the one year rule (staging macro per_capita_year).
 -- grain: one row per region_code (counties and Riket) and year of the amount
--- params: $indicator VARCHAR, $year INTEGER = null, $regions VARCHAR[] = null, $year_from INTEGER = null, $year_to INTEGER = null, $compose VARCHAR[] = null
+-- params: $indicator VARCHAR, $year INTEGER = null, $regions VARCHAR[] = null, $year_from INTEGER = null, $year_to INTEGER = null, $compose VARCHAR[] = null, $latest BOOLEAN = null
 --   $year picks one year; $year_from/$year_to a range (null: no bound).
+--   $latest: only the year the county pages show per inhabitant: within $year_from-$year_to, the latest year in
+--   which a county has a value per inhabitant (its amount, a sum of universities included, and the population of
+--   the year before), else the latest year in which a county has an amount; no rows without one.
 --   amount_basis: 'sum_of_universities' (universities names them; amount_source_ids lists every source) or
 --   'published' (the region's own row, as published; its status may be missing) or 'incomplete_sum'
 --   (no own row and a university lacks a value: amount missing, universities_missing names who).
 --   published_amount, published_per_capita, published_source_id: the region's own published row beside a sum
 --   (e.g. the seed key-figures table's cells, whose year is uncertain), shown as printed, never ranked.
 --   university_sum_msek (and university_sum_per_capita): the complete sum of the universities.
--- A complete sum wins over a region's own row; an own row with a value wins over an incomplete sum.
+-- A complete sum wins over a region's own row; an own row with a value wins over an incomplete sum (per_capita_in).
 -- $compose: regions composed of counties ('name:01+03', staging macro composed_observations), returned beside
 --   the regions with amount_basis 'composed': the sum of the members' amounts over the sum of their
 --   populations of 31 December Y-1; composed_reason and *_members_missing say when a member lacks one.
 with
 
-own_rows as (
-    select
-        o.region_code,
-        o.year,
-        o.value as amount,
-        o.value_text as amount_text,
-        o.status as amount_status,
-        o.source_id as amount_source_id,
-        o.source_id as amount_source_ids,
-        o.note as amount_note,
-        'published' as amount_basis,
-        case when o.value is not null then 2 else 4 end as precedence
-    from stg_observations as o
-    where o.indicator_id = $indicator
+every_amount as materialized (
+    from per_capita_in($indicator)
 ),
 
-university_sums as (
-    select
-        region_code,
-        year,
-        amount_msek as amount,
-        null::varchar as amount_text,
-        case
-            when amount_msek is null then 'missing'
-            when any_uncertain then 'provisional'
-            else 'published'
-        end as amount_status,
-        split_part(source_ids, ',', 1) as amount_source_id,
-        source_ids as amount_source_ids,
-        null::varchar as amount_note,
-        amount_basis,
-        case when amount_msek is not null then 1 else 3 end as precedence
-    from county_appropriations
-    where indicator_id = $indicator
-      and amount_basis in ('sum_of_universities', 'incomplete_sum')
+-- the year the per-inhabitant bars show ($latest): the one year rule over the counties' amounts per inhabitant
+shown as (
+    select per_capita_year(year, level, per_capita, amount, 'county') as year
+    from every_amount
+    where coalesce($latest, false)
+      and ($year_from is null or year >= $year_from)
+      and ($year_to is null or year <= $year_to)
 ),
 
 amounts as (
     select *
-    from (select * from own_rows union all select * from university_sums) as candidates
+    from every_amount
     where ($year is null or year = $year)
       and ($year_from is null or year >= $year_from)
       and ($year_to is null or year <= $year_to)
       and ($regions is null or list_contains($regions, region_code))
-    qualify row_number() over (partition by region_code, year order by precedence) = 1
+      and (not coalesce($latest, false) or year = (select year from shown))
 ),
 
 composed_amounts as (
@@ -68,6 +47,7 @@ composed_amounts as (
       and ($year is null or year = $year)
       and ($year_from is null or year >= $year_from)
       and ($year_to is null or year <= $year_to)
+      and (not coalesce($latest, false) or year = (select year from shown))
 ),
 
 composed_populations as (
@@ -78,42 +58,33 @@ composed_populations as (
 )
 
 select
-    a.region_code,
-    r.name_sv as region_name_sv,
-    r.name_en as region_name_en,
-    a.year,
-    a.amount,
-    a.amount_text,
-    i.unit as amount_unit,
-    a.amount_status,
-    a.amount_basis,
-    s.universities,
-    s.universities_missing,
-    case when s.amount_basis = 'sum_of_universities' then s.amount_msek end as university_sum_msek,
-    case when s.amount_basis = 'sum_of_universities' then s.amount_msek end * 1000000 / p.population
-        as university_sum_per_capita,
-    a.year - 1 as population_year,
-    p.population,
-    p.population_status,
-    p.population_note,
-    a.amount * (case i.unit when 'msek' then 1000000 else 1 end) / p.population as per_capita,
-    a.amount_source_id,
-    a.amount_source_ids,
-    p.population_source_id,
-    a.amount_note,
-    own.amount as published_amount,
-    own.amount * (case i.unit when 'msek' then 1000000 else 1 end) / p.population as published_per_capita,
-    own.amount_source_id as published_source_id
-from amounts as a
-join regions as r using (region_code)
-join indicators as i on i.indicator_id = $indicator
-left join county_appropriations as s
-    on s.indicator_id = $indicator and s.region_code = a.region_code and s.year = a.year
-   and s.amount_basis in ('sum_of_universities', 'incomplete_sum')
-left join own_rows as own
-    on own.region_code = a.region_code and own.year = a.year and a.amount_basis <> 'published'
-left join population_before_year as p on p.region_code = a.region_code and p.year = a.year
-where r.kind in ('county', 'country')
+    region_code,
+    region_name_sv,
+    region_name_en,
+    year,
+    amount,
+    amount_text,
+    amount_unit,
+    amount_status,
+    amount_basis,
+    universities,
+    universities_missing,
+    university_sum_msek,
+    university_sum_per_capita,
+    population_year,
+    population,
+    population_status,
+    population_note,
+    per_capita,
+    amount_source_id,
+    amount_source_ids,
+    population_source_id,
+    amount_note,
+    published_amount,
+    published_per_capita,
+    published_source_id
+from amounts
+where region_kind in ('county', 'country')
 
 union all by name
 

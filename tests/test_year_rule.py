@@ -1,7 +1,7 @@
 """One year rule, in SQL (queries/models/35_latest.sql shown_years_in, asked through queries/shown_years.sql):
 the year a view shows is the latest with a value for the regions of the level it ranks, never a year where
-only Riket has one; every view reads that year (Context.year_for), and its label is built once
-(formatting.period)."""
+only Riket has one; every view reads that year (Context.year_for; per inhabitant Context.per_capita_year_for,
+chosen by the same rule in queries/models/82_per_capita.sql), and its label is built once (formatting.period)."""
 
 from functools import partial
 
@@ -88,6 +88,10 @@ def test_views_read_the_year_sql_chose(riket_ahead_con):
     chart = map_view.map_chart(ctx, "score")
     assert chart.title.endswith(", 2020")
     assert chart.data["rank"].notna().sum() == 6  # 01, 03, 05, 14, 18, 24
+    # per inhabitant too (queries/per_capita.sql with $latest): money 2022 is 01's 110 MSEK / 1 100 000 = 100 kr
+    assert ctx.per_capita_year_for("money") == 2022
+    assert funding.per_capita_chart(ctx, "money").title.endswith(" per invånare, 2022")
+    assert ctx.with_selection(year_to=2021).per_capita_year_for("money") == 2021
 
 
 def test_the_period_label_is_built_once():
@@ -124,7 +128,8 @@ def test_every_indicator_s_shown_year_has_county_values(real_run, window):
 
 def test_every_county_page_ranks_counties_in_its_year(real_run):
     """Every indicator Karta, Topp fem's gap chart and Finansiering offer: the year the view asks for (the one
-    SQL chose) has counties with a value (the bug: FoU-utgifter drew 2019, where only Riket has a value)."""
+    SQL chose; per inhabitant on Finansiering) has counties with a value (the bug: FoU-utgifter drew 2019, where
+    only Riket has a value)."""
     ctx = Context(real_run, Selection())
     for indicator in map_view.indicator_options(ctx):
         frame = ranked.ranked_frame(ctx, indicator, ctx.year_for(indicator))  # what map_chart draws
@@ -134,11 +139,15 @@ def test_every_county_page_ranks_counties_in_its_year(real_run):
         assert gaps["rank"].notna().any(), indicator
     counties = sorted(ctx.regions.region_code[ctx.regions.kind == "county"])
     for indicator in funding.indicator_options(ctx):
-        year = ctx.year_for(indicator)
+        year = ctx.per_capita_year_for(indicator)  # the per-inhabitant bars' year, chosen in SQL ($latest)
         if year is None:  # a universities' series: no county year, so no county bars (not 21 × 'saknas')
             assert funding.per_capita_chart(ctx, indicator) is None, indicator
             continue
-        amounts = real_run("per_capita", indicator=indicator, year=year, regions=counties)
-        assert amounts.amount.notna().any(), indicator
+        amounts = real_run("per_capita", indicator=indicator, regions=counties)
+        in_year = amounts[amounts.year == year]
+        assert in_year.amount.notna().any(), indicator
+        # no later year has a county value per inhabitant, and this one has one whenever any year has
+        assert amounts.per_capita[amounts.year > year].isna().all(), indicator
+        assert in_year.per_capita.notna().any() or amounts.per_capita.isna().all(), indicator
     chart = map_view.map_chart(ctx, "rd_total_msek")
     assert chart.title == "FoU-utgifter, alla sektorer, 2017" and chart.data["rank"].notna().sum() == 21

@@ -1,4 +1,5 @@
--- model: latest_years_in(year_from, year_to), latest_values_in(year_from, year_to)
+-- model: latest_years_in(year_from, year_to), latest_values_in(year_from, year_to), shown_year(year, level, level_),
+--   shown_years_in(year_from, year_to, level_)
 -- purpose: "The latest value within a year window", one rule for every page (null bounds: no bound).
 -- latest_years_in: per indicator and level, the latest year with a value inside the window
 --   (grain: one row per indicator_id and level).
@@ -20,6 +21,15 @@ where has_value
   and (year_to is null or year <= year_to)
 qualify row_number() over (partition by region_code, indicator_id order by year desc) = 1;
 
+-- shown_year(year, level, level_): THE rule, as an aggregate over the rows of one indicator (year null where a
+--   row has no value), so that rows no observation holds (the per-inhabitant amounts of per_capita_in, model 82)
+--   get their year by the same rule.
+create or replace macro shown_year(year, level, level_) as
+coalesce(
+    max(year) filter (where level = level_ or (level_ is null and level <> 'country')),
+    max(year) filter (where level_ is null)
+);
+
 -- shown_years_in(year_from, year_to, level_): THE year a page shows each indicator in (grain: one row per
 --   indicator_id with a value). A page that ranks or compares the regions of one level asks for that level
 --   ('county' for the county pages): the latest year in which a region of that level has a value, so a year
@@ -30,12 +40,7 @@ create or replace macro shown_years_in(year_from, year_to, level_) as table
 with
 
 chosen as (
-    select
-        indicator_id,
-        coalesce(
-            max(year) filter (where level = level_ or (level_ is null and level <> 'country')),
-            max(year) filter (where level_ is null)
-        ) as year
+    select indicator_id, shown_year(year, level, level_) as year
     from latest_years_in(year_from, year_to)
     group by indicator_id
 )

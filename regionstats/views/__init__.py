@@ -139,6 +139,10 @@ class Context:
     def _chosen_years(self) -> dict:
         return {}
 
+    @cached_property
+    def _per_capita_years(self) -> dict:
+        return {}
+
     def indicator(self, indicator_id: str) -> pd.Series:
         rows = self._indicator_rows
         if indicator_id not in rows:
@@ -187,16 +191,16 @@ class Context:
         return chosen[level].get(indicator_id)
 
     def per_capita_year_for(self, indicator_id: str) -> int | None:
-        """The year a per-inhabitant bar chart shows: the latest year of the period in which per_capita.sql has
-        a value for a county (its amounts include the counties' sums of universities, which no observation
-        holds, and it needs the population of the year before); without any, the latest year with an amount,
-        whose bars then say why they are missing."""
-        sel = self.selection
-        df = self.run("per_capita", indicator=indicator_id, year_from=sel.year_from, year_to=sel.year_to)
-        counties = df[df.region_code.isin(set(self.regions.region_code[self.regions.kind == "county"]))]
-        years = counties.year[counties.per_capita.notna()]
-        years = years if len(years) else counties.year[counties.amount.notna()]
-        return int(years.max()) if len(years) else None
+        """The year a per-inhabitant bar chart shows: the one SQL chooses (queries/per_capita.sql with $latest,
+        staging macro per_capita_year): the one year rule over the counties' amounts per inhabitant (their
+        sums of universities included), else over their amounts, whose bars then say why they are missing."""
+        chosen = self._per_capita_years
+        if indicator_id not in chosen:
+            sel = self.selection
+            shown = self.run("per_capita", indicator=indicator_id, latest=True, year_from=sel.year_from,
+                             year_to=sel.year_to)
+            chosen[indicator_id] = int(shown.year.iloc[0]) if len(shown) else None
+        return chosen[indicator_id]
 
     def unit_and_decimals(self, indicator_id: str) -> tuple[str, int]:
         """(unit, decimals) of an indicator, from a plain dict (no pandas row per call)."""
