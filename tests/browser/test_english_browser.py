@@ -1,5 +1,6 @@
-"""The English walk (#23): every page with lang=en in headless Chromium, screenshotted at 1920×1080, shows none of
-the Swedish marker words outside source titles and region names; the English PDF of the funding page neither."""
+"""The English PDF of the funding page (#23) shows none of the Swedish marker words outside source titles and region
+names. The English walk of every page in the browser is part of test_pages_browser.py (each page is switched to
+English in the tab that showed it in Swedish), and a page opened by a link with lang=en is its deep-link test."""
 
 import io
 
@@ -8,24 +9,9 @@ from pypdf import PdfReader
 
 from regionstats.export import pdf
 from regionstats.selection import Selection
-from regionstats.views.registry import TABLE
-from tests.browser.conftest import assert_no_exception, wait_for_charts_to_fit, wait_until_rendered
 from tests.english_markers import swedish_markers
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.mark.parametrize("slug,title_key", [(p.slug, p.title_key) for p in TABLE])
-def test_an_english_page_in_the_browser_shows_no_swedish(page, server_url, screenshot_dir, slug, title_key):
-    from regionstats.i18n import t
-
-    page.set_viewport_size({"width": 1920, "height": 1080})
-    page.goto(f"{server_url}/{slug}?lang=en")
-    wait_until_rendered(page, t(title_key, "en"))
-    wait_for_charts_to_fit(page)
-    assert_no_exception(page)
-    page.screenshot(path=screenshot_dir / f"{slug}-en-1920x1080.png")
-    assert swedish_markers(page.locator("body").inner_text()) == []
 
 
 def test_the_english_pdf_shows_no_swedish(server_url):

@@ -1,6 +1,6 @@
 """Every page in headless Chromium against the real server, screenshotted at 1280×720 (the window and the
-whole length) and 1920×1080 under artifacts/screenshots/ (in Swedish here; the English walk is
-test_english_browser.py, and AppTest renders every page in both languages); links restore views; a fresh server keeps the
+whole length) and 1920×1080 under artifacts/screenshots/, in Swedish and then, switched in the same tab, in
+English (AppTest renders every page in both languages too); links restore views; a fresh server keeps the
 selection at the first page switch; the period control commits once and the URL follows."""
 
 import re
@@ -13,6 +13,7 @@ from regionstats.views.registry import TABLE
 from tests.browser.conftest import (assert_no_exception, outside_requests, screenshot_whole_page, start_server,
                                     stop_server, wait_for_charts_to_fit, wait_until_finished,
                                     wait_until_rendered)
+from tests.english_markers import swedish_markers
 
 PAGES = [(page.slug, page.title_key) for page in TABLE]
 
@@ -24,6 +25,7 @@ def test_a_deep_link_as_the_first_request_opens_the_page(page, server_url, scree
     page.goto(f"{server_url}/finansiering?lang=en&regions=18,24&home=24")
     wait_until_rendered(page, "Funding per inhabitant")
     assert_no_exception(page)
+    assert swedish_markers(page.locator("body").inner_text()) == []  # lang=en from the link is English (#23)
     assert page.get_by_text("Page not found").count() == 0
     page.screenshot(path=screenshot_dir / "deep-link-first-request.png", full_page=True)
     page.get_by_text("Svenska", exact=True).click()
@@ -58,6 +60,15 @@ def test_every_page_renders_without_errors(page, server_url, screenshot_dir, slu
     wait_for_charts_to_fit(page)  # plotly redraws for the new width
     page.screenshot(path=screenshot_dir / f"{slug}-{lang}-1920x1080.png")
     assert_no_exception(page)
+
+    # the same page in English, as a user switches (#23): none of the Swedish marker words outside source
+    # titles and region names
+    page.get_by_text("English", exact=True).click()
+    wait_until_rendered(page, t(title_key, "en"))
+    wait_for_charts_to_fit(page)
+    assert_no_exception(page)
+    page.screenshot(path=screenshot_dir / f"{slug}-en-1920x1080.png")
+    assert swedish_markers(page.locator("body").inner_text()) == []
 
 
 def test_a_fresh_servers_first_page_switch_keeps_the_selection(browser, screenshot_dir):
