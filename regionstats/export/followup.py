@@ -124,8 +124,8 @@ def background(ctx: Context, goals: pd.DataFrame) -> list[str]:
             source = ctx.sources.loc[source_id]
             published = "" if formatting.is_missing(source["published"]) else f" ({source['published']})"
             count = int((goals.source_id == source_id).sum())
-            lines.append(t("followup_strategy_line", lang, title=source["title"], publisher=source["publisher"],
-                           published=published, n=count))
+            lines.append(t("followup_strategy_line", lang, title=ctx.source_title(source_id),
+                           publisher=source["publisher"], published=published, n=count))
     lines.append(t("followup_method", lang))
     return lines
 
@@ -251,5 +251,5 @@ def source_lines(ctx: Context, goals: pd.DataFrame) -> list[str]:
         source = ctx.sources.loc[source_id]
         published = "" if formatting.is_missing(source["published"]) else f" ({source['published']})"
         url = "" if formatting.is_missing(source.get("url")) else f" – {source['url']}"
-        lines.append(f"{source['publisher']}, {source['title']}{published}{url}")
+        lines.append(f"{source['publisher']}, {ctx.source_title(source_id)}{published}{url}")
     return lines

@@ -114,7 +114,9 @@ def sources_table(ctx: Context) -> TableView:
     src = ctx.sources
     data = pd.DataFrame({
         t("publisher", lang): src.publisher,
-        t("title", lang): src.title,
+        t("title", lang): [ctx.source_title(s) for s in src.source_id],
+        t("source_language", lang): [t(f"source_language_{x}" if isinstance(x, str) and x else
+                                       "source_language_unknown", lang) for x in src.language],
         t("link", lang): src.url,
         t("accessed", lang): src.accessed.astype(str),
         t("n_values", lang): src.n_observations.astype(int),
