@@ -231,8 +231,9 @@ def status_text(ctx: Context, goal) -> str:
     lang = ctx.lang
     reason = t(f"followup_reason_{goal.progress_reason}", lang)
     if goal.progress_reason == "no_indicator" and isinstance(goal.note, str):
-        why = re.sub(r"^Kan inte mätas:\s*", "", goal.note)
-        reason = ctx.data_note(why.rstrip("."))
+        # the note in the reader's language ('Kan inte mätas: …' / its English), without the status it repeats
+        why = re.sub(rf"^{re.escape(t('followup_status_not_measurable', lang))}:\s*", "", ctx.data_note(goal.note))
+        reason = why.rstrip(".")
     return f"{t(f'followup_status_{goal.progress}', lang)} ({reason})"
 
 
