@@ -76,6 +76,24 @@ def swedish_markers(text: str) -> list[str]:
     return [text[max(0, m.start() - 60):m.end() + 60] for m in MARKERS.finditer(text)]
 
 
+@lru_cache(maxsize=1)
+def _swedish_notes() -> tuple[str, ...]:
+    """The data's Swedish notes that have an English beside them (and differ from it), as shown on one line."""
+    notes = set()
+    for name in ("observations", "sources", "goals"):
+        with (DATA / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+            notes.update(_one_line(r["note"]) for r in csv.DictReader(handle)
+                         if r["note"] and r["note_en"] and r["note"].strip() != r["note_en"].strip())
+    return tuple(note for note in notes if len(note) >= 20)
+
+
+def swedish_data_notes(text: str) -> list[str]:
+    """The data's Swedish notes shown in text although their English is written (a note passed through untranslated,
+    whether or not it holds a marker word)."""
+    text = _one_line(text)
+    return sorted(note for note in _swedish_notes() if note in text)
+
+
 def deck_texts(deck) -> list[str]:
     """Every text of a python-pptx deck: text boxes and shapes (in groups too), table cells, native charts' titles,
     axis titles, categories and series names, and the speaker notes."""

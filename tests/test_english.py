@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from regionstats.i18n import data_text, t
-from tests.english_markers import deck_texts, swedish_markers
+from tests.english_markers import deck_texts, swedish_data_notes, swedish_markers
 from tests.test_pages import PAGES, ROOT
 
 pytestmark = pytest.mark.apptest
@@ -41,6 +41,7 @@ def test_an_english_page_shows_no_swedish_marker_words(slug):
         at.switch_page(PAGES[slug][0]).run()
     assert not at.exception, at.exception
     assert swedish_markers(shown_text(at)) == []
+    assert swedish_data_notes(shown_text(at)) == []
 
 
 def test_a_data_text_without_english_says_it_is_swedish():
@@ -64,6 +65,7 @@ def test_the_english_deck_shows_no_swedish_on_its_slides_or_in_its_notes():
     texts = deck_texts(deck)
     assert any(t("title_in_swedish", "en") in text for text in texts)  # the Swedish titles are there, marked
     assert swedish_markers("\n".join(texts)) == []
+    assert swedish_data_notes("\n".join(texts)) == []  # e.g. the coverage matrix's notes in the speaker notes
 
 
 def test_every_note_the_data_carries_has_its_english_from_curation():

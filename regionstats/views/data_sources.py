@@ -90,7 +90,7 @@ def coverage_chart(ctx: Context) -> ChartView:
     title = t("coverage_title", lang)
     legend = {2: labels["value"], 1: labels["missing"], 0: labels["absent"]}
     spec = specs.coverage_matrix(z, hover, rows=rows, cols=cols, legend=legend, lang=lang, title=title)
-    data = cov[["row", "column", "coverage", "status", "note"]]
+    data = cov[["row", "column", "coverage", "status", "note"]].assign(note=cov.note.map(ctx.data_note))
     return ChartView("coverage", title, spec, data, "", notes)
 
 
