@@ -42,3 +42,23 @@ def test_an_import_appends_to_a_sources_file_without_the_language_column_in_its_
     assert issues == []
     sources = tables["sources"].frame().set_index("source_id")
     assert sources.loc["vr_alf_2027", "title"] == "ALF i siffror" and sources["language"].isna().loc["vr_alf_2027"]
+
+
+def test_the_workbooks_sources_sheet_marks_a_swedish_title_in_english():
+    import io
+
+    import openpyxl
+    import pandas as pd
+
+    from regionstats.export import tables
+
+    sources = pd.DataFrame({"source_id": ["scb", "euro"], "publisher": ["SCB", "Eurostat"],
+                            "title": ["SCB: Folkmängd i riket", "Eurostat: HRST"], "published": ["", ""],
+                            "url": ["https://www.scb.se", "https://ec.europa.eu"], "language": ["sv", "en"]})
+    frame = pd.DataFrame({"region_code": ["01", "01"], "value": [1, 2], "source_id": ["scb", "euro"]})
+    cells = {}
+    for lang in ("en", "sv"):
+        book = openpyxl.load_workbook(io.BytesIO(tables.xlsx_bytes(frame, lang=lang, sources=sources)))
+        cells[lang] = [c.value for row in book.worksheets[-1].iter_rows() for c in row if c.value]
+    assert "SCB: Folkmängd i riket (in Swedish)" in cells["en"] and "Eurostat: HRST" in cells["en"]
+    assert "SCB: Folkmängd i riket" in cells["sv"] and "Eurostat: HRST" in cells["sv"]
