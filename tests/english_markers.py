@@ -54,7 +54,7 @@ def _cut_titles() -> tuple[dict, int]:
 
 
 def _without_cut_titles(text: str) -> str:
-    """A title cut to fit ('Örebro universitet nyhet 2021: Örebro universitet kvar… (in Swedish)') is still marked."""
+    """A title cut to fit ('Örebro universitet nyhet 2021: Örebro universitet kvar… (in Swedish)') is marked."""
     cuts, longest = _cut_titles()
     for marker, beginnings in cuts.items():
         tail = f"… {marker}"

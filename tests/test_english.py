@@ -90,7 +90,8 @@ def test_a_title_is_marked_with_its_language_where_the_reader_may_not_read_it():
     danish = "CEDI: Danmark avancerer to pladser"
     assert source_title(danish, "da", "sv") == f"{danish} (på danska)"
     assert source_title(danish, "da", "en") == f"{danish} (in Danish)"
-    assert source_title("Kolada N01951", "", "en") == source_title("Kolada N01951", None, "en") == "Kolada N01951"
+    assert source_title("Kolada N01951", "", "en") == "Kolada N01951"  # not stated: not marked
+    assert source_title("Kolada N01951", None, "en") == "Kolada N01951"
     cut = source_title(swedish, "sv", "en", limit=30)  # shortened: the title is cut, never its marker
     assert cut == "SCB: Folkmängd i… (in Swedish)" and len(cut) <= 30
     assert source_title("SCB: BRP", "sv", "en", limit=30) == "SCB: BRP (in Swedish)"
@@ -109,14 +110,13 @@ def test_the_check_leaves_a_swedish_title_out_only_when_it_is_marked():
     title = "Utryckning.se 2022-02-22: Befolkningen ökar i Örebro län enligt nya siffror från SCB"
     assert swedish_markers(f"Source: {title} (2022)") != []  # unmarked: checked like any other text
     assert swedish_markers(f"Source: {title} (in Swedish) (2022)") == []
-    assert swedish_markers(f"Source: {title[:60].rstrip()}… (in Swedish); SCB") == []  # cut to fit, still marked
+    assert swedish_markers(f"Source: {title[:60].rstrip()}… (in Swedish); SCB") == []  # cut to fit, marked
     assert swedish_markers("Source: Befolkningen ökar enligt SCB (in Swedish)") != []  # not a title in the data
 
 
-def _sources_by_language():
+def swedish_titles() -> list[str]:
     with (ROOT / "data" / "sources.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return [r["title"] for r in rows if r["language"] == "sv"], [r["title"] for r in rows if r["language"] == "en"]
+        return [r["title"] for r in csv.DictReader(handle) if r["language"] == "sv"]
 
 
 @pytest.mark.parametrize("lang", ["en", "sv"])
@@ -127,7 +127,7 @@ def test_the_source_line_under_a_chart_marks_a_swedish_title_in_english(lang):
     at.switch_page(PAGES["finansiering"][0]).run()
     assert not at.exception, at.exception
     lines = [c.value for c in at.caption if c.value.startswith((t("source", lang), t("sources", lang)))]
-    swedish, _ = _sources_by_language()
+    swedish = swedish_titles()
     shown = [title for title in swedish if any(title in line for line in lines)]
     assert shown  # the budget bills and SCB's population tables are Swedish
     for title in shown:
@@ -147,8 +147,9 @@ def test_the_source_table_marks_swedish_titles_and_names_every_language_in_engli
     by_id = table.set_index("id")
     assert by_id.loc["scb_folkmangd_lan_2024", t("title", "en")].endswith(" (in Swedish)")
     assert by_id.loc["scb_folkmangd_lan_2024", t("source_language", "en")] == "Swedish"
-    assert by_id.loc["eurostat_rd_e_gerdreg", t("title", "en")] == (
-        "Eurostat: Intramural R&D expenditure (GERD) by sectors of performance and NUTS 2 regions (rd_e_gerdreg)")
+    assert by_id.loc["eurostat_rd_e_gerdreg", t("title", "en")] == ("Eurostat: Intramural R&D expenditure (GERD) "
+                                                                    "by sectors of performance and NUTS 2 regions "
+                                                                    "(rd_e_gerdreg)")
     assert by_id.loc["wipo_gii_2017_cedi", t("title", "en")].endswith(" (in Danish)")
 
 
@@ -164,12 +165,12 @@ def test_the_english_deck_marks_a_swedish_source_title_on_the_slide_and_in_the_n
     run = partial(queries.run, db.connect(ROOT / "data"))
     made = slides.build_deck(run, Selection(lang="en"), ["finansiering"], data_version="v1")
     deck = Presentation(io.BytesIO(made))
-    swedish, _ = _sources_by_language()
+    swedish = swedish_titles()
     for where in ("slides", "notes"):
         if where == "slides":
             texts = [s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame]
         else:
-            texts = [slide.notes_slide.notes_text_frame.text for slide in deck.slides if slide.has_notes_slide]
+            texts = [s.notes_slide.notes_text_frame.text for s in deck.slides if s.has_notes_slide]
         text = " ".join(" ".join(texts).split())
         shown = [title for title in swedish if title in text]
         assert shown, where

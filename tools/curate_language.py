@@ -21,8 +21,8 @@ def read_languages(path: Path) -> dict[str, tuple[str, str]]:
     unknown = [r["source_id"] for r in rows if r["language"] not in SOURCE_LANGUAGES]
     if unknown:
         raise SystemExit(f"curation/{DECISIONS}: a language outside {', '.join(SOURCE_LANGUAGES)} for "
-                         f"{', '.join(unknown[:5])} (add the code to regionstats/schema.py SOURCE_LANGUAGES and its "
-                         "marker to regionstats/i18n.py TITLE_LANGUAGE_KEYS)")
+                         f"{', '.join(unknown[:5])} (add the code to regionstats/schema.py SOURCE_LANGUAGES "
+                         "and its marker to regionstats/i18n.py TITLE_LANGUAGE_KEYS)")
     return {r["source_id"]: (r["language"], r["title"]) for r in rows}
 
 
@@ -42,12 +42,12 @@ def with_language(text: str, languages: dict[str, tuple[str, str]]) -> str:
             undecided.append(row[at_id])
         out.append(row + [language])
     if undecided:
-        raise SystemExit(f"no language decided for the title of {', '.join(undecided[:5])}"
-                         f"{' …' if len(undecided) > 5 else ''}: add or update its row (source_id, language, title) "
-                         f"in data/raw/curation/{DECISIONS}")
+        more = " …" if len(undecided) > 5 else ""
+        raise SystemExit(f"no language decided for the title of {', '.join(undecided[:5])}{more}: add or update "
+                         f"its row (source_id, language, title) in data/raw/curation/{DECISIONS}")
     unused = sorted(set(languages) - {row[at_id] for row in rows[1:]})
     if unused:
-        raise SystemExit(f"curation/{DECISIONS} names sources that are not in sources.csv: {', '.join(unused[:5])}")
+        raise SystemExit(f"curation/{DECISIONS} names sources not in sources.csv: {', '.join(unused[:5])}")
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator=newline).writerows(out)
     return buffer.getvalue()

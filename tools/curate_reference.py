@@ -506,8 +506,9 @@ def render(data_dir: Path, raw_dir: Path) -> tuple[dict[str, str], list, list[Ob
                  obs.value_text, fmt_number(obs.value_low), fmt_number(obs.value_high), obs.status,
                  by_url[obs.source_url], obs.note] for obs in observations]
     obs_newline, src_path = newline_of(obs_path), data_dir / "sources.csv"
-    src_newline = newline_of(src_path)  # the key-figures source row is kept (its language and note_en added below)
-    keyfigure_source = [[r[c] for c in SOURCE_COLUMNS] for r in read_csv(src_path) if r["source_id"] == KEYFIGURE_SOURCE]
+    src_newline = newline_of(src_path)  # the key-figures source row is kept (note_en and language added below)
+    keyfigure_source = [[r[c] for c in SOURCE_COLUMNS] for r in read_csv(src_path)
+                        if r["source_id"] == KEYFIGURE_SOURCE]
     files = {
         "observations.csv": "".join(keyfigure_lines(obs_path, decisions, obs_newline))
         + to_csv(OBS_COLUMNS, obs_rows, obs_newline).split(obs_newline, 1)[1],
