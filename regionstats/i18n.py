@@ -884,6 +884,25 @@ def data_text(swedish, english, lang: str):
         return english
     return f"{t('in_swedish', lang)} {swedish}"
 
+
+# the marker after a source title published in a language (regionstats.schema.SOURCE_LANGUAGES); English has none
+TITLE_LANGUAGE_KEYS = {"sv": "title_in_swedish", "da": "title_in_danish"}
+
+
+def source_title(title, language, lang: str, limit: int | None = None):
+    """A source title as published, followed by its language where the reader may not read it: '(in Swedish)'
+    after a Swedish title in English, '(på danska)' after a Danish one in Swedish. Not marked: a title in the
+    reader's language, an English title (the lists and reports the app quotes are English; its Swedish readers
+    read them as they are), a title whose language is not stated (an imported source). THE one place a source
+    title meets the user's language: every chart's source line, the source table, the PDF, the deck, the DOCX.
+    ``limit`` shortens a long title to that many characters with '…', the marker kept."""
+    if not isinstance(title, str) or not title or language == lang or language not in TITLE_LANGUAGE_KEYS:
+        return title if limit is None or len(title) <= limit else title[:limit - 1].rstrip() + "…"
+    marker = t(TITLE_LANGUAGE_KEYS[language], lang)
+    if limit is not None and len(title) + 1 + len(marker) > limit:  # shortened, the marker is kept
+        title = title[:max(1, limit - len(marker) - 2)].rstrip() + "…"
+    return f"{title} {marker}"
+
 TEXT.update({
     # funding
     "funding_intro": (
@@ -1839,4 +1858,14 @@ TEXT.update({
         "when all its labels are in the mapping. A quarter or a month never becomes a year by itself: write "
         "which year it stands for (year) and which period (period_label).",
     ),
+})
+
+# --- srclang (#23): the language of a source title ---------------------------------------------------------------
+TEXT.update({
+    "title_in_danish": ("(på danska)", "(in Danish)"),  # after a source title published in Danish
+    "source_language": ("Språk", "Language"),
+    "source_language_sv": ("svenska", "Swedish"),
+    "source_language_en": ("engelska", "English"),
+    "source_language_da": ("danska", "Danish"),
+    "source_language_unknown": ("ej angivet", "not stated"),
 })

@@ -15,6 +15,9 @@ COMPARATORS = ("<=", ">=")
 AGGREGATIONS = ("sum", "ratio", "none")  # how a composed region's value is rebuilt from its counties
 LADDER_SCOPES = ("city", "cluster", "nuts2", "university")  # what an international list ranks
 YEAR_RANGE = (1990, 2100)
+# the language a source title is published in (ISO 639-1); each but English has its marker in i18n
+# TITLE_LANGUAGE_KEYS. Empty = not stated (an imported source).
+SOURCE_LANGUAGES = ("sv", "en", "da")
 
 SQL_TYPES = {"str": "VARCHAR", "int": "INTEGER", "float": "DOUBLE", "bool": "BOOLEAN", "date": "DATE"}
 
@@ -92,6 +95,7 @@ SOURCES = TableSpec(
         Column("licence", required=False),
         Column("note", required=False),
         Column("note_en", required=False),
+        Column("language", required=False, choices=SOURCE_LANGUAGES),  # the title's, from curation
     ),
     key=("source_id",),
 )

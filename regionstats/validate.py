@@ -204,7 +204,7 @@ def read_raw(con, path: Path, spec: schema.TableSpec, shown: str, raw: str) -> l
 
 # Columns added to a table after files were written without them (at its end): a file that lacks them is read
 # with them empty, so data imported before stays readable (curation writes them for the curated files).
-ADDED_LATER = ("note_en",)
+ADDED_LATER = ("note_en", "language")
 
 
 def _header_fits(header: list[str], spec: schema.TableSpec) -> bool:

@@ -164,7 +164,7 @@ def test_the_warehouse_is_cached_rebuilt_on_change_and_locked(tmp_path, monkeypa
     db.connect(data).close()
     assert first.exists()
     with (data / "sources.csv").open("a", encoding="utf-8") as handle:
-        handle.write("extra,Pub,Title,https://example.org,,2026-11-24,,,\n")
+        handle.write("extra,Pub,Title,https://example.org,,2026-11-24,,,,en\n")
     second = db.database_path(data)
     assert second != first
     con = db.connect(data)

@@ -52,12 +52,51 @@ def test_a_new_facts_file_plus_a_mapping_row_brings_a_figure_in(curate, data_cop
     with mapping.open("a", encoding="utf-8", newline="") as handle:
         csv.DictWriter(handle, header, lineterminator="\n", restval="").writerow(
             {"source_indicator": "Test figure (SCB)", "indicator_id": "population", "value_column": "value"})
+    with pytest.raises(SystemExit, match="source_languages.csv"):  # a new source: its title's language is decided
+        curate.render(data_copy, raw)
+    decide_language(raw, "scb_testtabell_2000_01_02", "sv", "SCB: Testtabell (2000-01-02)")
     files, _, _ = curate.render(data_copy, raw)
     row = parsed(files["observations.csv"])[("03", "population", "1999")]
     assert (row["value"], row["status"]) == ("123", "published")
     sources = {r["source_id"]: r for r in csv.DictReader(files["sources.csv"].splitlines())}
     assert sources[row["source_id"]]["url"] == "https://www.scb.se/test-table/"
     assert sources[row["source_id"]]["published"] == "2000-01-02"
+    assert sources[row["source_id"]]["language"] == "sv"
+
+
+def decide_language(raw: Path, source_id: str, language: str, title: str) -> None:
+    with (raw / "curation" / "source_languages.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow([source_id, language, title])
+
+
+def test_every_source_has_the_language_of_its_title_from_curation():
+    """Each source row carries the language its title is published in, decided in curation/source_languages.csv
+    from that very title (a Swedish report keeps its Swedish title, marked sv)."""
+    from regionstats.schema import SOURCE_LANGUAGES
+
+    with (ROOT / "data" / "raw" / "curation" / "source_languages.csv").open(encoding="utf-8", newline="") as handle:
+        decided = {r["source_id"]: (r["language"], r["title"]) for r in csv.DictReader(handle)}
+    with (ROOT / "data" / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        sources = list(csv.DictReader(handle))
+    assert [s["source_id"] for s in sources if s["language"] not in SOURCE_LANGUAGES] == []
+    assert {s["source_id"]: (s["language"], s["title"]) for s in sources} == decided
+    by_id = {s["source_id"]: s["language"] for s in sources}
+    assert by_id["scb_folkmangd_lan_2024"] == "sv"  # SCB: Folkmängd i riket, län och kommuner …
+    assert by_id["eurostat_rd_e_gerdreg"] == "en"
+    assert by_id["wipo_gii_2017_cedi"] == "da"  # CEDI: Danmark avancerer to pladser …
+
+
+def test_a_changed_title_needs_its_language_decided_again(curate, data_copy):
+    decisions = data_copy / "raw" / "curation" / "source_languages.csv"
+    text = decisions.read_text(encoding="utf-8")
+    decisions.write_text(text.replace("sv,SCB: Folkmängd i landskapen den 31 december 2014",
+                                      "sv,SCB: Folkmängd i landskapen 2014"), encoding="utf-8")
+    with pytest.raises(SystemExit, match="scb_folkmangd_landskap_2014.*source_languages.csv"):
+        curate.render(data_copy, data_copy / "raw")
+    decisions.write_text(text.replace("scb_folkmangd_landskap_2014,sv,", "scb_folkmangd_landskap_2014,de,"),
+                         encoding="utf-8")
+    with pytest.raises(SystemExit, match="scb_folkmangd_landskap_2014"):
+        curate.render(data_copy, data_copy / "raw")
 
 
 def test_an_unmapped_indicator_is_left_out_with_a_reason_and_other_shapes_are_ignored(curate, data_copy):

@@ -156,3 +156,28 @@ def test_region_stockholms_five_2023_targets_are_quoted_verbatim(sql):
         assert text.startswith("Where we want to be in 2023 […] ")  # the heading the targets stand under
         for part in text.removeprefix("Where we want to be in 2023 […] ").split(" […] "):
             assert part.rstrip(" […]") in seed, part
+
+
+def test_the_english_follow_up_is_english_and_marks_its_swedish_source_titles(tmp_path, capsys):
+    """#23: the English DOCX shows the goals' notes in English and every Swedish source title in Källor/Sources
+    followed by '(in Swedish)' (the action plan's title stays as published)."""
+    import csv
+
+    from tests.english_markers import swedish_markers
+
+    out = tmp_path / "followup.docx"
+    code, printed = run(capsys, "export", "followup", "--strategy", "stockholm", "--lang", "en", "--out", out)
+    assert code == 0, printed
+    document = docx.Document(str(out))
+    paragraphs = [p.text for p in document.paragraphs]
+    text = "\n".join(paragraphs + [c.text for table in document.tables for row in table.rows for c in row.cells])
+    assert swedish_markers(text) == []
+    with (ROOT / "data" / "goals.csv").open(encoding="utf-8", newline="") as handle:
+        notes = [r["note"].split(": ", 1)[-1].rstrip(".") for r in csv.DictReader(handle) if r["note"]]
+    assert [note for note in notes if note in text] == []  # each in its English from curation, never the Swedish
+    with (ROOT / "data" / "sources.csv").open(encoding="utf-8", newline="") as handle:
+        swedish = [r["title"] for r in csv.DictReader(handle) if r["language"] == "sv"]
+    sources = paragraphs[paragraphs.index(t("followup_sources", "en")) + 1:]
+    shown = [title for title in swedish if any(title in line for line in sources)]
+    assert "Handlingsplan Stockholmsregionens life science-strategi: Precisionsmedicin" in shown
+    assert all(f"{title} (in Swedish)" in line for title in shown for line in sources if title in line)

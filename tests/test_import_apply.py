@@ -61,7 +61,7 @@ def test_only_the_imported_files_are_written_curated_bytes_untouched(data_dir):
         b"18,alf_msek,2026,,,,75,75,,,published,vr_alf_2027,,\r\n")
     assert after[IMPORTED_SOURCES] == SRC_HEADER + (
         b"vr_alf_2027,VR,ALF i siffror,https://www.vr.se,2027," + report.new_sources[0]["accessed"].encode()
-        + b",,Tillagd vid import av upload.csv,\r\n")
+        + b",,Tillagd vid import av upload.csv,,\r\n")  # note_en and language empty: not stated
     tables, issues = load_and_validate(data_dir, imported=True)
     assert issues == []
     merged = {(r["region_code"], r["indicator_id"], r["year"]): r for r in tables["observations"].rows}

@@ -94,7 +94,7 @@ def test_request_shape_is_pxwebapi_v2():
         "title": "Folkmängden efter region, tabellinnehåll och år (tabell TAB638)", "url": call["url"],
         "published": "2025-02-21", "accessed": "2026-01-15", "licence": "CC0 1.0",
         "note": "Hämtad via PxWebApi 2.0 (POST, JSON-stat2); urval: Region=00,18; ContentsCode=BE0101N1; "
-                "Tid=2020; folkmängd 31 december",
+                "Tid=2020; folkmängd 31 december", "language": "sv",
     }
     assert len(digest) == 64
 

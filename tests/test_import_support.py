@@ -50,7 +50,7 @@ def table_snapshot(folder: Path) -> dict[str, bytes | None]:
 
 OBS_HEADER = (b"region_code,indicator_id,year,period_start,period_end,period_label,value,value_text,value_low,"
               b"value_high,status,source_id,note,note_en\r\n")
-SRC_HEADER = b"source_id,publisher,title,url,published,accessed,licence,note,note_en\r\n"
+SRC_HEADER = b"source_id,publisher,title,url,published,accessed,licence,note,note_en,language\r\n"
 
 
 def csv_bytes(*rows: str, header: str = HEADER, encoding: str = "utf-8") -> bytes:

@@ -26,7 +26,8 @@ def write_imported(folder: Path, observations: str, sources: str | None = None) 
     (folder / "imported" / "observations.csv").write_text(HEADER + observations, encoding="utf-8")
     if sources is not None:
         # as the importer wrote them before note_en (#23): a file without a column added later still loads
-        header = (ROOT / "data" / "sources.csv").read_text(encoding="utf-8").splitlines()[0].removesuffix(",note_en")
+        header = (ROOT / "data" / "sources.csv").read_text(encoding="utf-8").splitlines()[0]
+        header = header.removesuffix(",note_en,language")  # (and before the title's language)
         (folder / "imported" / "sources.csv").write_text(header + "\n" + sources, encoding="utf-8")
 
 

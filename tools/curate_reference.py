@@ -24,7 +24,8 @@ What it writes
   the note added to its own: e.g. the table's appropriations of uncertain year); every row after them is
   regenerated here, in a fixed order.
 * ``data/sources.csv``: the key-figures source row is kept; after it come the seed documents and one row per
-  distinct URL that at least one kept observation rests on.
+  distinct URL that at least one kept observation rests on; each with the language of its title
+  (``curation/source_languages.csv``, by ``curate_language.py``).
 * ``data/regions.csv`` and ``data/indicators.csv``: existing rows are kept; the rows of ``curation/regions.csv``
   and ``curation/indicators.csv`` are appended (replacing an earlier copy of themselves).
 * ``data/goals.csv``: ``curation/goals.csv``.
@@ -50,6 +51,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent)); import curate_world  # noqa: E402,E702  (world/ ladders)
 import curate_eurostat  # noqa: E402  (the Eurostat NUTS 2 extract, too wide for the facts shapes)
 from curate_english import ENGLISH_BESIDE, SUM_NOTE, read_translations, with_english  # noqa: E402
+from curate_language import DECISIONS as LANGUAGES, read_languages, with_language  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 RAW = DATA / "raw"
@@ -504,14 +506,13 @@ def render(data_dir: Path, raw_dir: Path) -> tuple[dict[str, str], list, list[Ob
                  obs.value_text, fmt_number(obs.value_low), fmt_number(obs.value_high), obs.status,
                  by_url[obs.source_url], obs.note] for obs in observations]
     obs_newline, src_path = newline_of(obs_path), data_dir / "sources.csv"
-    src_newline = newline_of(src_path)
-    keyfigure_source_line = [line for line in original_lines(src_path)[1:]
-                             if next(csv.reader([line]))[0] == KEYFIGURE_SOURCE]
+    src_newline = newline_of(src_path)  # the key-figures source row is kept (note_en and language added below)
+    keyfigure_source = [[r[c] for c in SOURCE_COLUMNS] for r in read_csv(src_path)
+                        if r["source_id"] == KEYFIGURE_SOURCE]
     files = {
         "observations.csv": "".join(keyfigure_lines(obs_path, decisions, obs_newline))
         + to_csv(OBS_COLUMNS, obs_rows, obs_newline).split(obs_newline, 1)[1],
-        "sources.csv": "".join(original_lines(src_path)[:1] + keyfigure_source_line)
-        + to_csv(SOURCE_COLUMNS, seeds + reference_sources, src_newline).split(src_newline, 1)[1],
+        "sources.csv": to_csv(SOURCE_COLUMNS, keyfigure_source + seeds + reference_sources, src_newline),
     }
     nuts2 = curate_eurostat.regions(raw_dir, {o.region_code for o in observations},
                                     {r["region_code"] for r in decisions.regions})
@@ -530,6 +531,7 @@ def render(data_dir: Path, raw_dir: Path) -> tuple[dict[str, str], list, list[Ob
     translations = read_translations(raw_dir / "curation" / "translations.csv")
     for name in ENGLISH_BESIDE:
         files[name] = with_english(files[name], translations)
+    files["sources.csv"] = with_language(files["sources.csv"], read_languages(raw_dir / "curation" / LANGUAGES))
     return files, skipped, observations
 
 

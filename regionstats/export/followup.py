@@ -124,8 +124,8 @@ def background(ctx: Context, goals: pd.DataFrame) -> list[str]:
             source = ctx.sources.loc[source_id]
             published = "" if formatting.is_missing(source["published"]) else f" ({source['published']})"
             count = int((goals.source_id == source_id).sum())
-            lines.append(t("followup_strategy_line", lang, title=source["title"], publisher=source["publisher"],
-                           published=published, n=count))
+            lines.append(t("followup_strategy_line", lang, title=ctx.source_title(source_id),
+                           publisher=source["publisher"], published=published, n=count))
     lines.append(t("followup_method", lang))
     return lines
 
@@ -231,8 +231,9 @@ def status_text(ctx: Context, goal) -> str:
     lang = ctx.lang
     reason = t(f"followup_reason_{goal.progress_reason}", lang)
     if goal.progress_reason == "no_indicator" and isinstance(goal.note, str):
-        why = re.sub(r"^Kan inte mätas:\s*", "", goal.note)
-        reason = ctx.data_note(why.rstrip("."))
+        # the note in the reader's language ('Kan inte mätas: …' / its English), without the status it repeats
+        why = re.sub(rf"^{re.escape(t('followup_status_not_measurable', lang))}:\s*", "", ctx.data_note(goal.note))
+        reason = why.rstrip(".")
     return f"{t(f'followup_status_{goal.progress}', lang)} ({reason})"
 
 
@@ -251,5 +252,5 @@ def source_lines(ctx: Context, goals: pd.DataFrame) -> list[str]:
         source = ctx.sources.loc[source_id]
         published = "" if formatting.is_missing(source["published"]) else f" ({source['published']})"
         url = "" if formatting.is_missing(source.get("url")) else f" – {source['url']}"
-        lines.append(f"{source['publisher']}, {source['title']}{published}{url}")
+        lines.append(f"{source['publisher']}, {ctx.source_title(source_id)}{published}{url}")
     return lines

@@ -324,7 +324,7 @@ def definitions_slides(prs, ctx: Context, charts: list) -> None:
         source = ctx.sources.loc[source_id]
         published = "" if formatting.is_missing(source["published"]) else f" ({source['published']})"
         url = "" if formatting.is_missing(source.get("url")) else f" – {source['url']}"
-        items.append((f"{source['publisher']}, {source['title']}{published}{url}", False))
+        items.append((f"{source['publisher']}, {ctx.source_title(source_id)}{published}{url}", False))
     if not items:
         items = [(t("no_data", lang), False)]
     columns, current, used = [], [], 0

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from regionstats.i18n import t
+from regionstats.i18n import source_title, t
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
@@ -176,7 +176,9 @@ def workbook_bytes(sheets: list, *, lang: str, sources: pd.DataFrame | None = No
             bold_rows.append(info.max_row)
             by_id = sources.set_index("source_id", drop=False)
             for source_id in cited:
-                info.append([_cell(by_id.loc[source_id, c]) for c in columns])
+                row = by_id.loc[source_id]
+                info.append([_cell(source_title(row[c], row.get("language"), lang) if c == "title" else row[c])
+                             for c in columns])
     _force_text(info)
     for row in bold_rows:
         for cell in info[row]:

@@ -88,13 +88,21 @@ def _header(columns: list[str], newline: str) -> str:
     return csv_line({c: c for c in columns}, columns, newline)
 
 
+def columns_of(text: str | None, spec: schema.TableSpec) -> list[str]:
+    """The columns to write: the file's own where it was written before a column was added at its end
+    (validate.ADDED_LATER: read as empty), so its stored rows keep their bytes; every column for a new file."""
+    header = [c.strip() for c in raw_records(text)[0][0]] if text else []
+    names = spec.column_names
+    return header if header and names[:len(header)] == header else names
+
+
 def updated_observations(text: str | None, report: ImportReport) -> str:
     """imported/observations.csv with its changed rows rewritten in place and the others appended.
 
     A changed row whose stored version is curated (not yet in the imported file) is appended:
     the imported row then wins over the curated one.
     """
-    columns = schema.OBSERVATIONS.column_names
+    columns = columns_of(text, schema.OBSERVATIONS)
     newline = line_ending(text or "")
     text = text or _header(columns, newline)
     replace = {c.key: c.new for c in report.changed}
@@ -118,7 +126,7 @@ def _key(fields: list[str], width: int):
 
 def updated_sources(text: str | None, report: ImportReport) -> str:
     """imported/sources.csv with the report's new sources appended."""
-    columns = schema.SOURCES.column_names
+    columns = columns_of(text, schema.SOURCES)
     newline = line_ending(text or "")
     return _append(text or _header(columns, newline), report.new_sources, columns, newline)
 

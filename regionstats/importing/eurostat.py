@@ -233,6 +233,7 @@ def dataset_source(dataset: dict, code: str, url: str, fetched: dt.date) -> dict
         "accessed": fetched.isoformat(),
         "licence": "CC BY 4.0",
         "note": "Hämtad via Eurostats statistik-API (JSON-stat 2.0); flaggor står i varje värdes anmärkning.",
+        "language": "en",  # the dataset's label, asked for with lang=EN
     }
 
 

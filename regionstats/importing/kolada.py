@@ -75,4 +75,5 @@ def kolada_source(kpi: str, name: str, sha256: str, today: dt.date) -> dict:
         "accessed": today.isoformat(),
         "licence": "",
         "note": f"Importerad från Kolada-filen {name} (sha256 {sha256[:12]})",
+        "language": "sv",  # the KPI's title as Kolada publishes it
     }

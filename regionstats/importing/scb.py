@@ -580,6 +580,8 @@ def population_source(dataset: dict, table_id: str, url: str, selection: dict, f
         "accessed": fetched.isoformat(),
         "licence": "CC0 1.0",
         "note": f"Hämtad via PxWebApi 2.0 (POST, JSON-stat2); urval: {chosen}; folkmängd 31 december",
+        # the table's label is in the language the URL asked for (lang=sv by default)
+        "language": urllib.parse.parse_qs(urllib.parse.urlsplit(url).query).get("lang", [""])[0],
     }
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from regionstats import formatting
 from regionstats.chartspec import ChartSpec
-from regionstats.i18n import DATA_LANGUAGE, column, data_text, pick, t
+from regionstats.i18n import DATA_LANGUAGE, column, data_text, pick, source_title, t
 from regionstats.selection import Selection
 
 
@@ -221,6 +221,11 @@ class Context:
         return [value(v, *formats[i], lang, x if isinstance(x, str) else None)
                 for v, i, x in zip(values, indicator_ids, texts)]
 
+    def source_title(self, source_id: str, limit: int | None = None) -> str:
+        """The source's title as published, marked with its language where the reader may not read it."""
+        source = self.sources.loc[source_id]
+        return source_title(str(source["title"]), source.get("language"), self.lang, limit)
+
     def source_note(self, source_ids, years=()) -> str:
         """'Källa: publisher, title (published) · referensår 2021'."""
         ids = [s for s in dict.fromkeys(source_ids) if isinstance(s, str) and s in self.sources.index]
@@ -231,7 +236,7 @@ class Context:
             published = ("" if formatting.is_missing(source["published"]) or str(source["published"]) in title
                          else f" ({source['published']})")  # a title may carry its date already
             lead = "" if title.startswith(str(source["publisher"])) else f"{source['publisher']}, "
-            parts.append(f"{lead}{title}{published}")
+            parts.append(f"{lead}{self.source_title(source_id)}{published}")
         label = t("sources" if len(parts) > 1 else "source", self.lang)
         if len(parts) > 3:
             publishers = ", ".join(dict.fromkeys(self.sources.loc[s, "publisher"] for s in ids[:40]))

@@ -202,9 +202,9 @@ def source_name(ctx: Context, source_id) -> str:
         return ""
     if source_id not in ctx.sources.index:
         return source_id
-    source = ctx.sources.loc[source_id]
-    name = f"{source['publisher']}: {source['title']}"
-    return name if len(name) <= SOURCE_CHARS else name[:SOURCE_CHARS - 1].rstrip() + "…"
+    publisher = str(ctx.sources.loc[source_id, "publisher"])
+    # the title is cut, never the marker of its language; a long publisher name leaves the title 24 characters
+    return f"{publisher}: {ctx.source_title(source_id, limit=max(SOURCE_CHARS - len(publisher) - 2, 24))}"
 
 
 def history_table(ctx: Context, data_dir: Path) -> TableView:

@@ -90,7 +90,7 @@ def coverage_chart(ctx: Context) -> ChartView:
     title = t("coverage_title", lang)
     legend = {2: labels["value"], 1: labels["missing"], 0: labels["absent"]}
     spec = specs.coverage_matrix(z, hover, rows=rows, cols=cols, legend=legend, lang=lang, title=title)
-    data = cov[["row", "column", "coverage", "status", "note"]]
+    data = cov[["row", "column", "coverage", "status", "note"]].assign(note=cov.note.map(ctx.data_note))
     return ChartView("coverage", title, spec, data, "", notes)
 
 
@@ -114,7 +114,9 @@ def sources_table(ctx: Context) -> TableView:
     src = ctx.sources
     data = pd.DataFrame({
         t("publisher", lang): src.publisher,
-        t("title", lang): src.title,
+        t("title", lang): [ctx.source_title(s) for s in src.source_id],
+        t("source_language", lang): [t(f"source_language_{x}" if isinstance(x, str) and x else
+                                       "source_language_unknown", lang) for x in src.language],
         t("link", lang): src.url,
         t("accessed", lang): src.accessed.astype(str),
         t("n_values", lang): src.n_observations.astype(int),

@@ -13,7 +13,7 @@ from regionstats.views.registry import TABLE
 from tests.browser.conftest import (assert_no_exception, outside_requests, screenshot_whole_page, start_server,
                                     stop_server, wait_for_charts_to_fit, wait_until_finished,
                                     wait_until_rendered)
-from tests.english_markers import swedish_markers
+from tests.english_markers import swedish_data_notes, swedish_markers
 
 PAGES = [(page.slug, page.title_key) for page in TABLE]
 
@@ -25,7 +25,8 @@ def test_a_deep_link_as_the_first_request_opens_the_page(page, server_url, scree
     page.goto(f"{server_url}/finansiering?lang=en&regions=18,24&home=24")
     wait_until_rendered(page, "Funding per inhabitant")
     assert_no_exception(page)
-    assert swedish_markers(page.locator("body").inner_text()) == []  # lang=en from the link is English (#23)
+    text = page.locator("body").inner_text()  # lang=en from the link is English (#23)
+    assert swedish_markers(text) == [] and swedish_data_notes(text) == []
     assert page.get_by_text("Page not found").count() == 0
     page.screenshot(path=screenshot_dir / "deep-link-first-request.png", full_page=True)
     page.get_by_text("Svenska", exact=True).click()
@@ -68,7 +69,9 @@ def test_every_page_renders_without_errors(page, server_url, screenshot_dir, slu
     wait_for_charts_to_fit(page)
     assert_no_exception(page)
     page.screenshot(path=screenshot_dir / f"{slug}-en-1920x1080.png")
-    assert swedish_markers(page.locator("body").inner_text()) == []
+    text = page.locator("body").inner_text()
+    assert swedish_markers(text) == []
+    assert swedish_data_notes(text) == []
 
 
 def test_a_fresh_servers_first_page_switch_keeps_the_selection(browser, screenshot_dir):
