@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from regionstats import schema
 from regionstats.i18n import both, t, where
@@ -261,12 +262,16 @@ def _read_raw_with_python(con, path, spec, shown, raw, trimmed) -> list[DataIssu
             issues.append(DataIssue(shown, line, None, "width", detail))
             continue
         kept.append([line, *record, *[""] * later])
-    columns = ", ".join(f"{c} VARCHAR" for c in spec.column_names)
-    con.execute(f"create or replace temp table _incoming (_line INTEGER, {columns})")
-    if kept:
-        con.executemany(f"insert into _incoming values ({', '.join('?' * (len(spec.columns) + 1))})", kept)
-    con.execute(f"create or replace temp table {raw} as select _line, {trimmed} from _incoming")
-    con.execute("drop table _incoming")
+    # handed to DuckDB as one Arrow table: an insert per row took 19 s for the 21 000 bundled observations
+    names = ["_line", *spec.column_names]
+    cells = list(zip(*kept)) if kept else [() for _ in names]
+    incoming = pa.table({name: pa.array(column, type=pa.int32() if name == "_line" else pa.string())
+                         for name, column in zip(names, cells)})
+    con.register("_incoming", incoming)
+    try:
+        con.execute(f"create or replace temp table {raw} as select _line, {trimmed} from _incoming")
+    finally:
+        con.unregister("_incoming")
     return issues
 
 

@@ -20,7 +20,7 @@ FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
 # Property tests: `make test` runs a fixed, derandomised set of examples (the same every run, so a failure
 # reproduces, and a few seconds long); `pytest --hypothesis-profile=thorough` explores many fresh random
 # examples: run it after changing an importer or reader.
-settings.register_profile("default", max_examples=40, derandomize=True, deadline=None,
+settings.register_profile("default", max_examples=20, derandomize=True, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("thorough", max_examples=600, derandomize=False, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
