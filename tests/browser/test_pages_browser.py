@@ -66,6 +66,7 @@ def test_every_page_renders_without_errors(page, server_url, screenshot_dir, slu
     # titles and region names
     page.get_by_text("English", exact=True).click()
     wait_until_rendered(page, t(title_key, "en"))
+    page.wait_for_function("() => location.search.includes('lang=en')")  # the page with lang=en, as a link opens it
     wait_for_charts_to_fit(page)
     assert_no_exception(page)
     page.screenshot(path=screenshot_dir / f"{slug}-en-1920x1080.png")
