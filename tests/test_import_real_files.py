@@ -114,20 +114,31 @@ def app_data(tmp_path, monkeypatch):
     return folder
 
 
-def test_the_wide_xlsx_is_imported_through_the_app_with_a_mapping(app_data):
+def upload_in_the_app(upload: Path) -> AppTest:
+    """Data och källor with the file uploaded: it is not the template, so no import is offered yet."""
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
     at.switch_page(registry.BY_SLUG["data"].file).run()
-    at.file_uploader(key="import_upload").set_value((XLSX.name, XLSX.read_bytes(), "application/octet-stream")).run()
+    at.file_uploader(key="import_upload").set_value((upload.name, upload.read_bytes(), "application/octet-stream")).run()
     assert not at.exception
     assert not [b for b in at.button if b.key == "import_confirm"], "without a mapping it is not the template"
-    guess = at.text_area(key="import_mapping_text").value
-    assert '"Örebro": "18"' in guess and '"year": null' in guess  # a first guess from the labels
-    at.file_uploader(key="import_mapping_file").set_value((MAPPING.name, MAPPING.read_bytes(), "application/json"))
+    return at
+
+
+def import_with_the_mapping(at: AppTest, mapping: Path, added: int) -> None:
+    """Upload the mapping, use it, see how many values it adds, and confirm the import."""
+    at.file_uploader(key="import_mapping_file").set_value((mapping.name, mapping.read_bytes(), "application/json"))
     at.checkbox(key="import_use_mapping").check().run()
     assert not at.exception
-    assert any("5 läggs till" in s.value for s in at.success), [s.value for s in at.success + at.error]
+    assert any(f"{added} läggs till" in s.value for s in at.success), [s.value for s in at.success + at.error]
     at.button(key="import_confirm").click().run()
     assert not at.exception and any("Importen är klar" in s.value for s in at.success)
+
+
+def test_the_wide_xlsx_is_imported_through_the_app_with_a_mapping(app_data):
+    at = upload_in_the_app(XLSX)
+    guess = at.text_area(key="import_mapping_text").value
+    assert '"Örebro": "18"' in guess and '"year": null' in guess  # a first guess from the labels
+    import_with_the_mapping(at, MAPPING, added=5)
     written = imported(app_data)
     assert {k[0]: v for k, (v, _) in written.items() if k[1:] == ("alf_msek", 2021)} == ALF_2021
 
@@ -238,27 +249,17 @@ def tva_app_data(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "data"
     shutil.copytree(ROOT / "data", folder, ignore=shutil.ignore_patterns("raw", ".history", "imported"))
     monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(folder))
-    monkeypatch.setenv("REGIONSTATS_CACHE_DIR", str(tmp_path / "cache"))
+    share_built_warehouses(monkeypatch, tmp_path)
     monkeypatch.setenv("REGIONSTATS_EDITOR", "1")
     return with_new_firms_indicator(folder)
 
 
 def test_the_real_tillvaxtanalys_xlsx_is_imported_through_the_app_with_a_mapping(tmp_path, monkeypatch):
     folder = tva_app_data(tmp_path, monkeypatch)
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
-    at.switch_page(registry.BY_SLUG["data"].file).run()
-    at.file_uploader(key="import_upload").set_value((TVA.name, TVA.read_bytes(), "application/octet-stream")).run()
-    assert not at.exception
-    assert not [b for b in at.button if b.key == "import_confirm"], "without a mapping it is not the template"
+    at = upload_in_the_app(TVA)
     assert any("”2023Q4” och ”20 Dalarnas län”, mappas för sig" in c.value for c in at.caption)
     guess = json.loads(at.text_area(key="import_mapping_text").value)
     assert guess["rows"] == {"20 Dalarnas län": {"region_code": "20"}}  # the quarters are the user's to map
-    at.file_uploader(key="import_mapping_file").set_value((TVA_MAPPING.name, TVA_MAPPING.read_bytes(),
-                                                           "application/json"))
-    at.checkbox(key="import_use_mapping").check().run()
-    assert not at.exception
-    assert any("13 läggs till" in s.value for s in at.success), [s.value for s in at.success + at.error]
-    at.button(key="import_confirm").click().run()
-    assert not at.exception and any("Importen är klar" in s.value for s in at.success)
+    import_with_the_mapping(at, TVA_MAPPING, added=13)
     written = imported(folder)
     assert {k[2]: v for k, (v, _) in written.items() if k[:2] == ("20", "new_firms_q4")} == DALARNA_Q4
