@@ -297,29 +297,45 @@ def _quote(value: str) -> str:
 
 
 def cell_issues(con, spec: schema.TableSpec, raw: str, shown: str) -> list[DataIssue]:
-    """Required cells, types and allowed values, ordered by line and column."""
+    """Required cells, types and allowed values, ordered by line and column.
+
+    One scan says which rules any row breaks; only those rules' rows are then fetched (a valid table,
+    the usual case, costs one query instead of one or two per column)."""
+    rules = list(_cell_rules(spec))
+    if not rules:
+        return []
+    flags = ", ".join(f"bool_or({predicate})" for _, _, _, predicate in rules)
+    broken = con.execute(f"select {flags} from {raw}").fetchone()
     found = []
+    for (index, column, code, predicate), any_row in zip(rules, broken):
+        if not any_row:
+            continue
+        c = column.name
+        query = f"select _line, {c} from {raw} where {predicate} order by _line limit {ISSUE_LIMIT}"
+        for line, value in con.execute(query).fetchall():
+            found.append((line, index, DataIssue(shown, line, c, code, _cell_detail(column, code, value))))
+    return [issue for _, _, issue in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+def _cell_rules(spec: schema.TableSpec):
+    """(column index, column, issue code, SQL true for a row that breaks the rule), in column order."""
     for index, column in enumerate(spec.columns):
         c = column.name
         if column.required:
-            for (line,) in con.execute(f"select _line from {raw} where {c} is null order by _line "
-                                       f"limit {ISSUE_LIMIT}").fetchall():
-                found.append((line, index, DataIssue(shown, line, c, "required")))
+            yield index, column, "required", f"{c} is null"
         if column.type != "str":
-            type_name = both(f"data.type.{column.type}")
-            query = (f"select _line, {c} from {raw} where {c} is not null and ({_cast(column)}) is null "
-                     f"order by _line limit {ISSUE_LIMIT}")
-            for line, value in con.execute(query).fetchall():
-                detail = {"value": value, "type": type_name}
-                found.append((line, index, DataIssue(shown, line, c, "type", detail)))
+            yield index, column, "type", f"{c} is not null and ({_cast(column)}) is null"
         elif column.choices:
             allowed = ", ".join(_quote(v) for v in column.choices)
-            query = (f"select _line, {c} from {raw} where {c} is not null and {c} not in ({allowed}) "
-                     f"order by _line limit {ISSUE_LIMIT}")
-            for line, value in con.execute(query).fetchall():
-                detail = {"value": value, "choices": ", ".join(column.choices)}
-                found.append((line, index, DataIssue(shown, line, c, "choice", detail)))
-    return [issue for _, _, issue in sorted(found, key=lambda f: (f[0], f[1]))]
+            yield index, column, "choice", f"{c} is not null and {c} not in ({allowed})"
+
+
+def _cell_detail(column: schema.Column, code: str, value) -> dict:
+    if code == "type":
+        return {"value": value, "type": both(f"data.type.{column.type}")}
+    if code == "choice":
+        return {"value": value, "choices": ", ".join(column.choices)}
+    return {}
 
 
 def type_table(con, spec: schema.TableSpec, raw: str, typed: str, rank: int) -> None:
