@@ -7,9 +7,8 @@
 --   (grain: one row per region_code and indicator_id; the columns of stg_observations).
 create or replace macro latest_years_in(year_from, year_to) as table
 select indicator_id, level, max(year) as year
-from stg_observations
-where has_value
-  and (year_from is null or year >= year_from)
+from observed_years  -- 32_observed.sql: the years with a value, per indicator and level
+where (year_from is null or year >= year_from)
   and (year_to is null or year <= year_to)
 group by indicator_id, level;
 
@@ -47,9 +46,8 @@ chosen as (
 
 select c.indicator_id, c.year, any_value(o.period_label) filter (where o.period_label is not null) as period_label
 from chosen as c
-join stg_observations as o
+join observed_years as o
     on o.indicator_id = c.indicator_id
    and o.year = c.year
-   and o.has_value
 where c.year is not null
 group by c.indicator_id, c.year;
