@@ -115,3 +115,23 @@ def test_questions_read_the_same_ranks_as_the_rule_gives(con):
                            "and not is_published_place order by all").df()
     assert len(via_store) > 20
     pd.testing.assert_frame_equal(via_store, via_rule)
+
+
+@pytest.mark.parametrize("regions, home", [(("01", "03", "05", "14", "18", "24"), "18"), (("01", "03"), "18"),
+                                           (("00",), "05")])
+def test_county_gaps_are_every_countys_answer_for_the_chosen_and_the_home(con, regions, home):
+    """Översikt and Topp fem ask for the chosen counties and the home region only (a home outside them alone):
+    their rows equal every county's answer filtered to them, a home outside the chosen ones included."""
+    from regionstats.selection import Selection
+    from regionstats.views import Context, overview
+
+    ctx = Context(lambda name, **p: queries.run(con, name, **p), Selection(regions=regions, home=home))
+    every = queries.run(con, "top_five_gap", level="county", latest=True)
+    wanted = set(regions) - {"00"} | {home}
+    every = every[every.region_code.isin(wanted) & ~every.indicator_id.isin(overview.NOT_IN_MATRIX)]
+    asked = overview.county_gaps(ctx)
+    key = ["indicator_id", "region_code"]
+    assert len(asked) > 0
+    assert records(asked.sort_values(key)) == records(every.sort_values(key))
+    home_rows = asked[asked.region_code == home]
+    assert records(home_rows) == records(every[every.region_code == home])  # in the order the table draws them

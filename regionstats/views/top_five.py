@@ -7,7 +7,7 @@ from regionstats.i18n import DATA_LANGUAGE, column, pick, t
 from regionstats.views import composed
 from regionstats.views import (ChartView, Context, PageView, TableView, label_levels, label_regions, marked,
                                place_text, status_label, status_notes, verdict_text)
-from regionstats.views.overview import NOT_IN_MATRIX
+from regionstats.views.overview import NOT_IN_MATRIX, county_gaps
 
 TITLE, INTRO = "page_top_five", "top_five_intro"
 MEDCITY = "medcity_rank"
@@ -150,12 +150,10 @@ def gap_text(ctx: Context, row) -> str:
 
 def home_gaps_table(ctx: Context) -> TableView:
     lang, home = ctx.lang, ctx.selection.home
-    # The same question as Översikt's matrix (every county at each indicator's latest year), cached per
-    # period: ranking needs every county anyway, so asking SQL for the home alone re-ranks them all for
-    # each new home (3 s at a million observations); this picks the home's rows from the shared answer.
-    gaps = ctx.run("top_five_gap", level="county", latest=True, year_from=ctx.selection.year_from,
-                   year_to=ctx.selection.year_to)
-    gaps = gaps[(gaps.region_code == home) & gaps["rank"].notna() & ~gaps.indicator_id.isin(NOT_IN_MATRIX)]
+    # The same answer as Översikt's matrix and top-five card (overview.county_gaps: the chosen counties and
+    # the home region at each indicator's latest year), so the two pages share one cached question per period.
+    gaps = county_gaps(ctx)
+    gaps = gaps[(gaps.region_code == home) & gaps["rank"].notna()]
     rows = [{
         t("indicator", lang): ctx.indicator_name(g.indicator_id),
         t("year", lang): str(g.year),
