@@ -421,3 +421,11 @@ def test_results_through_arrow_equal_duckdbs_own_frames(con):
         shown = queries.run(con, name, **params)
         assert list(shown.dtypes.astype(str)) == list(expected.dtypes.astype(str)), (name, params)
         pd.testing.assert_frame_equal(shown, expected, check_exact=False, rtol=1e-12, obj=f"{name} {params}")
+
+
+def test_observations_limit_keeps_the_first_rows_and_counts_them_all(con):
+    every = queries.run(con, "observations", regions=["01", "03"])
+    first = queries.run(con, "observations", regions=["01", "03"], limit=3)
+    assert len(every) == 21 and set(every.n_total) == {21}  # Stockholm's 11 and Uppsala's 10
+    pd.testing.assert_frame_equal(first, every.head(3))
+    assert queries.run(con, "observations", regions=["nowhere"], limit=3).empty
