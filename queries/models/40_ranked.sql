@@ -28,8 +28,30 @@
 --   rank_rows(null, ...) once (ranks_built, 42_ranks_built.sql) and ranked_among adds the observation's columns.
 -- comparison_set: region codes to rank among (null = every region of the level).
 
+-- rank_asked: the observations a ranking reads, only the (indicator, year) pairs asked for (rank_rows' parameters)
+create or replace macro rank_asked(indicator_id_, year_, year_from, year_to, latest) as table
+select *
+from stg_observations
+where region_kind <> 'country'
+  and (indicator_id_ is null or indicator_id = indicator_id_)
+  and (year_ is null or year = year_)
+  and (year_from is null or year >= year_from)
+  and (year_to is null or year <= year_to)
+  and (not coalesce(latest, false)
+       or (indicator_id, year) in (select (indicator_id, year) from latest_years_in(year_from, year_to)
+                                   where coalesce(latest, false)));
+
 create or replace macro rank_rows(comparison_set, indicator_id_, year_, year_from, year_to, latest) as table
 with
+
+-- every region, or those of comparison_set read by a semi-join (the scan then skips the others' rows; a filter
+-- "comparison_set is null or ..." made it read every observation)
+compared as (
+    from rank_asked(indicator_id_, year_, year_from, year_to, latest) where comparison_set is null
+    union all
+    from rank_asked(indicator_id_, year_, year_from, year_to, latest)
+    where region_code in (select unnest(comparison_set))
+),
 
 candidates as (
     select
@@ -46,16 +68,7 @@ candidates as (
         case direction when 'lower' then sort_value else -sort_value end as badness,
         -- the list a place belongs to: the publisher's one list, or the regions of one level
         case when is_published_place then 'published list' else level end as ranking_group
-    from stg_observations
-    where region_kind <> 'country'
-      and (comparison_set is null or list_contains(comparison_set, region_code))
-      and (indicator_id_ is null or indicator_id = indicator_id_)
-      and (year_ is null or year = year_)
-      and (year_from is null or year >= year_from)
-      and (year_to is null or year <= year_to)
-      and (not coalesce(latest, false)
-           or (indicator_id, year) in (select (indicator_id, year) from latest_years_in(year_from, year_to)
-                                       where coalesce(latest, false)))
+    from compared
 ),
 
 counted as (
