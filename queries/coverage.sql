@@ -1,6 +1,8 @@
 -- purpose: Which region x indicator x year has a value, is marked missing, or is absent, so gaps are shown rather than hidden. With $latest, only each indicator's shown year: the latest year within $year_from-$year_to with a value (or band) for a region other than Riket (Riket's where only it has one), the staging rule shown_years_in.
 -- grain: one row per region_code, indicator_id and year that any region has for that indicator (with $latest: per region_code and indicator_id)
--- params: $regions VARCHAR[] = null, $indicators VARCHAR[] = null, $latest BOOLEAN = null, $year_from INTEGER = null, $year_to INTEGER = null
+-- params: $regions VARCHAR[] = null, $indicators VARCHAR[] = null, $latest BOOLEAN = null, $year_from INTEGER = null, $year_to INTEGER = null, $indicator_limit INTEGER = null
+-- $indicator_limit: only the first indicators (by id) of those that have any, as many as the matrix draws;
+--   n_indicators counts them all (the rest of the observations are then not read).
 with
 
 region_set as (
@@ -23,10 +25,18 @@ indicator_years as (
       and coalesce($latest, false)
 ),
 
+kept as (
+    select indicator_id, count(*) over () as n_indicators
+    from (select distinct indicator_id from indicator_years)
+    order by indicator_id
+    limit coalesce($indicator_limit, 9223372036854775807)
+),
+
 grid as (
-    select r.region_code, r.name_sv, r.name_en, iy.indicator_id, iy.year
+    select r.region_code, r.name_sv, r.name_en, iy.indicator_id, iy.year, k.n_indicators
     from region_set as r
     cross join indicator_years as iy
+    join kept as k using (indicator_id)
 )
 
 select
@@ -42,7 +52,8 @@ select
     end as coverage,
     o.status,
     o.value_text,
-    o.note
+    o.note,
+    g.n_indicators
 from grid as g
 left join stg_observations as o using (region_code, indicator_id, year)
 order by g.indicator_id, g.year, g.region_code

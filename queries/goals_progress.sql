@@ -3,6 +3,10 @@
 -- params: $owner VARCHAR = null, $year_from INTEGER = null, $year_to INTEGER = null
 with
 
+goal_indicators as (
+    select list(distinct indicator_id) as ids from goals where indicator_id is not null
+),
+
 goal_latest as (
     select
         g.*,
@@ -14,7 +18,7 @@ goal_latest as (
         l.direction,
         try_cast(left(s.published, 4) as integer) as strategy_year
     from goals as g
-    left join latest_values_in($year_from, $year_to) as l
+    left join latest_values_in($year_from, $year_to, (select ids from goal_indicators)) as l
         on l.region_code = g.region_code
        and l.indicator_id = g.indicator_id
     left join sources as s on s.source_id = g.source_id
@@ -32,6 +36,7 @@ goal_history as (
        and o.indicator_id = g.indicator_id
        and o.has_value
        and o.year <= g.latest_year
+    where o.indicator_id in (select unnest(ids) from goal_indicators)  -- the goals' indicators, read alone
 ),
 
 goal_baselines as (

@@ -3,16 +3,26 @@
 -- params: $category VARCHAR = null
 with
 
-coverage as (
+-- what exists, from the tables made with the warehouse (queries/models/32_observed.sql), not every observation
+years as (
     select
         indicator_id,
         min(year) as first_year,
         max(year) as latest_year,
-        list(distinct year order by year) as years,
-        count(distinct region_code) as n_regions
-    from stg_observations
-    where has_value
+        list(distinct year order by year) as years
+    from observed_years
     group by indicator_id
+),
+
+region_counts as (
+    select indicator_id, count(*) as n_regions
+    from observed_regions
+    group by indicator_id
+),
+
+coverage as (
+    from years
+    join region_counts using (indicator_id)
 )
 
 select

@@ -125,6 +125,10 @@ def build_database(data_dir: Path, target: Path) -> None:
             if issues:
                 raise DataError(issues)
             create_tables(con, typed)
+            # the stored ranks and what exists (queries/models/32_observed.sql, 42_ranks_built.sql) need no
+            # insertion order (their tables say their order where they keep one): DuckDB then holds less of a
+            # ten-million-row window in memory (1 M at a 100 MB limit: 4.8 -> 3.1 s for the ranks)
+            con.execute("set preserve_insertion_order = false")
             create_models(con)
         finally:
             con.close()

@@ -421,3 +421,30 @@ def test_results_through_arrow_equal_duckdbs_own_frames(con):
         shown = queries.run(con, name, **params)
         assert list(shown.dtypes.astype(str)) == list(expected.dtypes.astype(str)), (name, params)
         pd.testing.assert_frame_equal(shown, expected, check_exact=False, rtol=1e-12, obj=f"{name} {params}")
+
+
+def test_observations_limit_keeps_the_first_rows_and_counts_them_all(con):
+    every = queries.run(con, "observations", regions=["01", "03"])
+    first = queries.run(con, "observations", regions=["01", "03"], limit=3)
+    assert len(every) == 21 and set(every.n_total) == {21}  # Stockholm's 11 and Uppsala's 10
+    pd.testing.assert_frame_equal(first, every.head(3))
+    assert queries.run(con, "observations", regions=["nowhere"], limit=3).empty
+
+
+def test_coverage_keeps_the_first_indicators_and_counts_them_all(con):
+    every = queries.run(con, "coverage", regions=["01", "03"], latest=True)
+    first = queries.run(con, "coverage", regions=["01", "03"], latest=True, indicator_limit=2)
+    kept = sorted(set(every.indicator_id))[:2]
+    assert set(every.n_indicators) == {len(set(every.indicator_id))} == {10}
+    pd.testing.assert_frame_equal(first, every[every.indicator_id.isin(kept)].reset_index(drop=True))
+
+
+def test_coverage_matrix_draws_the_first_indicators_and_says_how_many(con, monkeypatch):
+    from regionstats.selection import Selection
+    from regionstats.views import Context, data_sources
+
+    monkeypatch.setattr(data_sources, "MATRIX_INDICATORS", 3)
+    ctx = Context(lambda name, **p: queries.run(con, name, **p), Selection(regions=("01", "03", "00")))
+    chart = data_sources.coverage_chart(ctx)
+    assert chart.notes == ["Visar 3 av 10 indikatorer: välj en indikator ovan för att se just den."]
+    assert len(chart.spec.rows) == 3

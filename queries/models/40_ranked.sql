@@ -1,4 +1,5 @@
--- model: ranked_in(comparison_set), ranked_observations (top_places(): 38_published_places.sql)
+-- model: rank_rows(comparison_set, indicator_id_, year_, year_from, year_to, latest) (top_places(): 38_published_places.sql;
+--   the ranks stored with the warehouse, ranked_among, ranked_in and ranked_observations: 42_ranks_built.sql)
 -- purpose: THE ranking rule of the dashboard; every rank, top-five verdict and gap is read from here.
 -- grain: one row per region_code, indicator_id and year (Riket, a country, is context and never ranked)
 --
@@ -19,32 +20,55 @@
 --   Only decisive verdicts count towards "indicators in the top five".
 -- * gap: to the fifth best value in the indicator's unit (positive = short of it); for a published place
 --   in places from fifth. gap_pct only for values, and null when the fifth value is 0 (never ±inf).
--- ranked_among(comparison_set, indicator_id_, year_, year_from, year_to, latest): the same rule for only the
---   (indicator, year) pairs asked for: one indicator, one year, a year window, or each indicator's latest year in
---   the window (latest_years_in, any level). Every count, rank and fifth value is taken within one indicator and
---   year, so leaving the other pairs out changes none of them; it spares ranking a million rows to show 30 000.
+-- rank_rows(comparison_set, indicator_id_, year_, year_from, year_to, latest): the rule, for only the (indicator,
+--   year) pairs asked for: one indicator, one year, a year window, or each indicator's latest year in the window
+--   (latest_years_in, any level). Every count, rank and fifth value is taken within one indicator and year, so
+--   leaving the other pairs out changes none of them. It returns the ranks alone (keys, rank columns, the
+--   region's level and ranking group), ranked over the few columns the rule reads: the warehouse stores
+--   rank_rows(null, ...) once (ranks_built, 42_ranks_built.sql) and ranked_among adds the observation's columns.
 -- comparison_set: region codes to rank among (null = every region of the level).
 
-create or replace macro ranked_among(comparison_set, indicator_id_, year_, year_from, year_to, latest) as table
+-- rank_asked: the observations a ranking reads, only the (indicator, year) pairs asked for (rank_rows' parameters)
+create or replace macro rank_asked(indicator_id_, year_, year_from, year_to, latest) as table
+select *
+from stg_observations
+where region_kind <> 'country'
+  and (indicator_id_ is null or indicator_id = indicator_id_)
+  and (year_ is null or year = year_)
+  and (year_from is null or year >= year_from)
+  and (year_to is null or year <= year_to)
+  and (not coalesce(latest, false)
+       or (indicator_id, year) in (select (indicator_id, year) from latest_years_in(year_from, year_to)
+                                   where coalesce(latest, false)));
+
+create or replace macro rank_rows(comparison_set, indicator_id_, year_, year_from, year_to, latest) as table
 with
+
+-- every region, or those of comparison_set read by a semi-join (the scan then skips the others' rows; a filter
+-- "comparison_set is null or ..." made it read every observation)
+compared as (
+    from rank_asked(indicator_id_, year_, year_from, year_to, latest) where comparison_set is null
+    union all
+    from rank_asked(indicator_id_, year_, year_from, year_to, latest)
+    where region_code in (select unnest(comparison_set))
+),
 
 candidates as (
     select
-        *,
+        region_code,
+        indicator_id,
+        year,
+        level,
+        sort_value,
+        value_high,
+        unit = 'count' as is_count,
+        direction = 'lower' as lower_is_better,
+        is_published_place,
         -- smaller is better, whatever the direction
         case direction when 'lower' then sort_value else -sort_value end as badness,
         -- the list a place belongs to: the publisher's one list, or the regions of one level
         case when is_published_place then 'published list' else level end as ranking_group
-    from stg_observations
-    where region_kind <> 'country'
-      and (comparison_set is null or list_contains(comparison_set, region_code))
-      and (indicator_id_ is null or indicator_id = indicator_id_)
-      and (year_ is null or year = year_)
-      and (year_from is null or year >= year_from)
-      and (year_to is null or year <= year_to)
-      and (not coalesce(latest, false)
-           or (indicator_id, year) in (select (indicator_id, year) from latest_years_in(year_from, year_to)
-                                       where coalesce(latest, false)))
+    from compared
 ),
 
 counted as (
@@ -80,7 +104,7 @@ verdicts as (
             when is_published_place then published_verdict(sort_value, value_high)  -- 38_published_places.sql
             when n_ranked < top_places() then 'too_few'
             when n_better >= top_places() then 'out'
-            when unit = 'count' and sort_value = 0 then 'zero_count'
+            when is_count and sort_value = 0 then 'zero_count'
             when n_better + n_tied > top_places() then 'tied_at_cut'
             else 'in'
         end as verdict
@@ -89,44 +113,23 @@ verdicts as (
 
 fifth_holders as (
     select
-        indicator_id,
-        year,
-        ranking_group,
-        string_agg(region_name_sv, ', ' order by region_name_sv) as fifth_region_sv,
-        string_agg(region_name_en, ', ' order by region_name_en) as fifth_region_en
-    from verdicts
-    where fifth_value is not null and sort_value = fifth_value
-    group by indicator_id, year, ranking_group
+        v.indicator_id,
+        v.year,
+        v.ranking_group,
+        string_agg(r.name_sv, ', ' order by r.name_sv) as fifth_region_sv,
+        string_agg(r.name_en, ', ' order by r.name_en) as fifth_region_en
+    from verdicts as v
+    join stg_regions as r using (region_code)
+    where v.fifth_value is not null and v.sort_value = v.fifth_value
+    group by v.indicator_id, v.year, v.ranking_group
 )
 
 select
     v.region_code,
-    v.region_name_sv,
-    v.region_name_en,
-    v.region_kind,
-    v.level,
-    v.county_code,
     v.indicator_id,
     v.year,
-    v.period_label,
-    v.value,
-    v.value_text,
-    v.value_low,
-    v.value_high,
-    v.sort_value,
-    v.status,
-    v.is_uncertain,
-    v.note,
-    v.source_id,
-    v.unit,
-    v.direction,
-    v.decimals,
-    v.is_published_place,
-    case when v.is_published_place then 'published' else 'relative' end as rank_kind,
-    v.list_size,
-    v.list_scope,
-    v.list_scope_sv,
-    v.list_scope_en,
+    v.level,
+    v.ranking_group,
     v.rank,
     v.n_ranked,
     case when v.sort_value is null or v.is_published_place then null else v.n_tied end as n_tied,
@@ -136,12 +139,12 @@ select
     case
         when v.fifth_value is null then null
         when v.is_published_place then v.sort_value - v.fifth_value
-        when v.direction = 'lower' then v.sort_value - v.fifth_value
+        when v.lower_is_better then v.sort_value - v.fifth_value
         else v.fifth_value - v.sort_value
     end as gap,
     case
         when v.is_published_place or v.fifth_value is null or v.fifth_value = 0 then null
-        when v.direction = 'lower' then 100.0 * (v.sort_value - v.fifth_value) / abs(v.fifth_value)
+        when v.lower_is_better then 100.0 * (v.sort_value - v.fifth_value) / abs(v.fifth_value)
         else 100.0 * (v.fifth_value - v.sort_value) / abs(v.fifth_value)
     end as gap_pct,
     case
@@ -152,10 +155,3 @@ select
     coalesce(v.verdict in ('in', 'out'), false) as decisive
 from verdicts as v
 left join fifth_holders as h using (indicator_id, year, ranking_group);
-
-create or replace macro ranked_in(comparison_set) as table
-from ranked_among(comparison_set, null, null, null, null, null);
-
--- every region ranked among all regions of its level
-create or replace view ranked_observations as
-from ranked_in(null);

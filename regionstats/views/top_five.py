@@ -7,7 +7,7 @@ from regionstats.i18n import DATA_LANGUAGE, column, pick, t
 from regionstats.views import composed
 from regionstats.views import (ChartView, Context, PageView, TableView, label_levels, label_regions, marked,
                                place_text, status_label, status_notes, verdict_text)
-from regionstats.views.overview import NOT_IN_MATRIX
+from regionstats.views.overview import NOT_IN_MATRIX, county_gaps
 
 TITLE, INTRO = "page_top_five", "top_five_intro"
 MEDCITY = "medcity_rank"
@@ -150,25 +150,35 @@ def gap_text(ctx: Context, row) -> str:
 
 def home_gaps_table(ctx: Context) -> TableView:
     lang, home = ctx.lang, ctx.selection.home
-    # The same question as Översikt's matrix (every county at each indicator's latest year), cached per
-    # period: ranking needs every county anyway, so asking SQL for the home alone re-ranks them all for
-    # each new home (3 s at a million observations); this picks the home's rows from the shared answer.
-    gaps = ctx.run("top_five_gap", level="county", latest=True, year_from=ctx.selection.year_from,
-                   year_to=ctx.selection.year_to)
-    gaps = gaps[(gaps.region_code == home) & gaps["rank"].notna() & ~gaps.indicator_id.isin(NOT_IN_MATRIX)]
+    # The same answer as Översikt's matrix and top-five card (overview.county_gaps: the chosen counties and
+    # the home region at each indicator's latest year), so the two pages share one cached question per period.
+    gaps = county_gaps(ctx)
+    gaps = gaps[(gaps.region_code == home) & gaps["rank"].notna()]
+    # one row per indicator (16 000 at ten million observations): the headers and verdict texts once, the rows as
+    # plain objects (Arrow columns iterate slowly)
+    header = {key: t(key, lang) for key in ("indicator", "year", "value", "rank", "n_with_data", "fifth_value", "gap",
+                                             "gap_pct", "goal_status")}
+    undetermined = t("undetermined", lang)
+    verdicts = {}
+
+    def verdict(value) -> str:
+        if value not in verdicts:
+            verdicts[value] = verdict_text(ctx, value)
+        return verdicts[value]
+
     rows = [{
-        t("indicator", lang): ctx.indicator_name(g.indicator_id),
-        t("year", lang): str(g.year),
-        t("value", lang): marked(ctx.fmt(g.value, g.indicator_id, g.value_text), g.status),
-        t("rank", lang): place_text(ctx, g),
-        t("n_with_data", lang): str(int(g.n_ranked)) if g.rank_kind != "published" else "",
-        t("fifth_value", lang): ctx.fmt(g.fifth_value, g.indicator_id) if not formatting.is_missing(g.fifth_value) else t("undetermined", lang),
-        t("gap", lang): formatting.signed(g.gap, "points" if g.unit == "percent" else g.unit,
-                                          ctx.unit_and_decimals(g.indicator_id)[1], lang),
-        t("gap_pct", lang): (formatting.signed(g.gap_pct, "percent", 0, lang)
-                             if g.rank_kind != "published" and not formatting.is_missing(g.gap_pct) else ""),
-        t("goal_status", lang): verdict_text(ctx, g.verdict),
-    } for g in gaps.itertuples()]
+        header["indicator"]: ctx.indicator_name(g.indicator_id),
+        header["year"]: str(g.year),
+        header["value"]: marked(ctx.fmt(g.value, g.indicator_id, g.value_text), g.status),
+        header["rank"]: place_text(ctx, g),
+        header["n_with_data"]: str(int(g.n_ranked)) if g.rank_kind != "published" else "",
+        header["fifth_value"]: ctx.fmt(g.fifth_value, g.indicator_id) if not formatting.is_missing(g.fifth_value) else undetermined,
+        header["gap"]: formatting.signed(g.gap, "points" if g.unit == "percent" else g.unit,
+                                         ctx.unit_and_decimals(g.indicator_id)[1], lang),
+        header["gap_pct"]: (formatting.signed(g.gap_pct, "percent", 0, lang)
+                            if g.rank_kind != "published" and not formatting.is_missing(g.gap_pct) else ""),
+        header["goal_status"]: verdict(g.verdict),
+    } for g in gaps.astype(object).itertuples()]
     marks = status_notes(ctx, gaps.assign(label=[ctx.indicator_name(i) for i in gaps.indicator_id]))
     return TableView("home_gaps", t("home_gaps_title", lang, region=ctx.region_name(home)), pd.DataFrame(rows),
                      ctx.source_note(gaps.source_id, gaps.year), notes=[t("ranking_rule_note", lang)] + marks)
