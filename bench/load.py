@@ -243,17 +243,18 @@ def open_inodes(pid: int) -> set:
     return found
 
 
-def switched_at(log: Path, target: Path) -> float | None:
-    """When (time.time()) a served process said it serves the published file (regionstats.cached logs it)."""
+def switched_at(log: Path, target: Path) -> tuple[float | None, str]:
+    """When (time.time()) a served process said it serves the published file (regionstats.cached logs it),
+    and what it said."""
     if not log.exists():
-        return None
+        return None, ""
     for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
         if "serving" in line and target.name in line:
             try:
-                return float(line.rsplit(" at ", 1)[1].split()[0])
+                return float(line.rsplit(" at ", 1)[1].split()[0]), line.partition("; serving")[0]
             except (IndexError, ValueError):
-                return None
-    return None
+                return None, line
+    return None, ""
 
 
 def via_proxy(args, sessions: int, seconds: float) -> None:
@@ -288,8 +289,9 @@ def via_proxy(args, sessions: int, seconds: float) -> None:
             after = {name: rss_mb(pid) for name, pid in pids.items()}
             proxy_after = rss_mb(served.proxy.pid)
             reading_new = {name: swapped.get("inode") in open_inodes(pid) for name, pid in pids.items()}
-            switched = {name: switched_at(logs[name], swapped["target"]) if "target" in swapped else None
-                        for name in pids}
+            said = {name: switched_at(logs[name], swapped["target"]) if "target" in swapped else (None, "")
+                    for name in pids}
+            switched = {name: moment for name, (moment, _) in said.items()}
             load = os.getloadavg()
         finally:
             deploy.stop(served)
@@ -316,6 +318,9 @@ def via_proxy(args, sessions: int, seconds: float) -> None:
               f"{after[name][1]:4.0f} MB")
     print(f"  haproxy  memory {proxy_before[0]:.0f} MB before, {proxy_after[0]:.0f} MB after "
           f"(peak {proxy_after[1]:.0f} MB)")
+    for name, (_, line) in said.items():
+        if line:
+            print(f"  {name}: {line}")
     everyone = all(reading_new.values()) and all(v is not None for v in switched.values())
     print(f"every process picked up the new warehouse: {'yes' if everyone else 'NO'} "
           "('after': seconds from the publish to the process serving the new file, its caches warmed)")

@@ -113,3 +113,54 @@ def test_a_published_warehouse_is_served_once_the_recent_views_are_built_for_it(
         assert cached.connection().execute("select count(*) from regions where region_code = '99'").fetchone() == (1,)
     monkeypatch.setattr(cached, "_view", real_view)
     cached.clear()
+
+
+def test_a_warm_up_keeps_a_view_whose_answers_are_unchanged_and_builds_one_whose_answers_changed(tmp_path,
+                                                                                                   monkeypatch):
+    """A publish that changes one region's name: the views that read the regions are built anew, the others are
+    the same objects under the new version (no Python rebuild, their figures already drawn)."""
+    from regionstats import cached
+    from regionstats.selection import Selection
+    from regionstats.views import registry
+
+    data = tmp_path / "data"
+    data.mkdir()
+    for table in (ROOT / "data").glob("*.csv"):
+        (data / table.name).write_bytes(table.read_bytes())
+    link = tmp_path / "serve" / "warehouse.duckdb"
+    serve.publish(data, link)
+    monkeypatch.setenv(db.SHARED_DATABASE, str(link))
+    monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(data))
+    monkeypatch.setattr(cached, "_served", {"version": None, "warming": None})
+    for recent in ("_recent_views", "_recent_queries", "_view_inputs"):
+        monkeypatch.setattr(cached, recent, type(getattr(cached, recent))())
+    cached.clear()
+    funding = registry.BY_SLUG["finansiering"].view
+    with cached.script_run():
+        old_version = cached.data_version()
+        old_view = cached.view(funding, Selection(home="18"))
+    # the same data published again: every answer alike
+    second = serve.publish(data, link)
+    with cached.script_run():
+        assert cached.data_version() == old_version
+    cached_thread = next(thread for thread in __import__("threading").enumerate() if thread.name == "regionstats-warm")
+    cached_thread.join(60)
+    with cached.script_run():
+        assert cached.data_version() == db.shared_version(second)
+        assert cached.view(funding, Selection(home="18")) is old_view  # kept, not built again
+
+    # a changed region name: the view that shows it is built anew and shows it
+    regions = (data / "regions.csv").read_text(encoding="utf-8")
+    assert "\n18,county,Örebro,Örebro," in regions
+    (data / "regions.csv").write_text(regions.replace("\n18,county,Örebro,Örebro,", "\n18,county,Örebro nytt namn,Örebro,"),
+                                      encoding="utf-8")
+    third = serve.publish(data, link)
+    with cached.script_run():
+        cached.data_version()
+    next(thread for thread in __import__("threading").enumerate() if thread.name == "regionstats-warm").join(60)
+    with cached.script_run():
+        assert cached.data_version() == db.shared_version(third)
+        new_view = cached.view(funding, Selection(home="18"))
+    assert new_view is not old_view
+    assert "Örebro nytt namn" in repr(new_view) and "Örebro nytt namn" not in repr(old_view)
+    cached.clear()
