@@ -271,6 +271,7 @@ def via_proxy(args, sessions: int, seconds: float) -> None:
         swapped = {}
 
         def publish():
+            swapped["memory"] = {name: rss_mb(pid)[0] for name, pid in pids.items()}
             swapped["at"], swapped["wall"] = time.perf_counter(), time.time()
             swapped["target"] = deploy.publish(data, served.database)
             swapped["seconds"] = time.perf_counter() - swapped["at"]
@@ -307,14 +308,15 @@ def via_proxy(args, sessions: int, seconds: float) -> None:
     print_opened(opened)
     print(f"new warehouse published after {seconds / 2:.0f} s (built and renamed in {swapped.get('seconds', 0):.1f} s)")
     print(f"  {'process':8} {'reruns':>7} {'served new':>11} {'after':>7} {'new file open':>14} "
-          f"{'memory before':>14} {'after':>7} {'peak':>7}")
+          f"{'memory before':>14} {'at publish':>10} {'after':>7} {'peak':>7}")
     for name in pids:
         mine = [m for m, _, backend in timings if backend == name and m - began >= RAMP]
         moment = switched[name]
         since = (moment - swapped["wall"]) if moment is not None else None
         served_new = sum(1 for m in mine if moment is not None and began_wall + (m - began) >= moment)
         print(f"  {name:8} {len(mine):7} {served_new:11} {f'{since:.1f} s' if since is not None else 'never':>7} "
-              f"{'yes' if reading_new[name] else 'NO':>14} {before[name][0]:11.0f} MB {after[name][0]:4.0f} MB "
+              f"{'yes' if reading_new[name] else 'NO':>14} {before[name][0]:11.0f} MB "
+              f"{swapped.get('memory', {}).get(name, 0):7.0f} MB {after[name][0]:4.0f} MB "
               f"{after[name][1]:4.0f} MB")
     print(f"  haproxy  memory {proxy_before[0]:.0f} MB before, {proxy_after[0]:.0f} MB after "
           f"(peak {proxy_after[1]:.0f} MB)")
