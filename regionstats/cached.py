@@ -160,12 +160,33 @@ def _warm_then_serve(version: str) -> None:
     finally:
         _warming_thread.version = None
         with _lock:
-            if _served["warming"] == version:  # not overtaken by a later publish
+            switched = _served["warming"] == version  # not overtaken by a later publish
+            if switched:
                 _served["version"], _served["warming"] = version, None
+        if switched and old != version:
+            release = threading.Timer(RELEASE_AFTER, _release, args=(old, views, asked, data_dir))
+            release.daemon = True
+            release.start()
         print(f"regionstats: warmed {len(views)} views ({kept} unchanged and kept, {built} built) and {len(asked)} "
               f"queries, {failed} failed, in {time.monotonic() - began:.1f} s"
               f"{f' (stopped at the {WARM_BUDGET:.0f} s budget)' if stopped else ''}; serving {_files[version]} "
               f"at {time.time():.3f}", file=sys.stderr, flush=True)
+
+
+RELEASE_AFTER = 5.0  # seconds after a switch: then the old file's cached answers and connection are let go
+
+
+def _release(old: str, views: list, asked: list, data_dir: str) -> None:
+    """Forget the old file's cached views, answers and connection once the process serves the new one (so
+    memory does not hold two versions). A run still under way keeps what it holds; asking anew for the old
+    file (none should) would only recompute it."""
+    for (module_name, selection_key, prepare_name), (selection, prepare) in views:
+        _view.clear(module_name, selection_key, old, data_dir, prepare_name, selection, prepare)
+        with _lock:
+            _view_inputs.pop((module_name, selection_key, prepare_name, old), None)
+    for name, params in asked:
+        _run.clear(name, old, data_dir, params)
+    _connection.clear(data_dir, old)
 
 
 def _answers_alike(name: str, params: tuple, old: str, new: str, data_dir: str) -> bool:

@@ -132,6 +132,7 @@ def test_a_warm_up_keeps_a_view_whose_answers_are_unchanged_and_builds_one_whose
     monkeypatch.setenv(db.SHARED_DATABASE, str(link))
     monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(data))
     monkeypatch.setattr(cached, "_served", {"version": None, "warming": None})
+    monkeypatch.setattr(cached, "RELEASE_AFTER", 0.1)
     for recent in ("_recent_views", "_recent_queries", "_view_inputs"):
         monkeypatch.setattr(cached, recent, type(getattr(cached, recent))())
     cached.clear()
@@ -148,6 +149,15 @@ def test_a_warm_up_keeps_a_view_whose_answers_are_unchanged_and_builds_one_whose
     with cached.script_run():
         assert cached.data_version() == db.shared_version(second)
         assert cached.view(funding, Selection(home="18")) is old_view  # kept, not built again
+    # then the old file's entries are let go (memory holds one version)
+    import time
+
+    key = (funding.__name__, repr(Selection(home="18")), "", old_version)
+    deadline = time.monotonic() + 20
+    while key in cached._view_inputs and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert key not in cached._view_inputs
+    assert cached._view(*key[:2], old_version, str(data), "", Selection(home="18"), None) is not old_view
 
     # a changed region name: the view that shows it is built anew and shows it
     regions = (data / "regions.csv").read_text(encoding="utf-8")
