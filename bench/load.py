@@ -121,48 +121,68 @@ class Session:
             await self.ws.close()
 
 
-async def user(url: str, index: int, until: float, timings: list, errors: list, opened: list,
-               http_url: str | None = None, served_by: list | None = None) -> None:
+THINK = (2.0, 10.0)  # seconds a person reads a page before the next click (uniform)
+
+
+async def user(url: str, index: int, start_at: float, until: float, timings: list, errors: list, opened: list,
+               http_url: str | None = None) -> None:
+    """One person: opens the page at start_at (the ramp-up), then clicks, reads 2–10 s, clicks again.
+
+    timings gets (moment the rerun finished, seconds, backend) per click; opened the opening runs' seconds."""
     rng = random.Random(index)
     session = Session(url, PAGES[index % len(PAGES)], http_url)
     try:
+        await asyncio.sleep(max(0.0, start_at - time.perf_counter()))
         await session.open()
+        began = time.perf_counter()
         await session.rerun(page="")  # the first run (the overview): shell, catalogues, the widgets' ids
         await session.rerun()  # the session's own page
-        opened.append(2)
+        opened.append(time.perf_counter() - began)
         while time.perf_counter() < until:
             if session.home_id is None:
                 raise RuntimeError("the home region's selectbox was not found")
-            timings.append(await session.rerun(home=rng.choice(HOMES)))
-            if served_by is not None:
-                served_by.append((time.perf_counter(), session.backend))
-            await asyncio.sleep(rng.uniform(0.2, 1.0))  # a person reading, then clicking again
+            await asyncio.sleep(min(rng.uniform(*THINK), max(0.0, until - time.perf_counter())))
+            if time.perf_counter() >= until:
+                break
+            took = await session.rerun(home=rng.choice(HOMES))
+            timings.append((time.perf_counter(), took, session.backend))
     except Exception as error:  # noqa: BLE001 - reported, the others go on
         errors.append(f"session {index} ({session.backend}): {type(error).__name__}: {error}"[:240])
     finally:
         await session.close()
 
 
-async def run_load(url: str, sessions: int, seconds: float, http_url: str | None = None,
-                   served_by: list | None = None, midway=None) -> tuple[list, list, int]:
-    """(seconds per filter-change rerun, errors, the sessions' opening runs); midway() runs in a thread
-    halfway through."""
+async def run_load(url: str, sessions: int, seconds: float, http_url: str | None = None, midway=None,
+                   ramp: float = 0.0) -> tuple[list, list, list]:
+    """(per click: (finished at, seconds, backend), errors, the sessions' opening runs in seconds); the
+    sessions open one after another over the first ``ramp`` seconds; midway() runs in a thread halfway
+    through."""
     timings, errors, opened = [], [], []
-    until = time.perf_counter() + seconds
+    began = time.perf_counter()
+    until = began + seconds
 
     async def at_half_time():
         if midway is not None:
             await asyncio.sleep(seconds / 2)
             await asyncio.to_thread(midway)
 
-    await asyncio.gather(at_half_time(), *(user(url, i, until, timings, errors, opened, http_url, served_by)
+    await asyncio.gather(at_half_time(), *(user(url, i, began + ramp * i / max(1, sessions), until, timings,
+                                                errors, opened, http_url)
                                            for i in range(sessions)))
-    return timings, errors, sum(opened)
+    return timings, errors, opened
 
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+RAMP = 10.0  # seconds over which the sessions open, one after another, as people arrive at a meeting
+
+
+def counted(timings: list, began: float, warmup: float) -> list:
+    """The clicks' seconds after the warm-up (the ramp-up, while the sessions still open, is not counted)."""
+    return [took for moment, took, _ in timings if moment - began >= warmup]
 
 
 def direct(args, sessions: int, seconds: float) -> None:
@@ -175,32 +195,41 @@ def direct(args, sessions: int, seconds: float) -> None:
             # warm: the warehouse is built; one person alone
             alone, alone_errors, _ = asyncio.run(run_load(url, 1, 20))
             before, cpu_before = rss_mb(process.pid), cpu_seconds(process.pid)
-            timings, errors, opening_runs = asyncio.run(run_load(url, sessions, seconds))
+            began = time.perf_counter()
+            timings, errors, opened = asyncio.run(run_load(url, sessions, seconds, ramp=RAMP))
             after, cpu = rss_mb(process.pid), cpu_seconds(process.pid) - cpu_before
-            load = os.getloadavg()[0]
+            load = os.getloadavg()
         finally:
             stop(process)
-    print(f"{os.cpu_count()} CPUs; {sessions} sessions for {seconds:.0f} s on 127.0.0.1")
+    print(f"{os.cpu_count()} CPUs; {sessions} sessions for {seconds:.0f} s on 127.0.0.1 (opened over {RAMP:.0f} s, "
+          f"{THINK[0]:.0f}–{THINK[1]:.0f} s between a session's clicks); load average {load[0]:.1f} {load[1]:.1f}")
     if alone:
-        print(f"one session alone: p50 {statistics.median(alone):.2f} s over {len(alone)} reruns")
-    print_timings(timings, errors)
+        print(f"one session alone: p50 {statistics.median([t for _, t, _ in alone]):.2f} s over {len(alone)} reruns")
+    print_timings(counted(timings, began, RAMP), errors, f"clicks after the first {RAMP:.0f} s")
+    print_opened(opened)
     print(f"server memory: {before[0]:.0f} MB before, {after[0]:.0f} MB after (peak {after[1]:.0f} MB)")
     if timings:
-        runs = len(timings) + opening_runs
-        print(f"server CPU: {cpu:.1f} s for {runs} script runs ({opening_runs} opening the sessions) = "
+        runs = len(timings) + 2 * len(opened)
+        print(f"server CPU: {cpu:.1f} s for {runs} script runs ({2 * len(opened)} opening the sessions) = "
               f"{cpu / runs * 1000:.0f} ms per run "
-              f"(machine load average {load:.1f} on {os.cpu_count()} CPUs: the rest is waiting for a CPU)")
+              f"(machine load average {load[0]:.1f} on {os.cpu_count()} CPUs: the rest is waiting for a CPU)")
     for error in (alone_errors + errors)[:5]:
         print("error:", error)
 
 
-def print_timings(timings: list, errors: list) -> None:
+def print_timings(timings: list, errors: list | None, what: str = "clicks") -> None:
     if timings:
         p50, p95 = statistics.median(timings), percentile(timings, 0.95)
-        print(f"reruns: {len(timings)}; p50 {p50:.2f} s, p95 {p95:.2f} s, max {max(timings):.2f} s; "
-              f"errors: {len(errors)}   (targets p50 ≤ 1.5 s, p95 ≤ 3 s, no errors)")
+        tail = "" if errors is None else (f"; errors: {len(errors)}   (targets p50 ≤ 1.5 s, p95 ≤ 3 s, no errors)")
+        print(f"{what}: {len(timings)} reruns; p50 {p50:.2f} s, p95 {p95:.2f} s, max {max(timings):.2f} s{tail}")
     else:
-        print(f"no rerun finished; errors: {len(errors)}")
+        print(f"{what}: no rerun finished" + ("" if errors is None else f"; errors: {len(errors)}"))
+
+
+def print_opened(opened: list) -> None:
+    if opened:
+        print(f"opening a session (its first two runs): p50 {statistics.median(opened):.2f} s, "
+              f"p95 {percentile(opened, 0.95):.2f} s over {len(opened)} sessions (not in the figures above)")
 
 
 def open_inodes(pid: int) -> set:
@@ -214,6 +243,20 @@ def open_inodes(pid: int) -> set:
     return found
 
 
+def switched_at(log: Path, target: Path) -> tuple[float | None, str]:
+    """When (time.time()) a served process said it serves the published file (regionstats.cached logs it),
+    and what it said."""
+    if not log.exists():
+        return None, ""
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        if "serving" in line and target.name in line:
+            try:
+                return float(line.rsplit(" at ", 1)[1].split()[0]), line.partition("; serving")[0]
+            except (IndexError, ValueError):
+                return None, line
+    return None, ""
+
+
 def via_proxy(args, sessions: int, seconds: float) -> None:
     """deploy/serve.py's processes behind HAProxy; a new warehouse published halfway."""
     from deploy import serve as deploy
@@ -224,48 +267,65 @@ def via_proxy(args, sessions: int, seconds: float) -> None:
         data = Path(args.data) if args.data else ROOT / "data"
         served = deploy.start(args.processes, port, data)
         pids = {f"st{i}": p.pid for i, p in enumerate(served.processes, 1)}
+        logs = {f"st{i}": deploy.run_dir() / f"streamlit-{p}.log" for i, p in enumerate(served.backend_ports, 1)}
         swapped = {}
 
         def publish():
-            swapped["at"] = time.perf_counter()
-            deploy.publish(data, served.database)
+            swapped["memory"] = {name: rss_mb(pid)[0] for name, pid in pids.items()}
+            swapped["at"], swapped["wall"] = time.perf_counter(), time.time()
+            swapped["target"] = deploy.publish(data, served.database)
             swapped["seconds"] = time.perf_counter() - swapped["at"]
             swapped["inode"] = served.database.stat().st_ino
 
         try:
             url = served.url.replace("http://", "ws://") + "/_stcore/stream"
-            # warm: every process's caches (a few sessions each, through the proxy)
-            asyncio.run(run_load(url, 2 * len(pids), 15, served.url))
+            # warm: every process's caches (a few sessions each, through the proxy, every page)
+            asyncio.run(run_load(url, max(2 * len(pids), len(PAGES)), 15, served.url))
             before = {name: rss_mb(pid) for name, pid in pids.items()}
             proxy_before = rss_mb(served.proxy.pid)
-            served_by = []
-            timings, errors, opening_runs = asyncio.run(run_load(url, sessions, seconds, served.url, served_by,
-                                                                 publish))
+            load_before = os.getloadavg()
+            began, began_wall = time.perf_counter(), time.time()
+            timings, errors, opened = asyncio.run(run_load(url, sessions, seconds, served.url, publish, RAMP))
+            time.sleep(1)  # a process's log line is written as it switches
             after = {name: rss_mb(pid) for name, pid in pids.items()}
             proxy_after = rss_mb(served.proxy.pid)
             reading_new = {name: swapped.get("inode") in open_inodes(pid) for name, pid in pids.items()}
-            load = os.getloadavg()[0]
+            said = {name: switched_at(logs[name], swapped["target"]) if "target" in swapped else (None, "")
+                    for name in pids}
+            switched = {name: moment for name, (moment, _) in said.items()}
+            load = os.getloadavg()
         finally:
             deploy.stop(served)
     print(f"{os.cpu_count()} CPUs; {sessions} sessions for {seconds:.0f} s through HAProxy "
-          f"({len(pids)} Streamlit processes, sticky cookie) on 127.0.0.1; load average {load:.1f}")
-    print_timings(timings, errors)
-    after_swap = {name: 0 for name in pids}
-    per_backend = {name: 0 for name in pids}
-    for moment, name in served_by:
-        per_backend[name] = per_backend.get(name, 0) + 1
-        if "at" in swapped and moment > swapped["at"] + swapped["seconds"]:
-            after_swap[name] = after_swap.get(name, 0) + 1
+          f"({len(pids)} Streamlit processes, sticky cookie) on 127.0.0.1, opened over {RAMP:.0f} s, "
+          f"{THINK[0]:.0f}–{THINK[1]:.0f} s between a session's clicks; load average {load_before[0]:.1f} at the "
+          f"start, {load[0]:.1f} {load[1]:.1f} at the end")
+    print_timings(counted(timings, began, RAMP), errors, f"clicks after the first {RAMP:.0f} s")
+    if "at" in swapped:
+        cut = swapped["at"]
+        print_timings([t for m, t, _ in timings if RAMP <= m - began and m < cut], None, "  before the publish")
+        print_timings([t for m, t, _ in timings if m >= cut], None, "  after the publish")
+    print_opened(opened)
     print(f"new warehouse published after {seconds / 2:.0f} s (built and renamed in {swapped.get('seconds', 0):.1f} s)")
-    print(f"  {'process':8} {'reruns':>7} {'after swap':>11} {'new file open':>14} "
-          f"{'memory before':>14} {'after':>7} {'peak':>7}")
+    print(f"  {'process':8} {'reruns':>7} {'served new':>11} {'after':>7} {'new file open':>14} "
+          f"{'memory before':>14} {'at publish':>10} {'after':>7} {'peak':>7}")
     for name in pids:
-        print(f"  {name:8} {per_backend.get(name, 0):7} {after_swap.get(name, 0):11} "
-              f"{'yes' if reading_new[name] else 'NO':>14} {before[name][0]:11.0f} MB {after[name][0]:4.0f} MB "
+        mine = [m for m, _, backend in timings if backend == name and m - began >= RAMP]
+        moment = switched[name]
+        since = (moment - swapped["wall"]) if moment is not None else None
+        served_new = sum(1 for m in mine if moment is not None and began_wall + (m - began) >= moment)
+        print(f"  {name:8} {len(mine):7} {served_new:11} {f'{since:.1f} s' if since is not None else 'never':>7} "
+              f"{'yes' if reading_new[name] else 'NO':>14} {before[name][0]:11.0f} MB "
+              f"{swapped.get('memory', {}).get(name, 0):7.0f} MB {after[name][0]:4.0f} MB "
               f"{after[name][1]:4.0f} MB")
     print(f"  haproxy  memory {proxy_before[0]:.0f} MB before, {proxy_after[0]:.0f} MB after "
           f"(peak {proxy_after[1]:.0f} MB)")
-    print(f"every process picked up the new warehouse: {'yes' if all(reading_new.values()) else 'NO'}")
+    for name, (_, line) in said.items():
+        if line:
+            print(f"  {name}: {line}")
+    everyone = all(reading_new.values()) and all(v is not None for v in switched.values())
+    print(f"every process picked up the new warehouse: {'yes' if everyone else 'NO'} "
+          "('after': seconds from the publish to the process serving the new file, its caches warmed)")
     for error in errors[:8]:
         print("error:", error)
 

@@ -61,6 +61,11 @@ def check_config(path: Path) -> None:
         raise SystemExit(f"{path}: {(done.stderr or done.stdout).strip()}")
 
 
+# A served process watches no files: the code does not change under it, and new data arrives as a published
+# warehouse (db.data_version), not as an edited file. Streamlit's watcher otherwise walks every imported
+# module's file for changes, CPU that serves no one.
+SERVED_FLAGS = ("--server.fileWatcherType=none", "--server.runOnSave=false")
+
 KEEP = 3  # published files kept: a process may still be reading an older one until its next script run
 
 
@@ -126,7 +131,7 @@ def start(processes: int, port: int, data_dir: Path, flags: tuple = (), timeout:
             served.processes.append(subprocess.Popen(
                 [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless=true",
                  f"--server.port={backend}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
-                 *flags], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
+                 *SERVED_FLAGS, *flags], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
         for backend, process in zip(served.backend_ports, served.processes):
             _wait_healthy(f"http://127.0.0.1:{backend}", process, timeout)
         log = (folder / "haproxy.log").open("wb")

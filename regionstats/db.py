@@ -177,20 +177,27 @@ def data_version(data_dir: Path | None = None) -> str:
     """What the caches are keyed by: the data fingerprint, or the shared warehouse file's identity."""
     shared = shared_database()
     if shared is not None:
-        return "shared-" + "-".join(str(part) for part in _stat(shared)[1:])
+        return shared_version(shared)
     return data_fingerprint(Path(data_dir or config.data_dir()))
 
 
-def connect(data_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """A read-only connection that cannot reach files or the network.
+def shared_version(path: Path) -> str:
+    """A shared warehouse file's identity (size, modification time, inode; a symlink is followed)."""
+    return "shared-" + "-".join(str(part) for part in _stat(path)[1:])
+
+
+def connect(data_dir: Path | None = None, shared_file: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection that cannot reach files or the network (to ``shared_file``, a published
+    warehouse, when given).
 
     Raises ``validate.DataError`` when data_dir does not validate.
     """
-    if data_dir is None and shared_database() is not None:
+    if shared_file is not None or (data_dir is None and shared_database() is not None):
         # the file's real path: DuckDB keeps one instance per path in a process, so a warehouse renamed over
         # the old one under the same name would be served from the old instance; published under a name of
         # its own (a symlink swapped to it, deploy/serve.py --publish) it opens anew
-        return duckdb.connect(str(shared_database().resolve()), read_only=True, config=LOCKED)
+        path = shared_file if shared_file is not None else shared_database().resolve()
+        return duckdb.connect(str(path), read_only=True, config=LOCKED)
     data_dir = Path(data_dir or config.data_dir())
     return open_warehouse(data_dir, database_path(data_dir))
 

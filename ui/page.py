@@ -53,8 +53,9 @@ def show(view_module, *controls) -> None:
     if changes:
         ctx = ctx.with_selection(**changes)
         st.session_state[SELECTION] = ctx.selection
-    # shared by every session with this selection; data text in its charts made text once, inside the cache
-    view = cached.view(view_module, ctx.selection, prepare=render.view_without_links)
+    # shared by every session with this selection; data text in its charts made text and the figures drawn
+    # once, inside the cache
+    view = cached.view(view_module, ctx.selection, prepare=render.page_view)
     if ctx.selection.present:
         present.show(view, ctx.lang, page_actions.SLUG_OF.get(view_module), ctx.region_name(ctx.selection.home))
     else:

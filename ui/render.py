@@ -7,7 +7,9 @@ that reads markdown: such text is shown as text, never as a link, image, colour 
 
 import html
 import re
+import threading
 import weakref
+from collections import OrderedDict
 from dataclasses import replace
 
 import numpy as np
@@ -59,17 +61,54 @@ def view_without_links(view: PageView) -> PageView:
     return replace(view, charts=charts_)
 
 
+def page_view(view: PageView) -> PageView:
+    """What a page draws: the view without links (``view_without_links``), its charts' figures drawn. Run
+    inside the view cache, so the drawing is done once per view, also when a published warehouse's views are
+    built before it is served (regionstats/cached.py), and never in a visitor's rerun."""
+    shown = view_without_links(view)
+    for chart_view in shown.charts:
+        figure(chart_view)
+    return shown
+
+
+class SentFigure(go.Figure):
+    """A drawn, shared figure whose dict is made once: ``st.plotly_chart`` asks for ``to_dict()`` (a deep copy
+    of every trace, three quarters of its serialising) on every rerun that shows the chart."""
+
+    def to_dict(self):
+        made = self.__dict__.get("_made_dict")
+        if made is None:
+            made = self.__dict__["_made_dict"] = super().to_dict()
+        return made
+
+
 _drawn: dict = {}  # id(spec) -> (a weak reference to the spec, its figure)
+_by_content: OrderedDict = OrderedDict()  # repr(spec) -> its figure: identical charts drawn once
+SAME_CHARTS = 256  # figures kept by content
+_lock = threading.Lock()
 
 
 def figure(view: ChartView) -> go.Figure:
     """The chart's Plotly figure, drawn on first ask and kept while its spec lives (the views are cached and
-    shared, so a rerun draws nothing again). Shared: copy it before changing it."""
+    shared, so a rerun draws nothing again); a spec equal to one drawn before (another home region's view with
+    the same chart, the same chart of a new data version) gets that figure. Shared: copy it before changing
+    it."""
     key = id(view.spec)
     held = _drawn.get(key)
     if held is not None and held[0]() is view.spec:
         return held[1]
-    drawn = charts.figure(view.spec)
+    content = repr(view.spec)  # the dataclasses' repr names every field, nested
+    with _lock:
+        drawn = _by_content.get(content)
+        if drawn is not None:
+            _by_content.move_to_end(content)
+    if drawn is None:
+        drawn = charts.figure(view.spec)
+        drawn.__class__ = SentFigure  # a go.Figure with nothing added but the kept dict
+        with _lock:
+            _by_content[content] = drawn
+            while len(_by_content) > SAME_CHARTS:
+                _by_content.popitem(last=False)
     _drawn[key] = (weakref.ref(view.spec, lambda _, key=key: _drawn.pop(key, None)), drawn)
     return drawn
 
