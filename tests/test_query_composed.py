@@ -61,8 +61,12 @@ def test_per_inhabitant_is_the_sum_of_amounts_over_the_sum_of_populations(compos
     assert records(composed, ["year", "amount", "population", "amount_basis", "members_sv", "composed_reason"]) == [
         (2021, 360.0, 1_500_000.0, "composed", "Stockholm + Uppsala", "complete"),
         (2022, 432.0, 1_600_000.0, "composed", "Stockholm + Uppsala", "complete"),
+        # Stockholm's 2023 is an incomplete sum (S-universitet lacks a value) and Uppsala has none: the year is
+        # shown as the counties show it, missing, with who lacks a value, on the one basis of model 82
+        (2023, None, None, "composed", "Stockholm + Uppsala", "incomplete"),
     ]
-    assert composed.per_capita.round(2).tolist() == [240.0, 270.0]
+    assert composed.members_missing_sv.tolist()[-1] == "Stockholm, Uppsala"
+    assert composed.per_capita.round(2).tolist()[:2] == [240.0, 270.0] and composed.per_capita.isna().tolist()[2]
     assert composed.region_name_sv.unique().tolist() == ["Stockholm–Uppsala"]
 
 

@@ -1,10 +1,11 @@
--- model: amounts_on_one_basis(indicator_), per_capita_in(indicator_), per_capita_year(year, level, per_capita, amount, level_)
+-- model: amounts_on_one_basis(indicators_), per_capita_in(indicator_), per_capita_year(year, level, per_capita, amount, level_)
 -- purpose: The amounts a per-inhabitant figure divides, on one basis, as staging rows: for the appropriations a
 --   county's (and Riket's) complete sum of its universities' lines (county_appropriations) beside its own
 --   observations, so that one year ranks every county on one basis; and the year the per-inhabitant bars
 --   show, by the one year rule (shown_year, model 35) over these rows.
--- grain of amounts_on_one_basis and per_capita_in: one row per region_code (counties and Riket) and year with
---   an own row or a university sum of indicator_
+-- grain of amounts_on_one_basis: one row per region_code (counties and Riket), indicator_id (of the list
+--   indicators_) and year with an own row or a university sum; of per_capita_in: one row per region_code and
+--   year of indicator_. Composed regions (model 90) take their members' values from amounts_on_one_basis too.
 --
 -- Rules, in words:
 -- * Precedence: a complete sum of the universities (1) beats the region's own row with a value (2), which
@@ -23,12 +24,13 @@ coalesce(
     shown_year(case when amount is not null then year end, level, level_)
 );
 
-create or replace macro amounts_on_one_basis(indicator_) as table
+create or replace macro amounts_on_one_basis(indicators_) as table
 with
 
 own_rows as (
     select
         o.region_code,
+        o.indicator_id,
         o.year,
         o.value as amount,
         o.value_text as amount_text,
@@ -44,13 +46,14 @@ own_rows as (
         o.value as own_amount,
         o.source_id as own_source_id
     from stg_observations as o
-    where o.indicator_id = indicator_
+    where list_contains(indicators_, o.indicator_id)
       and o.region_kind in ('county', 'country')
 ),
 
 university_sums as (
     select
         region_code,
+        indicator_id,
         year,
         amount_msek as amount,
         null::varchar as amount_text,
@@ -70,7 +73,7 @@ university_sums as (
         null::double as own_amount,
         null::varchar as own_source_id
     from county_appropriations
-    where indicator_id = indicator_
+    where list_contains(indicators_, indicator_id)
       and amount_basis in ('sum_of_universities', 'incomplete_sum')
 ),
 
@@ -84,7 +87,7 @@ candidates as (
         max(own_amount) over region_year as own_amount,
         max(own_source_id) over region_year as own_source_id
     from (select * from own_rows union all select * from university_sums) as rows_
-    window region_year as (partition by region_code, year)
+    window region_year as (partition by region_code, indicator_id, year)
 )
 
 select
@@ -92,11 +95,11 @@ select
     case when amount_basis <> 'published' then own_amount end as published_amount,
     case when amount_basis <> 'published' then own_source_id end as published_source_id
 from candidates
-qualify row_number() over (partition by region_code, year order by precedence) = 1;
+qualify row_number() over (partition by region_code, indicator_id, year order by precedence) = 1;
 
 create or replace macro per_capita_in(indicator_) as table
 select
-    a.*,
+    a.* exclude (indicator_id),
     r.kind as region_kind,
     r.level,
     r.name_sv as region_name_sv,
@@ -110,7 +113,7 @@ select
     a.amount * (case i.unit when 'msek' then 1000000 else 1 end) / p.population as per_capita,
     a.university_sum_msek * 1000000 / p.population as university_sum_per_capita,
     a.published_amount * (case i.unit when 'msek' then 1000000 else 1 end) / p.population as published_per_capita
-from amounts_on_one_basis(indicator_) as a
+from amounts_on_one_basis([indicator_]) as a
 join stg_regions as r using (region_code)
 join indicators as i on i.indicator_id = indicator_
 left join population_before_year as p on p.region_code = a.region_code and p.year = a.year;

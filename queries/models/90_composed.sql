@@ -12,8 +12,8 @@
 --   Only the members' rows of the parts asked for are read, so without a composition it costs a scan.
 --
 -- Rules, in words:
--- * A member's value is its own observation; for an appropriation (county_appropriations) a county without a
---   value of its own counts with the complete sum of its universities, as queries/per_capita.sql counts it.
+-- * A member's value is the one-basis amount of model 82 (amounts_on_one_basis): its own observation, and for an
+--   appropriation the complete sum of its universities' lines before it, as queries/per_capita.sql counts it.
 -- * Complete: every member has a value of every part that year. Otherwise the value is null, status
 --   'missing', composed_reason 'incomplete' and members_missing names who: a partial sum is never shown as
 --   the whole. A denominator summing to 0 gives 'zero_denominator'; an indicator that cannot be rebuilt
@@ -72,28 +72,18 @@ parts as (
     select indicator_id, aggregation, factor, 'denominator', denominator_id from rules where aggregation = 'ratio'
 ),
 
--- a member's value as per_capita.sql takes it (one basis): for appropriations the complete sum of its
--- universities' budget-bill lines first, else its own observation
+-- a member's value on the one basis per_capita.sql takes (model 82): for appropriations the complete sum of
+-- its universities' budget-bill lines beats its own observation
 member_rows as (
-    select region_code, indicator_id, year, value, status, source_id, 2 as precedence
-    from stg_observations
+    select region_code, indicator_id, year, amount as value, amount_status as status, amount_source_id as source_id
+    from amounts_on_one_basis((select list(distinct part_id) from parts))
     where region_code in (select member_code from members)
-      and indicator_id in (select part_id from parts)
-    union all
-    select region_code, indicator_id, year, amount_msek,
-           case when any_uncertain then 'provisional' else 'published' end,
-           split_part(source_ids, ',', 1), 1
-    from county_appropriations
-    where amount_basis = 'sum_of_universities'
-      and region_code in (select member_code from members)
-      and indicator_id in (select part_id from parts)
 ),
 
 member_values as (
     select region_code, indicator_id, year, value, status, source_id
     from member_rows
     where value is not null
-    qualify row_number() over (partition by region_code, indicator_id, year order by precedence) = 1
 ),
 
 part_years as (
