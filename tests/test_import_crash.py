@@ -13,8 +13,10 @@ import signal
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
+from tests.conftest import share_built_warehouses
 from test_import_support import ROOT, copy_fixture_data, csv_bytes, table_snapshot
 
 from regionstats.importing import apply_import, import_history, plan_import_from_upload, undo_last_import
@@ -38,11 +40,22 @@ CHILD = textwrap.dedent("""
 WINDOWS = {"staged": "old", "backed_up": "old", "journaled": "new", "swapped_one": "new", "swapped": "new", "logged": "new"}
 
 
-def prepared(tmp_path, monkeypatch, name):
-    """A data folder with one import already applied (so 'old' has imported files and history)."""
-    data_dir = copy_fixture_data(tmp_path / name, monkeypatch)
-    apply_import(data_dir, plan_import_from_upload(data_dir, "first.csv", csv_bytes(*FIRST, header=HEADER)))
-    return data_dir
+@pytest.fixture(scope="module")
+def first_imported(tmp_path_factory):
+    """The fixture data with one import applied (so 'old' has imported files and history): made once."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        data_dir = copy_fixture_data(tmp_path_factory.mktemp("first"), monkeypatch)
+        apply_import(data_dir, plan_import_from_upload(data_dir, "first.csv", csv_bytes(*FIRST, header=HEADER)))
+        return data_dir
+
+
+@pytest.fixture
+def prepare(first_imported, tmp_path, monkeypatch):
+    """prepare(name): a copy of first_imported of this test's own (the history holds no absolute path)."""
+    def copy(name):
+        share_built_warehouses(monkeypatch, tmp_path)
+        return Path(shutil.copytree(first_imported, tmp_path / name / "data"))
+    return copy
 
 
 def leftovers(data_dir):
@@ -54,10 +67,11 @@ def leftovers(data_dir):
 
 
 @pytest.fixture(scope="module")
-def expected_new(tmp_path_factory):
+def expected_new(tmp_path_factory, first_imported):
     """The tables after both imports ran undisturbed: the same for every test, so built once."""
     with pytest.MonkeyPatch.context() as monkeypatch:
-        data_dir = prepared(tmp_path_factory.mktemp("expected"), monkeypatch, "clean")
+        share_built_warehouses(monkeypatch, tmp_path_factory.mktemp("expected"))
+        data_dir = Path(shutil.copytree(first_imported, tmp_path_factory.mktemp("clean") / "data"))
         apply_import(data_dir, plan_import_from_upload(data_dir, "second.csv", csv_bytes(*SECOND, header=HEADER)))
         return table_snapshot(data_dir)
 
@@ -71,8 +85,8 @@ def crash(data_dir, tmp_path, window):
 
 
 @pytest.mark.parametrize("window", list(WINDOWS))
-def test_a_kill_in_each_window_recovers_to_fully_old_or_fully_new(window, tmp_path, monkeypatch, expected_new):
-    data_dir = prepared(tmp_path, monkeypatch, "crash")
+def test_a_kill_in_each_window_recovers_to_fully_old_or_fully_new(window, tmp_path, prepare, expected_new):
+    data_dir = prepare("crash")
     old = table_snapshot(data_dir)
     result = crash(data_dir, tmp_path, window)
     assert result.returncode == -signal.SIGKILL, result.stderr
@@ -91,8 +105,8 @@ def test_a_kill_in_each_window_recovers_to_fully_old_or_fully_new(window, tmp_pa
         assert list(history.file) == ["first.csv"]
 
 
-def test_a_journaled_import_whose_staged_files_are_gone_is_rolled_back(tmp_path, monkeypatch):
-    data_dir = prepared(tmp_path, monkeypatch, "lost")
+def test_a_journaled_import_whose_staged_files_are_gone_is_rolled_back(tmp_path, prepare):
+    data_dir = prepare("lost")
     old = table_snapshot(data_dir)
     assert crash(data_dir, tmp_path, "swapped_one").returncode == -signal.SIGKILL
     assert table_snapshot(data_dir) != old  # half swapped: sources new, observations old
@@ -104,8 +118,8 @@ def test_a_journaled_import_whose_staged_files_are_gone_is_rolled_back(tmp_path,
     assert leftovers(data_dir) == []
 
 
-def test_the_next_import_recovers_first(tmp_path, monkeypatch, expected_new):
-    data_dir = prepared(tmp_path, monkeypatch, "next")
+def test_the_next_import_recovers_first(tmp_path, prepare, expected_new):
+    data_dir = prepare("next")
     assert crash(data_dir, tmp_path, "swapped_one").returncode == -signal.SIGKILL
     report = plan_import_from_upload(data_dir, "third.csv", csv_bytes(f"14;alf_msek;2026;2;{SRC};;;;",
                                                                         header=HEADER))
