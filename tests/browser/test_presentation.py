@@ -38,9 +38,12 @@ def funding_titles():
 
 def wait_for_slide(page, n: int, total: int, title: str, page_title: str = FUNDING) -> None:
     counter = t("present_counter", "sv", page=page_title, n=n, total=total)
+    # while the step's run is under way the slide before may still stand beside the new one (Streamlit removes
+    # what a run no longer draws when the run ends): wait for the new slide, then for the run to end
+    expect(page.locator(f"{STAGE} .present-counter", has_text=counter)).to_be_visible(timeout=30_000)
+    wait_until_finished(page, 30_000)
     expect(page.locator(f"{STAGE} .present-counter")).to_have_text(counter, timeout=30_000)
     expect(page.locator(f"{STAGE} .present-title")).to_have_text(title, timeout=30_000)
-    wait_until_finished(page, 30_000)
     assert_no_exception(page)
 
 
