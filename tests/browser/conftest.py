@@ -177,6 +177,7 @@ def assert_no_exception(page) -> None:
 BROWSER_GROUPS = {"test_presentation": "browser-present", "test_hostile_browser": "browser-present"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items):
     for item in items:
         if item.get_closest_marker("browser"):

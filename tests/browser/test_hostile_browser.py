@@ -58,7 +58,8 @@ def planted_server(tmp_path_factory):
     env |= {"REGIONSTATS_DATA_DIR": str(folder), "REGIONSTATS_CACHE_DIR": str(tmp_path_factory.mktemp("cache"))}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless=true",
-         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false"],
+         f"--server.port={port}", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false",
+         "--server.fileWatcherType=none"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
