@@ -35,7 +35,7 @@ serve: $(STAMP) proxy
 	$(PY) deploy/serve.py --processes $(N) --port $(PORT)
 
 test: $(STAMP) chromium proxy
-	$(PY) -m pytest -n 3 --dist loadgroup
+	$(PY) -m pytest -n 3
 
 bench: $(STAMP)
 	$(PY) bench/scale.py --n 100000 --bundled

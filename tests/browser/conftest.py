@@ -170,16 +170,3 @@ def assert_no_exception(page) -> None:
     for lang in ("sv", "en"):
         assert page.get_by_text(t("page_failed", lang)).count() == 0
 
-
-# Each test worker that runs a browser test starts its own server (and the hostile tests a planted one) and
-# warms its caches: the browser tests go to two workers, not to every one (`make test` runs
-# `--dist loadgroup`), the page walk on one, presenting and hostile text on the other.
-BROWSER_GROUPS = {"test_presentation": "browser-present", "test_hostile_browser": "browser-present"}
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if item.get_closest_marker("browser"):
-            group = BROWSER_GROUPS.get(item.module.__name__.rsplit(".", 1)[-1], "browser-pages")
-            item.add_marker(pytest.mark.xdist_group(group))
