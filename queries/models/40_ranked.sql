@@ -1,4 +1,4 @@
--- model: rank_rows(comparison_set, indicator_id_, year_, year_from, year_to, latest) (top_places(): 38_published_places.sql;
+-- model: pair_asked(...), rank_rows(comparison_set, indicator_id_, year_, year_from, year_to, latest) (top_places(): 38_published_places.sql;
 --   the ranks stored with the warehouse, ranked_among, ranked_in and ranked_observations: 42_ranks_built.sql)
 -- purpose: THE ranking rule of the dashboard; every rank, top-five verdict and gap is read from here.
 -- grain: one row per region_code, indicator_id and year (Riket, a country, is context and never ranked)
@@ -28,18 +28,23 @@
 --   rank_rows(null, ...) once (ranks_built, 42_ranks_built.sql) and ranked_among adds the observation's columns.
 -- comparison_set: region codes to rank among (null = every region of the level).
 
--- rank_asked: the observations a ranking reads, only the (indicator, year) pairs asked for (rank_rows' parameters)
+-- pair_asked: whether an (indicator, year) pair is one a ranking question asks for (rank_rows' parameters);
+--   ranked_among (42_ranks_built.sql) filters the stored ranks by it too
+create or replace macro pair_asked(indicator_id, year, indicator_id_, year_, year_from, year_to, latest) as
+    (indicator_id_ is null or indicator_id = indicator_id_)
+    and (year_ is null or year = year_)
+    and (year_from is null or year >= year_from)
+    and (year_to is null or year <= year_to)
+    and (not coalesce(latest, false)
+         or (indicator_id, year) in (select (indicator_id, year) from latest_years_in(year_from, year_to)
+                                     where coalesce(latest, false)));
+
+-- rank_asked: the observations a ranking reads, only the (indicator, year) pairs asked for
 create or replace macro rank_asked(indicator_id_, year_, year_from, year_to, latest) as table
 select *
 from stg_observations
 where region_kind <> 'country'
-  and (indicator_id_ is null or indicator_id = indicator_id_)
-  and (year_ is null or year = year_)
-  and (year_from is null or year >= year_from)
-  and (year_to is null or year <= year_to)
-  and (not coalesce(latest, false)
-       or (indicator_id, year) in (select (indicator_id, year) from latest_years_in(year_from, year_to)
-                                   where coalesce(latest, false)));
+  and pair_asked(indicator_id, year, indicator_id_, year_, year_from, year_to, latest);
 
 create or replace macro rank_rows(comparison_set, indicator_id_, year_, year_from, year_to, latest) as table
 with

@@ -30,13 +30,7 @@ ranks as (
     select * exclude (level)
     from ranks_built
     where comparison_set is null
-      and (indicator_id_ is null or indicator_id = indicator_id_)
-      and (year_ is null or year = year_)
-      and (year_from is null or year >= year_from)
-      and (year_to is null or year <= year_to)
-      and (not coalesce(latest, false)
-           or (indicator_id, year) in (select (indicator_id, year) from latest_years_in(year_from, year_to)
-                                       where coalesce(latest, false)))
+      and pair_asked(indicator_id, year, indicator_id_, year_, year_from, year_to, latest)
     union all
     select * exclude (level)
     from rank_rows(comparison_set, indicator_id_, year_, year_from, year_to, latest)
