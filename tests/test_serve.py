@@ -34,13 +34,18 @@ def test_the_config_has_one_sticky_server_per_process_on_loopback_and_haproxy_ac
     assert done.returncode == 0, done.stderr + done.stdout
 
 
-def test_a_published_warehouse_is_opened_anew_by_the_next_connection(tmp_path, monkeypatch):
+def published_copy(tmp_path):
+    """A copy of the bundled data's tables and a warehouse published from it: (data folder, link, file)."""
     data = tmp_path / "data"
     data.mkdir()
     for table in (ROOT / "data").glob("*.csv"):
         (data / table.name).write_bytes(table.read_bytes())
     link = tmp_path / "serve" / "warehouse.duckdb"
-    first = serve.publish(data, link)
+    return data, link, serve.publish(data, link)
+
+
+def test_a_published_warehouse_is_opened_anew_by_the_next_connection(tmp_path, monkeypatch):
+    data, link, first = published_copy(tmp_path)
     monkeypatch.setenv(db.SHARED_DATABASE, str(link))
     old_version, old = db.data_version(), db.connect()
     regions = old.execute("select count(*) from regions").fetchone()[0]
@@ -68,12 +73,7 @@ def test_a_published_warehouse_is_served_once_the_recent_views_are_built_for_it(
     from regionstats.selection import Selection
     from regionstats.views import registry
 
-    data = tmp_path / "data"
-    data.mkdir()
-    for table in (ROOT / "data").glob("*.csv"):
-        (data / table.name).write_bytes(table.read_bytes())
-    link = tmp_path / "serve" / "warehouse.duckdb"
-    first = serve.publish(data, link)
+    data, link, first = published_copy(tmp_path)
     monkeypatch.setenv(db.SHARED_DATABASE, str(link))
     monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(data))
     monkeypatch.setattr(cached, "_served", {"version": None, "warming": None})
@@ -123,12 +123,7 @@ def test_a_warm_up_keeps_a_view_whose_answers_are_unchanged_and_builds_one_whose
     from regionstats.selection import Selection
     from regionstats.views import registry
 
-    data = tmp_path / "data"
-    data.mkdir()
-    for table in (ROOT / "data").glob("*.csv"):
-        (data / table.name).write_bytes(table.read_bytes())
-    link = tmp_path / "serve" / "warehouse.duckdb"
-    serve.publish(data, link)
+    data, link, _ = published_copy(tmp_path)
     monkeypatch.setenv(db.SHARED_DATABASE, str(link))
     monkeypatch.setenv("REGIONSTATS_DATA_DIR", str(data))
     monkeypatch.setattr(cached, "_served", {"version": None, "warming": None})
